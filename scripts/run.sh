@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# make run: set up (once), start the project's PostgreSQL cluster, create the database
+# "$RUN_DB" with every suite addon and demo data (once), and serve Odoo on
+# http://localhost:$HTTP_PORT (login admin / admin). Ctrl-C stops Odoo and the cluster.
+source "$(dirname "$0")/env.sh"
+require_odoo_src
+"$ROOT/scripts/setup.sh"
+"$ROOT/scripts/pg.sh" start
+trap '"$ROOT/scripts/pg.sh" stop; echo "Odoo and PostgreSQL stopped."' EXIT
+
+mapfile -t ALL_ADDONS < <(suite_addons)
+joined() { local IFS=,; echo "$*"; }
+init=()
+if ! psql_q "SELECT 1 FROM pg_database WHERE datname='$RUN_DB'" | grep -q 1; then
+    echo "Creating the database $RUN_DB with the suite and demo data (about 2 minutes)"
+    init=(-i "$(joined "${ALL_ADDONS[@]}")")
+fi
+echo "Odoo on http://localhost:$HTTP_PORT  (login: admin, password: admin; Ctrl-C stops)"
+odoo_bin -d "$RUN_DB" --db-filter="^$RUN_DB\$" --http-port="$HTTP_PORT" "${init[@]}" "$@" || true

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# make test: install every suite addon in a throw-away database, run all their tests
+# (browser tours included) with Odoo's runner, check that each addon installs alone,
+# run the linters, and print "N passed, N failed". Exits non-zero on any failure.
+#   ADDONS="md_micronegocios" make test   -> only that addon's tests (plus the checks)
+#   SKIP_ALONE=1 / SKIP_LINT=1            -> skip the install-alone checks / linters
+source "$(dirname "$0")/env.sh"
+require_odoo_src
+"$ROOT/scripts/setup.sh"
+"$ROOT/scripts/pg.sh" start
+
+mkdir -p "$ODOO_DATA/logs"
+LOGS="$ODOO_DATA/logs"
+TEST_HTTP_PORT="${TEST_HTTP_PORT:-8169}"
+mapfile -t ALL_ADDONS < <(suite_addons)
+if [ -n "${ADDONS:-}" ]; then IFS=, read -r -a TEST_ADDONS <<<"$ADDONS"; else TEST_ADDONS=("${ALL_ADDONS[@]}"); fi
+joined() { local IFS=,; echo "$*"; }
+
+failures=()
+passed_checks=0
+
+# Refuse to run when a browser test would be skipped silently.
+"$VENV/bin/python" -c "import websocket" 2>/dev/null \
+    || failures+=("websocket-client is not installed in $VENV: browser tests would be skipped")
+command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
+    || failures+=("chromium is not installed: browser tests would be skipped")
+for a in "${TEST_ADDONS[@]}"; do
+    [ -f "$ROOT/addons/$a/__manifest__.py" ] || failures+=("unknown addon: $a")
+done
+if [ ${#failures[@]} -gt 0 ]; then
+    printf 'FAIL: %s\n' "${failures[@]}"
+    echo "0 passed, ${#failures[@]} failed"
+    exit 1
+fi
+
+# A template database with the Odoo addons the suite depends on (and demo data), keyed
+# by that list and the Odoo source, so that later runs clone it in a fraction of a second.
+EXT_DEPS="$("$VENV/bin/python" - "$ROOT/addons" <<'PY'
+import ast, pathlib, sys
+root = pathlib.Path(sys.argv[1])
+suite = {p.parent.name for p in root.glob("*/__manifest__.py")}
+deps = set()
+for manifest in root.glob("*/__manifest__.py"):
+    deps |= set(ast.literal_eval(manifest.read_text()).get("depends", []))
+print(",".join(sorted(deps - suite)))
+PY
+)"
+ODOO_REV="$(cat "$ODOO_SRC/odoo/release.py" | sha1sum | cut -c1-8)"
+TEMPLATE="tmpl_$(echo "$EXT_DEPS $ODOO_REV" | sha1sum | cut -c1-10)"
+if ! psql_q "SELECT 1 FROM pg_database WHERE datname='$TEMPLATE'" | grep -q 1; then
+    for old in $(psql_q "SELECT datname FROM pg_database WHERE datname LIKE 'tmpl\_%'"); do
+        "$PGBIN/dropdb" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" "$old"
+    done
+    echo "Building the template database $TEMPLATE ($EXT_DEPS)"
+    if ! odoo_bin -d "$TEMPLATE" -i "$EXT_DEPS" --stop-after-init --http-port="$TEST_HTTP_PORT" \
+        >"$LOGS/template.log" 2>&1 || grep -qE " (ERROR|CRITICAL) " "$LOGS/template.log"; then
+        grep -E " (ERROR|CRITICAL) " "$LOGS/template.log" | head -20
+        "$PGBIN/dropdb" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" --if-exists "$TEMPLATE"
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
+fi
+
+clone_db() {
+    "$PGBIN/dropdb" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" --if-exists "$1" 2>/dev/null
+    "$PGBIN/createdb" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -T "$TEMPLATE" "$1"
+    if [ -d "$ODOO_DATA/filestore/$TEMPLATE" ]; then
+        rm -rf "$ODOO_DATA/filestore/$1"
+        cp -r "$ODOO_DATA/filestore/$TEMPLATE" "$ODOO_DATA/filestore/$1"
+    fi
+}
+
+installed() { # db addon -> exit 0 when installed
+    "$PGBIN/psql" -X -t -A -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$1" \
+        -c "SELECT state FROM ir_module_module WHERE name='$2'" | grep -qx installed
+}
+
+# 1. Every suite addon's tests, all addons installed together.
+TEST_DB=test_suite
+clone_db "$TEST_DB"
+TAGS="$(for a in "${TEST_ADDONS[@]}"; do printf '/%s,' "$a"; done)"
+echo "Running the tests of: ${TEST_ADDONS[*]}"
+start=$(date +%s)
+odoo_bin -d "$TEST_DB" -i "$(joined "${ALL_ADDONS[@]}")" --test-enable --test-tags "${TAGS%,}" \
+    --stop-after-init --http-port="$TEST_HTTP_PORT" --max-cron-threads=0 \
+    >"$LOGS/test.log" 2>&1 || true
+echo "  tests took $(( $(date +%s) - start )) s (log: $LOGS/test.log)"
+"$VENV/bin/python" "$ROOT/scripts/check_test_log.py" "$LOGS/test.log" \
+    --addons "$(joined "${TEST_ADDONS[@]}")" --require-tour | tee "$LOGS/test.summary" || true
+grep -E " (ERROR|CRITICAL|FAIL) " "$LOGS/test.log" | head -40 || true
+summary="$(grep '^SUMMARY' "$LOGS/test.summary")"
+tests_passed="$(sed -E 's/.*passed=([0-9]+).*/\1/' <<<"$summary")"
+tests_failed="$(sed -E 's/.*failed=([0-9]+).*/\1/' <<<"$summary")"
+problems="$(sed -E 's/.*problems=([0-9]+).*/\1/' <<<"$summary")"
+[ "$problems" = 0 ] || failures+=("test run: $problems problem(s) above")
+for a in "${ALL_ADDONS[@]}"; do
+    installed "$TEST_DB" "$a" || failures+=("$a is not installed in the test database")
+done
+
+# 2. Translations: every term Odoo exports for a suite addon is in its i18n/es.po.
+odoo_bin -d "$TEST_DB" --i18n-export="$LOGS/suite.pot" --modules="$(joined "${ALL_ADDONS[@]}")" \
+    --stop-after-init --http-port="$TEST_HTTP_PORT" >"$LOGS/i18n-export.log" 2>&1 || true
+if "$VENV/bin/python" "$ROOT/scripts/check_i18n.py" "$LOGS/suite.pot" "$ROOT/addons" \
+    "${ALL_ADDONS[@]}" >"$LOGS/i18n.log" 2>&1; then
+    echo "  Spanish translations complete"; passed_checks=$((passed_checks + 1))
+else
+    grep -v "terms translated" "$LOGS/i18n.log" | head -40
+    failures+=("i18n/es.po incomplete (log: $LOGS/i18n.log)")
+fi
+
+# 3. Each suite addon installs alone (with only its own dependencies).
+if [ -z "${SKIP_ALONE:-}" ]; then
+    for a in "${ALL_ADDONS[@]}"; do
+        db="alone_$a"
+        clone_db "$db"
+        (
+            odoo_bin -d "$db" -i "$a" --stop-after-init --http-port="$TEST_HTTP_PORT" \
+                >"$LOGS/alone_$a.log" 2>&1
+        ) &
+    done
+    wait
+    for a in "${ALL_ADDONS[@]}"; do
+        db="alone_$a"
+        if installed "$db" "$a" && ! grep -qE " (ERROR|CRITICAL) " "$LOGS/alone_$a.log"; then
+            others=""
+            for b in "${ALL_ADDONS[@]}"; do
+                if [ "$b" != "$a" ] && [ "$b" != micro_base ] && installed "$db" "$b"; then
+                    others="$others $b"
+                fi
+            done
+            if [ -n "$others" ]; then
+                failures+=("$a pulled in another program addon: $others")
+            else
+                echo "  installs alone: $a"
+                passed_checks=$((passed_checks + 1))
+            fi
+        else
+            grep -E " (ERROR|CRITICAL) " "$LOGS/alone_$a.log" | head -10 || true
+            failures+=("$a does not install alone (log: $LOGS/alone_$a.log)")
+        fi
+        "$PGBIN/dropdb" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" --if-exists "$db" 2>/dev/null
+        rm -rf "$ODOO_DATA/filestore/$db"
+    done
+fi
+
+# 4. Linters: ruff (lint + format) and pylint-odoo's mandatory checks.
+if [ -z "${SKIP_LINT:-}" ]; then
+    if "$ROOT/scripts/lint.sh" >"$LOGS/lint.log" 2>&1; then
+        echo "  linters (ruff, pylint-odoo mandatory, READMEs): clean"
+        passed_checks=$((passed_checks + 1))
+    else
+        cat "$LOGS/lint.log"
+        failures+=("linters found problems (make lint)")
+    fi
+fi
+
+for f in "${failures[@]}"; do echo "FAIL: $f"; done
+total_failed=$(( tests_failed + ${#failures[@]} ))
+echo "$(( tests_passed + passed_checks )) passed, $total_failed failed"
+[ "$total_failed" = 0 ]
