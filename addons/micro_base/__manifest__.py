@@ -1,0 +1,20 @@
+{
+    "name": "Micro-enterprise Programs: Base",
+    "summary": "Shared base of the micro-enterprise programs suite: business-day "
+    "deadlines on official calendars, identity numbers, amounts in Spanish words",
+    "version": "18.0.1.0.0",
+    "category": "Services/Micro-enterprise Programs",
+    "author": "Micro-enterprise Programs Suite",
+    "website": "https://github.com/micro-enterprise-programs/suite",
+    "license": "LGPL-3",
+    "depends": ["mail", "resource", "contacts"],
+    "external_dependencies": {"python": ["stdnum", "num2words", "holidays"]},
+    "data": [
+        "security/micro_base_groups.xml",
+        "data/resource_calendar_data.xml",
+        "data/ir_cron_data.xml",
+        "views/resource_calendar_views.xml",
+        "views/res_partner_views.xml",
+    ],
+    "installable": True,
+}

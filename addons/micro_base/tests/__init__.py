@@ -1,0 +1,3 @@
+from . import test_tools
+from . import test_business_days
+from . import test_identity

@@ -1,0 +1,5 @@
+"""Pure domain helpers of the suite: no ORM import, unit-tested without a database."""
+
+from . import amount_words
+from . import business_days
+from . import identity
