@@ -1,0 +1,2 @@
+from . import test_md_security
+from . import test_md_ui
