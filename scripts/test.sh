@@ -7,6 +7,10 @@
 source "$(dirname "$0")/env.sh"
 require_odoo_src
 "$ROOT/scripts/setup.sh"
+# Leave the cluster as we found it: stop it at the end if this run started it.
+if ! "$ROOT/scripts/pg.sh" status >/dev/null 2>&1; then
+    trap '"$ROOT/scripts/pg.sh" stop' EXIT
+fi
 "$ROOT/scripts/pg.sh" start
 
 mkdir -p "$ODOO_DATA/logs"

@@ -10,7 +10,14 @@
     "depends": ["micro_base", "crm", "calendar"],
     "data": [
         "security/md_micronegocios_groups.xml",
+        "security/ir.model.access.csv",
+        "security/md_micronegocios_rules.xml",
         "data/crm_team_data.xml",
+        "data/crm_stage_data.xml",
+        "data/md_program_data.xml",
+        "views/md_cycle_views.xml",
+        "views/crm_lead_views.xml",
+        "views/res_users_views.xml",
         "views/md_micronegocios_menus.xml",
     ],
     "assets": {

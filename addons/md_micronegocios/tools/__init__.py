@@ -1,0 +1,3 @@
+"""Pure helpers of the program (no ORM), tested without a database."""
+
+from . import cycle
