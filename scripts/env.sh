@@ -47,8 +47,9 @@ addons_path() {
 }
 
 # odoo-bin with the project's configuration and its local cluster.
+# ODOO_COMMAND (e.g. shell) selects a subcommand other than the server.
 odoo_bin() {
-    "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ROOT/odoo.conf" \
+    "$VENV/bin/python" "$ODOO_SRC/odoo-bin" ${ODOO_COMMAND:-} -c "$ROOT/odoo.conf" \
         --addons-path="$(addons_path)" --data-dir="$ODOO_DATA" \
         --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" --db_password=odoo \
         "$@"

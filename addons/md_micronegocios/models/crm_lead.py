@@ -43,15 +43,20 @@ class CrmLead(models.Model):
     )
 
     @api.model
+    def _md_team(self):
+        """The program's sales team: its leads are the program's cases."""
+        return self.env.ref("md_micronegocios.crm_team_md", raise_if_not_found=False)
+
+    @api.model
     def _md_default_cycle(self):
-        team = self.env.ref("md_micronegocios.crm_team_md", raise_if_not_found=False)
+        team = self._md_team()
         if team and self.env.context.get("default_team_id") == team.id:
             return self.env["md.cycle"]._current()
         return False
 
     @api.depends("team_id")
     def _compute_md_is_case(self):
-        team = self.env.ref("md_micronegocios.crm_team_md", raise_if_not_found=False)
+        team = self._md_team()
         for lead in self:
             lead.md_is_case = bool(team) and lead.team_id == team
 
@@ -65,7 +70,7 @@ class CrmLead(models.Model):
     @api.model
     def _read_group_stage_ids(self, stages, domain):
         """The program's board shows its own seven stages, not the generic ones."""
-        team = self.env.ref("md_micronegocios.crm_team_md", raise_if_not_found=False)
+        team = self._md_team()
         if team and self.env.context.get("default_team_id") == team.id:
             stage_ids = stages.sudo()._search(
                 ["|", ("id", "in", stages.ids), ("team_id", "=", team.id)], order=stages._order
@@ -75,7 +80,7 @@ class CrmLead(models.Model):
 
     def _stage_find(self, team_id=False, domain=None, order="sequence, id", limit=1):
         """A program case only moves through the program's stages."""
-        team = self.env.ref("md_micronegocios.crm_team_md", raise_if_not_found=False)
+        team = self._md_team()
         teams = {team_id} if team_id else set()
         teams |= set(self.team_id.ids)
         if team and teams == {team.id}:
