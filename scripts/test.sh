@@ -49,7 +49,7 @@ for manifest in root.glob("*/__manifest__.py"):
 print(",".join(sorted(deps - suite)))
 PY
 )"
-ODOO_REV="$(cat "$ODOO_SRC/odoo/release.py" | sha1sum | cut -c1-8)"
+ODOO_REV="$(sha1sum <"$ODOO_SRC/odoo/release.py" | cut -c1-8)"
 TEMPLATE="tmpl_$(echo "$EXT_DEPS $ODOO_REV" | sha1sum | cut -c1-10)"
 if ! psql_q "SELECT 1 FROM pg_database WHERE datname='$TEMPLATE'" | grep -q 1; then
     for old in $(psql_q "SELECT datname FROM pg_database WHERE datname LIKE 'tmpl\_%'"); do

@@ -63,7 +63,10 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._normalize_identity_vals(vals)
+            if vals.get("identity_number"):
+                vals["identity_number"] = self._normalized_identity(
+                    vals.get("identity_type"), vals["identity_number"]
+                )
         return super().create(vals_list)
 
     def write(self, vals):
@@ -72,13 +75,6 @@ class ResPartner(models.Model):
             number = self._normalized_identity(doc_type, vals["identity_number"])
             vals = dict(vals, identity_number=number)
         return super().write(vals)
-
-    @api.model
-    def _normalize_identity_vals(self, vals):
-        if vals.get("identity_number"):
-            vals["identity_number"] = self._normalized_identity(
-                vals.get("identity_type"), vals["identity_number"]
-            )
 
     @api.model
     def _normalized_identity(self, doc_type, number):

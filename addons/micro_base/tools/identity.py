@@ -65,15 +65,15 @@ _STDNUM_REASONS = [
 ]
 
 
+#: Document types python-stdnum validates, with its module for each.
+STDNUM_MODULES = {"curp": mx_curp, "rfc": mx_rfc, "nit": co_nit}
+
+
 def compact(doc_type, number):
     """Return ``number`` without spaces, dots and dashes, upper-cased."""
     value = (number or "").strip()
-    if doc_type == "curp":
-        return mx_curp.compact(value)
-    if doc_type == "rfc":
-        return mx_rfc.compact(value)
-    if doc_type == "nit":
-        return co_nit.compact(value)
+    if doc_type in STDNUM_MODULES:
+        return STDNUM_MODULES[doc_type].compact(value)
     return value.replace(" ", "").replace(".", "").replace("-", "").upper()
 
 
@@ -89,16 +89,12 @@ def validate(doc_type, number):
     value = compact(doc_type, number)
     if not value:
         raise IdentityError("empty", value, label)
-    try:
-        if doc_type == "curp":
-            return mx_curp.validate(value)
-        if doc_type == "rfc":
-            return mx_rfc.validate(value)
-        if doc_type == "nit":
-            return co_nit.validate(value)
-    except stdnum_exceptions.ValidationError as exc:
-        reason = next((r for cls, r in _STDNUM_REASONS if isinstance(exc, cls)), "format")
-        raise IdentityError(reason, value, label) from exc
+    if doc_type in STDNUM_MODULES:
+        try:
+            return STDNUM_MODULES[doc_type].validate(value)
+        except stdnum_exceptions.ValidationError as exc:
+            reason = next((r for cls, r in _STDNUM_REASONS if isinstance(exc, cls)), "format")
+            raise IdentityError(reason, value, label) from exc
     low, high = DIGIT_ONLY_LENGTHS[doc_type]
     if not value.isdigit() or not low <= len(value) <= high:
         raise IdentityError("digits", value, label, low=low, high=high)
