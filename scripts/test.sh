@@ -4,6 +4,7 @@
 # run the linters, and print "N passed, N failed". Exits non-zero on any failure.
 #   ADDONS="md_micronegocios" make test   -> only that addon's tests (plus the checks)
 #   SKIP_ALONE=1 / SKIP_LINT=1            -> skip the install-alone checks / linters
+#   TEST_DB=test_suite_x TEST_HTTP_PORT=8179 -> a second run alongside the first
 source "$(dirname "$0")/env.sh"
 require_odoo_src
 "$ROOT/scripts/setup.sh"
@@ -13,9 +14,11 @@ if ! "$ROOT/scripts/pg.sh" status >/dev/null 2>&1; then
 fi
 "$ROOT/scripts/pg.sh" start
 
-mkdir -p "$ODOO_DATA/logs"
-LOGS="$ODOO_DATA/logs"
+# TEST_DB / TEST_HTTP_PORT let two test runs share the cluster (their logs stay apart).
+TEST_DB="${TEST_DB:-test_suite}"
 TEST_HTTP_PORT="${TEST_HTTP_PORT:-8169}"
+LOGS="$ODOO_DATA/logs${TEST_DB#test_suite}"
+mkdir -p "$LOGS"
 mapfile -t ALL_ADDONS < <(suite_addons)
 if [ -n "${ADDONS:-}" ]; then IFS=, read -r -a TEST_ADDONS <<<"$ADDONS"; else TEST_ADDONS=("${ALL_ADDONS[@]}"); fi
 joined() { local IFS=,; echo "$*"; }
@@ -80,7 +83,6 @@ installed() { # db addon -> exit 0 when installed
 }
 
 # 1. Every suite addon's tests, all addons installed together.
-TEST_DB=test_suite
 clone_db "$TEST_DB"
 TAGS="$(for a in "${TEST_ADDONS[@]}"; do printf '/%s,' "$a"; done)"
 echo "Running the tests of: ${TEST_ADDONS[*]}"
@@ -115,7 +117,7 @@ fi
 # 3. Each suite addon installs alone (with only its own dependencies).
 if [ -z "${SKIP_ALONE:-}" ]; then
     for a in "${ALL_ADDONS[@]}"; do
-        db="alone_$a"
+        db="alone_$a${TEST_DB#test_suite}"
         clone_db "$db"
         (
             odoo_bin -d "$db" -i "$a" --stop-after-init --http-port="$TEST_HTTP_PORT" \
@@ -124,7 +126,7 @@ if [ -z "${SKIP_ALONE:-}" ]; then
     done
     wait
     for a in "${ALL_ADDONS[@]}"; do
-        db="alone_$a"
+        db="alone_$a${TEST_DB#test_suite}"
         if installed "$db" "$a" && ! grep -qE " (ERROR|CRITICAL) " "$LOGS/alone_$a.log"; then
             others=""
             for b in "${ALL_ADDONS[@]}"; do
