@@ -1,3 +1,5 @@
 from . import test_tools
 from . import test_business_days
 from . import test_identity
+from . import test_loan_tools
+from . import test_cat_tools

@@ -2,4 +2,6 @@
 
 from . import amount_words
 from . import business_days
+from . import cat
 from . import identity
+from . import loan
