@@ -1,1 +1,6 @@
-from . import test_pronafim_security
+from . import (
+    test_committee_tools,
+    test_pronafim_application,
+    test_pronafim_registry,
+    test_pronafim_security,
+)

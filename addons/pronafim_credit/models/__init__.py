@@ -1,0 +1,17 @@
+from . import (
+    pronafim_size_class,
+    pronafim_size_history,
+    pronafim_eligibility_item,
+    pronafim_partner_eligibility,
+    pronafim_deadline,
+    res_partner,
+    pronafim_application,
+    pronafim_application_analysis,
+    pronafim_committee_member,
+    pronafim_committee_session,
+    pronafim_committee_decision,
+    pronafim_credit_type,
+    pronafim_cetes_rate,
+    pronafim_credit_line,
+    pronafim_credit_disposal,
+)

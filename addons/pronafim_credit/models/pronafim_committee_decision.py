@@ -1,0 +1,137 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools import committee
+
+OUTCOMES = [("authorized", "Authorized"), ("rejected", "Rejected"), ("conditioned", "Conditioned")]
+
+
+class PronafimCommitteeDecision(models.Model):
+    """One agenda item of a session and the committee's decision on it (§VI.c, §IX.1)."""
+
+    _name = "pronafim.committee.decision"
+    _description = "Committee Decision"
+    _inherit = ["mail.thread"]
+    _order = "session_id, id"
+
+    session_id = fields.Many2one(
+        "pronafim.committee.session", required=True, ondelete="restrict", index=True
+    )
+    application_id = fields.Many2one(
+        "pronafim.application",
+        required=True,
+        ondelete="restrict",
+        domain=[("state", "=", "committee")],
+    )
+    partner_id = fields.Many2one(related="application_id.partner_id")
+    special_mention = fields.Char(compute="_compute_special_mention")
+    vote_ids = fields.One2many("pronafim.committee.vote", "decision_id", string="Votes")
+    outcome = fields.Selection(OUTCOMES, readonly=True, tracking=True, copy=False)
+    conditions = fields.Text(tracking=True)
+    amount_authorized = fields.Float(digits=(16, 2), tracking=True)
+
+    _sql_constraints = [
+        ("item_unique", "unique(session_id, application_id)", "An application appears once.")
+    ]
+
+    @api.depends(
+        "application_id.priority_zone",
+        "application_id.women_share_pct",
+        "application_id.preferential_rate",
+    )
+    def _compute_special_mention(self):
+        """§VIII.1.A: special mention of zones, gender composition and preferential rates."""
+        for decision in self:
+            app = decision.application_id
+            parts = []
+            if app.priority_zone:
+                parts.append(self.env._("priority / special-attention zones"))
+            if app.women_share_pct:
+                parts.append(self.env._("women %s %%", round(app.women_share_pct, 1)))
+            if app.preferential_rate:
+                parts.append(self.env._("preferential rate"))
+            decision.special_mention = ", ".join(parts)
+
+    @api.constrains("vote_ids")
+    def _check_voters(self):
+        for decision in self:
+            present = decision.session_id.attendance_ids.filtered(
+                lambda a: a.present and a.voting
+            ).member_id
+            intruders = decision.vote_ids.member_id - present
+            if intruders:
+                raise ValidationError(
+                    self.env._(
+                        "Only voting members present vote (§VI.c): %s",
+                        ", ".join(intruders.mapped("name")),
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never_decided(self):
+        if any(d.outcome for d in self):
+            raise UserError(self.env._("Committee decisions cannot be deleted."))
+
+    def write(self, vals):
+        if "vote_ids" in vals and any(d.outcome for d in self):
+            raise UserError(self.env._("The votes of a decided item cannot change."))
+        return super().write(vals)
+
+    def action_decide(self):
+        """Tally the votes (§VI.c) and apply the outcome to the application."""
+        for decision in self:
+            session = decision.session_id
+            if session.state != "held":
+                raise UserError(
+                    self.env._("Hold the session (with quorum, §VI.b) before deciding.")
+                )
+            if decision.outcome:
+                raise UserError(self.env._("This item is already decided."))
+            president = session.attendance_ids.filtered(
+                lambda a: a.present and a.voting and a.is_president
+            ).member_id
+            votes = {vote.member_id.id: vote.vote for vote in decision.vote_ids}
+            try:
+                outcome = committee.decide(votes, president.id if president else None)
+            except committee.CommitteeError as error:
+                raise UserError(
+                    self.env._(
+                        "No decision on %(folio)s (§VI.c): %(reason)s.",
+                        folio=decision.application_id.name,
+                        reason=str(error),
+                    )
+                ) from error
+            if outcome == "conditioned" and not decision.conditions:
+                raise UserError(self.env._("State the conditions of a conditioned decision."))
+            decision.outcome = outcome
+            decision.application_id.write(
+                {
+                    "state": outcome,
+                    "date_session": session.date,
+                    "conditions": decision.conditions,
+                }
+            )
+            if outcome != "rejected":
+                partner = decision.application_id.partner_id.commercial_partner_id
+                credit = decision.application_id.application_type in ("credit", "partial_credit")
+                if credit and not partner.pronafim_induction_date:
+                    partner.sudo().write({"pronafim_induction_due": True})  # §XI.c
+        return True
+
+
+class PronafimCommitteeVote(models.Model):
+    _name = "pronafim.committee.vote"
+    _description = "Committee Vote"
+
+    decision_id = fields.Many2one(
+        "pronafim.committee.decision", required=True, ondelete="cascade", index=True
+    )
+    member_id = fields.Many2one("pronafim.committee.member", required=True)
+    vote = fields.Selection(OUTCOMES, required=True)
+
+    _sql_constraints = [("one_vote", "unique(decision_id, member_id)", "One vote per member.")]
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never_decided(self):
+        if any(v.decision_id.outcome for v in self):
+            raise UserError(self.env._("The votes of a decided item cannot be deleted."))

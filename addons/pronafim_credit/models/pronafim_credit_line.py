@@ -1,0 +1,362 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare, format_amount
+
+from ..tools import rules
+
+ALLOCATION_ORDERS = [
+    ("moratory,interest,principal", "Moratory, interest, principal"),
+    ("interest,moratory,principal", "Interest, moratory, principal"),
+]
+
+
+class PronafimCreditLine(models.Model):
+    """A credit line authorized by the committee to an IMF (§VIII.1, §VIII.3, §IX.3)."""
+
+    _name = "pronafim.credit.line"
+    _description = "Credit Line"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(string="Contract", readonly=True, copy=False, default="/")
+    application_id = fields.Many2one(
+        "pronafim.application",
+        required=True,
+        tracking=True,
+        domain=[("state", "in", ("authorized", "conditioned", "notified"))],
+    )
+    partner_id = fields.Many2one(
+        related="application_id.partner_id", store=True, string="Institution"
+    )
+    commercial_partner_id = fields.Many2one(
+        related="application_id.commercial_partner_id", store=True, index=True
+    )
+    credit_type_id = fields.Many2one(
+        "pronafim.credit.type", string="Credit Type", required=True, tracking=True
+    )
+    currency_id = fields.Many2one(
+        "res.currency", default=lambda self: self.env.ref("base.MXN"), required=True
+    )
+    amount = fields.Monetary(string="Authorized Amount", required=True, tracking=True)
+    investment_amount = fields.Monetary(
+        string="Infrastructure Investment", help="Access points partial credit (§VIII.3)."
+    )
+    term_months = fields.Integer(string="Term (months)", required=True, tracking=True)
+    grace_months = fields.Integer(string="Capital Grace (months)", tracking=True)
+    margin = fields.Float(string="Committee Margin (points)", digits=(7, 4), tracking=True)
+    state = fields.Selection(
+        [
+            ("draft", "To formalize"),
+            ("formalized", "Formalized"),
+            ("closed", "Closed"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    date_formalized = fields.Date(string="Formalized On", readonly=True, tracking=True)
+    disposal_deadline = fields.Date(
+        string="Dispose Until", compute="_compute_disposal_deadline", store=True
+    )
+    guarantee_type = fields.Selection(
+        [
+            ("pledge", "Pledge over the micro-credit portfolio"),
+            ("endorsement", "Endorsement of promissory notes"),
+            ("committee", "Set by the committee"),
+        ],
+        string="Guarantee",
+        default="pledge",
+        tracking=True,
+        help="§VIII.1 and §IX.3.c.",
+    )
+    guarantee_notes = fields.Text(string="Guarantee Details")
+    allocation_order = fields.Selection(
+        ALLOCATION_ORDERS, default="moratory,interest,principal", required=True
+    )
+    disposal_ids = fields.One2many("pronafim.credit.disposal", "line_id", string="Disposals")
+    amount_disposed = fields.Monetary(compute="_compute_amounts")
+    principal_repaid = fields.Monetary(compute="_compute_amounts")
+    amount_available = fields.Monetary(compute="_compute_amounts")
+
+    # ---- COMPUTES ----
+
+    @api.depends("date_formalized", "credit_type_id.disposal_window_months")
+    def _compute_disposal_deadline(self):
+        for line in self:
+            months = line.credit_type_id.disposal_window_months
+            line.disposal_deadline = (
+                line.date_formalized
+                and months
+                and line.date_formalized + relativedelta(months=months)
+            )
+
+    @api.depends("disposal_ids.amount", "disposal_ids.installment_ids.principal_paid")
+    def _compute_amounts(self):
+        for line in self:
+            figures = line._availability_figures() if line.id else (0.0, 0.0, 0.0)
+            line.amount_disposed, line.principal_repaid, line.amount_available = figures
+
+    # ---- CONSTRAINTS ----
+
+    @api.constrains(
+        "amount", "investment_amount", "term_months", "grace_months", "margin", "credit_type_id"
+    )
+    def _check_rule_table(self):
+        """The caps of the credit type's table; the message names field, value and rule."""
+        for line in self:
+            ctype, section = line.credit_type_id, line.credit_type_id.section
+            fmt = line._fmt
+            if line.amount <= 0:
+                raise ValidationError(self.env._("The authorized amount must be positive."))
+            if float_compare(line.amount, ctype.max_amount, 2) > 0:
+                raise ValidationError(
+                    self.env._(
+                        "Authorized amount %(value)s exceeds the maximum of %(cap)s for "
+                        "%(type)s (%(section)s).",
+                        value=fmt(line.amount),
+                        cap=fmt(ctype.max_amount),
+                        type=ctype.name,
+                        section=section,
+                    )
+                )
+            if ctype.max_investment_pct:
+                cap = line.investment_amount * ctype.max_investment_pct / 100
+                if float_compare(line.amount, cap, 2) > 0:
+                    raise ValidationError(
+                        self.env._(
+                            "Authorized amount %(value)s exceeds %(pct)s %% of the infrastructure "
+                            "investment %(investment)s, i.e. %(cap)s (%(section)s).",
+                            value=fmt(line.amount),
+                            pct=ctype.max_investment_pct,
+                            investment=fmt(line.investment_amount),
+                            cap=fmt(cap),
+                            section=section,
+                        )
+                    )
+            if not 0 < line.term_months <= ctype.max_term_months:
+                raise ValidationError(
+                    self.env._(
+                        "Term %(value)s months is outside 1 to %(cap)s months for %(type)s "
+                        "(%(section)s).",
+                        value=line.term_months,
+                        cap=ctype.max_term_months,
+                        type=ctype.name,
+                        section=section,
+                    )
+                )
+            if line.grace_months and not ctype.capital_grace:
+                raise ValidationError(
+                    self.env._(
+                        "Capital grace %(value)s months: %(type)s has no capital grace "
+                        "(%(section)s).",
+                        value=line.grace_months,
+                        type=ctype.name,
+                        section=section,
+                    )
+                )
+            if line.grace_months < 0 or line.grace_months >= line.term_months:
+                raise ValidationError(
+                    self.env._(
+                        "Capital grace %(value)s months must be shorter than the term "
+                        "(%(term)s months).",
+                        value=line.grace_months,
+                        term=line.term_months,
+                    )
+                )
+            if line.margin and not ctype.committee_margin:
+                raise ValidationError(
+                    self.env._(
+                        "Committee margin %(value)s: %(type)s is priced at CETES without "
+                        "additional points (%(section)s).",
+                        value=line.margin,
+                        type=ctype.name,
+                        section=section,
+                    )
+                )
+            if line.margin < 0:
+                raise ValidationError(self.env._("The committee margin cannot be negative."))
+
+    # ---- CRUD ----
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("pronafim.credit.line")
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if any(line.state != "draft" for line in self):
+            raise UserError(
+                self.env._("A formalized credit line cannot be deleted; cancel or close it.")
+            )
+
+    # ---- ACTIONS ----
+
+    def action_formalize(self):
+        """Sign the legal instrument (§IX.2.d) after the §IX.3.b prudential checks."""
+        for line in self:
+            if line.state != "draft":
+                raise UserError(self.env._("Only a line to formalize can be formalized."))
+            if line.application_id.state not in ("authorized", "conditioned", "notified"):
+                raise UserError(
+                    self.env._(
+                        "Application %s has no authorizing committee decision.",
+                        line.application_id.name,
+                    )
+                )
+            today = line._today()
+            line._check_concentration(today)
+            line.write({"state": "formalized", "date_formalized": today})
+            line.application_id.write({"state": "formalized", "date_signed": today})
+            partner = line.commercial_partner_id.sudo()
+            if not partner.pronafim_first_formalization_date:
+                partner.pronafim_first_formalization_date = today  # §XI.g six-month rule
+        return True
+
+    def action_cancel(self):
+        for line in self:
+            if line.disposal_ids:
+                raise UserError(self.env._("A line with disposals cannot be cancelled."))
+            line.state = "cancelled"
+        return True
+
+    # ---- BUSINESS METHODS ----
+
+    def _fmt(self, amount):
+        return format_amount(self.env, amount, self.currency_id or self.env.ref("base.MXN"))
+
+    def _today(self):
+        return self.env.context.get("pronafim_today") or fields.Date.context_today(self)
+
+    def ordinary_rate(self, date):
+        """Annual ordinary rate (%) on ``date``: CETES in force + the committee margin."""
+        self.ensure_one()
+        return self.env["pronafim.cetes.rate"].sudo()._rate_at(date) + (self.margin or 0.0)
+
+    def moratory_rate(self, date):
+        """§VIII.1: the moratory rate is twice the ordinary rate."""
+        return self.ordinary_rate(date) * rules.MORATORY_MULTIPLIER
+
+    def _availability_figures(self):
+        """(disposed, principal repaid, available) read from the database."""
+        self.ensure_one()
+        self.env.flush_all()
+        self.env.cr.execute(
+            """
+            SELECT COALESCE((SELECT SUM(amount) FROM pronafim_credit_disposal
+                              WHERE line_id = %(id)s), 0),
+                   COALESCE((SELECT SUM(i.principal_paid)
+                               FROM pronafim_credit_installment i
+                               JOIN pronafim_credit_disposal d ON d.id = i.disposal_id
+                              WHERE d.line_id = %(id)s), 0)
+            """,
+            {"id": self.id},
+        )
+        disposed, repaid = self.env.cr.fetchone()
+        restored = repaid if self.credit_type_id.revolving else 0.0
+        return disposed, repaid, self.amount - disposed + restored
+
+    def _check_disposal(self, date, amount):
+        """Refuse a disposal outside the window or over the availability (§VIII.1)."""
+        self.ensure_one()
+        if self.state != "formalized":
+            raise UserError(
+                self.env._("Line %s is not formalized: no disposal is possible.", self.name)
+            )
+        if float_compare(amount, 0.0, 2) <= 0:
+            raise UserError(self.env._("The disposal amount must be positive."))
+        if date < self.date_formalized or (
+            self.disposal_deadline and date > self.disposal_deadline
+        ):
+            raise UserError(
+                self.env._(
+                    "Disposal date %(date)s is outside the disposal window of line %(line)s: "
+                    "%(start)s to %(end)s (%(months)s months, %(section)s).",
+                    date=date,
+                    line=self.name,
+                    start=self.date_formalized,
+                    end=self.disposal_deadline or "-",
+                    months=self.credit_type_id.disposal_window_months,
+                    section=self.credit_type_id.section,
+                )
+            )
+        available = self._availability_figures()[2]
+        if float_compare(amount, available, 2) > 0:
+            raise UserError(
+                self.env._(
+                    "Disposal of %(amount)s exceeds the availability of line %(line)s: "
+                    "%(available)s of %(authorized)s.",
+                    amount=self._fmt(amount),
+                    line=self.name,
+                    available=self._fmt(available),
+                    authorized=self._fmt(self.amount),
+                )
+            )
+
+    def _lock(self):
+        """Row lock on the line: concurrent disposals are serialized here."""
+        self.env.cr.execute(
+            "SELECT id FROM pronafim_credit_line WHERE id IN %s FOR UPDATE", [tuple(self.ids)]
+        )
+
+    def _current_risk(self):
+        """Accumulated current risk of the institution over its formalized lines.
+
+        Decision (the rules do not define it further): the authorized amount of every
+        formalized line, less the principal already repaid.
+        """
+        self.ensure_one()
+        lines = self.sudo().search(
+            [
+                ("commercial_partner_id", "=", self.commercial_partner_id.id),
+                ("state", "=", "formalized"),
+            ]
+        )
+        return sum(line.amount - line._availability_figures()[1] for line in lines)
+
+    def _check_concentration(self, date):
+        """§IX.3.b: refuse when risk would exceed 10 % of the trust's net worth or the
+        institution has overdue debts."""
+        self.ensure_one()
+        net_worth = self.env["pronafim.trust.net.worth"].sudo()._last_known(date)
+        if not net_worth:
+            raise UserError(
+                self.env._("Record the trust's net worth (§IX.3.b) before formalizing.")
+            )
+        limit = net_worth.amount * rules.CONCENTRATION_LIMIT_PCT / 100
+        risk = self._current_risk() + self.amount
+        if float_compare(risk, limit, 2) > 0:
+            raise UserError(
+                self.env._(
+                    "Formalization refused (§IX.3.b): %(partner)s would have accumulated "
+                    "current risks of %(risk)s, above %(pct)s %% of the trust's net worth of "
+                    "%(worth)s at %(month)s (limit %(limit)s).",
+                    partner=self.commercial_partner_id.name,
+                    risk=self._fmt(risk),
+                    pct=rules.CONCENTRATION_LIMIT_PCT,
+                    worth=self._fmt(net_worth.amount),
+                    month=net_worth.month.strftime("%m/%Y"),
+                    limit=self._fmt(limit),
+                )
+            )
+        overdue = (
+            self.env["pronafim.credit.installment"]
+            .sudo()
+            ._overdue_for(self.commercial_partner_id, date)
+        )
+        if overdue:
+            raise UserError(
+                self.env._(
+                    "Formalization refused (§IX.3.b): %(partner)s has overdue debts of "
+                    "%(amount)s in %(count)s installments.",
+                    partner=self.commercial_partner_id.name,
+                    amount=self._fmt(sum(i.amount_due for i in overdue)),
+                    count=len(overdue),
+                )
+            )

@@ -1,0 +1,34 @@
+from odoo import api, fields, models
+
+CLOCKS = [
+    ("clarification", "Clarification request"),
+    ("answer", "Clarification answer"),
+    ("resolution", "Resolution"),
+    ("notification", "Decision notification"),
+    ("signature", "Legal instrument signature"),
+]
+
+
+class PronafimDeadline(models.Model):
+    """A business-day deadline of §IX.2 / §VIII.1 (data, with the rule's section)."""
+
+    _name = "pronafim.deadline"
+    _description = "Application Deadline"
+    _order = "sequence, id"
+
+    code = fields.Selection(CLOCKS, required=True)
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    business_days = fields.Integer(required=True)
+    warning_days = fields.Integer(
+        string="Warn Before (business days)",
+        default=2,
+        help="The daily check flags the clock as lapsing this many business days before.",
+    )
+    section = fields.Char(string="Rule Section", required=True)
+
+    _sql_constraints = [("code_unique", "unique(code)", "One deadline per clock.")]
+
+    @api.model
+    def _by_code(self):
+        return {deadline.code: deadline for deadline in self.search([])}

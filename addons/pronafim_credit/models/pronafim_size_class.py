@@ -1,0 +1,35 @@
+from odoo import api, fields, models
+
+from ..tools import rules
+
+
+class PronafimSizeClass(models.Model):
+    """Size class of a microfinance institution by net portfolio (§II table)."""
+
+    _name = "pronafim.size.class"
+    _description = "IMF Size Class"
+    _order = "min_portfolio_m"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True)
+    min_portfolio_m = fields.Float(
+        string="From (millions MXN)", required=True, help="Greater than or equal to."
+    )
+    max_portfolio_m = fields.Float(
+        string="Below (millions MXN)", help="Strictly less than; empty means no upper bound."
+    )
+    section = fields.Char(string="Rule Section", required=True)
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [("code_unique", "unique(code)", "The size class code must be unique.")]
+
+    @api.model
+    def _classify(self, net_portfolio):
+        """Return the class whose range holds ``net_portfolio`` (pesos), or nothing."""
+        millions = (net_portfolio or 0.0) / rules.SIZE_CLASS_UNIT
+        for size_class in self.search([]):
+            if millions >= size_class.min_portfolio_m and (
+                not size_class.max_portfolio_m or millions < size_class.max_portfolio_m
+            ):
+                return size_class
+        return self.browse()

@@ -1,0 +1,198 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+from ..tools import rules
+from .pronafim_eligibility_item import ROLES
+
+SOCIAL_RESULTS = [
+    ("excellent", "Excellent"),
+    ("good", "Good"),
+    ("reasonable", "Reasonable"),
+    ("below", "Below reasonable"),
+]
+SOCIAL_STATUS = [
+    ("not_required", "Not required yet"),
+    ("valid", "Valid"),
+    ("expiring", "Expiring"),
+    ("expired", "Expired"),
+    ("insufficient", "Result below reasonable"),
+    ("to_start", "To start"),
+    ("started", "Started"),
+    ("start_overdue", "Start overdue"),
+]
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    pronafim_role = fields.Selection(ROLES, string="PRONAFIM Role", tracking=True)
+    pronafim_eligibility_ids = fields.One2many(
+        "pronafim.partner.eligibility", "partner_id", string="Eligibility Checklist"
+    )
+    pronafim_net_portfolio = fields.Float(
+        string="Net Portfolio (MXN)", digits=(16, 2), tracking=True
+    )
+    pronafim_portfolio_date = fields.Date(string="Net Portfolio Date", tracking=True)
+    pronafim_size_class_id = fields.Many2one(
+        "pronafim.size.class", string="Size Class", readonly=True, tracking=True
+    )
+    pronafim_size_history_ids = fields.One2many(
+        "pronafim.size.history", "partner_id", string="Size Class History"
+    )
+    # §XI.g social performance evaluation
+    pronafim_sp_agency = fields.Char(string="Evaluation Agency")
+    pronafim_sp_date = fields.Date(string="Evaluation Date", tracking=True)
+    pronafim_sp_result = fields.Selection(SOCIAL_RESULTS, string="Evaluation Result")
+    pronafim_sp_valid_until = fields.Date(
+        string="Evaluation Valid Until", compute="_compute_pronafim_sp_dates", store=True
+    )
+    pronafim_sp_started_date = fields.Date(
+        string="Evaluation Started On",
+        help="Date the institution started the evaluation (§XI.g six-month rule).",
+    )
+    pronafim_first_formalization_date = fields.Date(
+        string="First Credit Formalized On", readonly=True
+    )
+    pronafim_sp_start_deadline = fields.Date(
+        string="Start Evaluation By", compute="_compute_pronafim_sp_dates", store=True
+    )
+    pronafim_sp_status = fields.Selection(
+        SOCIAL_STATUS, string="Social Evaluation", compute="_compute_pronafim_sp_status"
+    )
+    pronafim_sp_alerted = fields.Char(string="Social Evaluation Alert", readonly=True, copy=False)
+    # §XI.c induction course
+    pronafim_induction_due = fields.Boolean(
+        string="Induction Course Due", readonly=True, tracking=True
+    )
+    pronafim_induction_date = fields.Date(string="Induction Course Attended On", tracking=True)
+    pronafim_induction_modality = fields.Char(string="Induction Modality")
+
+    @api.depends("pronafim_sp_date", "pronafim_first_formalization_date")
+    def _compute_pronafim_sp_dates(self):
+        for partner in self:
+            partner.pronafim_sp_valid_until = partner.pronafim_sp_date and (
+                partner.pronafim_sp_date
+                + relativedelta(years=rules.SOCIAL_EVALUATION_VALIDITY_YEARS)
+            )
+            partner.pronafim_sp_start_deadline = partner.pronafim_first_formalization_date and (
+                partner.pronafim_first_formalization_date
+                + relativedelta(months=rules.SOCIAL_EVALUATION_START_MONTHS)
+            )
+
+    @api.depends_context("pronafim_today")
+    @api.depends(
+        "pronafim_role",
+        "pronafim_sp_valid_until",
+        "pronafim_sp_result",
+        "pronafim_sp_start_deadline",
+        "pronafim_sp_started_date",
+    )
+    def _compute_pronafim_sp_status(self):
+        today = self._pronafim_today()
+        warning = relativedelta(days=rules.SOCIAL_EVALUATION_WARNING_DAYS)
+        for partner in self:
+            partner.pronafim_sp_status = partner._pronafim_sp_status_at(today, warning)
+
+    def _pronafim_sp_status_at(self, today, warning):
+        self.ensure_one()
+        if self.pronafim_role != "imf":
+            return False
+        if self.pronafim_sp_date:
+            if self.pronafim_sp_result not in rules.SOCIAL_EVALUATION_ACCEPTED_RESULTS:
+                return "insufficient"
+            if self.pronafim_sp_valid_until <= today:
+                return "expired"
+            if self.pronafim_sp_valid_until - warning <= today:
+                return "expiring"
+            return "valid"
+        if not self.pronafim_sp_start_deadline:
+            return "not_required"
+        if self.pronafim_sp_started_date:
+            return "started"
+        if self.pronafim_sp_start_deadline < today:
+            return "start_overdue"
+        return "to_start"
+
+    @api.model
+    def _pronafim_today(self):
+        return self.env.context.get("pronafim_today") or fields.Date.context_today(self)
+
+    # ---- CRUD ----
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        partners.filtered("pronafim_role")._pronafim_sync_checklist()
+        partners.filtered(lambda p: p.pronafim_net_portfolio)._pronafim_classify()
+        return partners
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "pronafim_role" in vals:
+            self.filtered("pronafim_role")._pronafim_sync_checklist()
+        if {"pronafim_net_portfolio", "pronafim_portfolio_date"} & set(vals):
+            self._pronafim_classify()
+        return res
+
+    # ---- BUSINESS METHODS ----
+
+    def _pronafim_sync_checklist(self):
+        """Add the criteria of the partner's role that its checklist lacks (§IV.2.B)."""
+        items = self.env["pronafim.eligibility.item"].search([])
+        vals_list = []
+        for partner in self:
+            present = set(partner.pronafim_eligibility_ids.item_id.ids)
+            for item in items.filtered(lambda i, p=partner: i.role == p.pronafim_role):
+                if item.id not in present:
+                    vals_list.append({"partner_id": partner.id, "item_id": item.id})
+        self.env["pronafim.partner.eligibility"].sudo().create(vals_list)
+
+    def _pronafim_classify(self):
+        """Set the size class from the net portfolio (§II table) and keep the dated row."""
+        SizeClass = self.env["pronafim.size.class"]
+        history = []
+        for partner in self:
+            size_class = SizeClass._classify(partner.pronafim_net_portfolio)
+            partner.write({"pronafim_size_class_id": size_class.id})
+            history.append(
+                {
+                    "partner_id": partner.id,
+                    "date": partner.pronafim_portfolio_date or self._pronafim_today(),
+                    "net_portfolio": partner.pronafim_net_portfolio,
+                    "size_class_id": size_class.id,
+                }
+            )
+        self.env["pronafim.size.history"].sudo().create(history)
+
+    def _pronafim_missing_eligibility(self):
+        """Criteria of the partner's role without evidence document and date."""
+        self.ensure_one()
+        self._pronafim_sync_checklist()
+        return self.pronafim_eligibility_ids.filtered(
+            lambda line: line.item_id.role == self.pronafim_role and not line.is_complete
+        ).item_id
+
+    @api.model
+    def _cron_social_evaluation_alerts(self):
+        """Schedule one activity per institution whose §XI.g status needs attention.
+
+        Idempotent: the status an activity was made for is remembered; a second run with
+        the same status does nothing.
+        """
+        today = self._pronafim_today()
+        warning = relativedelta(days=rules.SOCIAL_EVALUATION_WARNING_DAYS)
+        alert = {"expiring", "expired", "insufficient", "start_overdue"}
+        for partner in self.search([("pronafim_role", "=", "imf")]):
+            status = partner._pronafim_sp_status_at(today, warning)
+            key = status if status in alert else False
+            if key == (partner.pronafim_sp_alerted or False):
+                continue
+            partner.sudo().pronafim_sp_alerted = key
+            if key:
+                label = dict(SOCIAL_STATUS)[key]
+                partner.sudo().activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Social performance evaluation (§XI.g): %s", label),
+                    user_id=partner.user_id.id or self.env.uid,
+                )

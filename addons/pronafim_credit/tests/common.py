@@ -1,0 +1,67 @@
+import base64
+import datetime
+
+from odoo.tests import TransactionCase
+
+from odoo.addons.micro_base.tests.common import MicroTestMixin
+
+GROUP = "pronafim_credit.pronafim_credit_group_%s"
+EVIDENCE = base64.b64encode(b"%PDF-1.4 evidence")
+
+
+class PronafimCase(MicroTestMixin, TransactionCase):
+    """Users per role, an eligible IMF, the MX calendar with 2026-2027 holidays."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.calendar = cls.env["resource.calendar"]._get_official_calendar("MX")
+        cls.calendar._fill_official_holidays([2026, 2027])
+        cls.analyst = cls._new_user("pr_analyst", GROUP % "analyst")
+        cls.secretary = cls._new_user("pr_secretary", GROUP % "committee_secretary")
+        cls.finance = cls._new_user("pr_finance", GROUP % "finance")
+        cls.manager = cls._new_user("pr_manager", GROUP % "manager")
+        cls.imf = cls.env["res.partner"].create(
+            {"name": "Microfinanciera Uno SA de CV", "is_company": True, "pronafim_role": "imf"}
+        )
+        cls.other_imf = cls.env["res.partner"].create(
+            {"name": "Financiera Dos SAPI", "is_company": True, "pronafim_role": "imf"}
+        )
+        for partner in cls.imf | cls.other_imf:
+            cls._complete_eligibility(partner)
+        cls.portal = cls._new_user(
+            "pr_portal",
+            "base.group_portal," + GROUP % "imf_portal",
+            partner_id=cls.env["res.partner"]
+            .create({"name": "Ana IMF", "parent_id": cls.imf.id})
+            .id,
+        )
+        cls.cetes = cls.env["pronafim.cetes.rate"].create(
+            {"date_from": datetime.date(2026, 1, 1), "rate": 7.25}
+        )
+        cls.env["pronafim.trust.net.worth"].create(
+            {"month": datetime.date(2026, 10, 31), "amount": 2_000_000_000.0}
+        )
+
+    @classmethod
+    def _complete_eligibility(cls, partner):
+        partner.pronafim_eligibility_ids.write(
+            {
+                "evidence_file": EVIDENCE,
+                "evidence_filename": "evidence.pdf",
+                "evidence_date": datetime.date(2026, 8, 1),
+            }
+        )
+
+    def _app(self, user=None, day=datetime.date(2026, 9, 9), **vals):
+        """An application received (as the analyst) on ``day``."""
+        user = user or self.analyst
+        Application = self.env["pronafim.application"].with_user(user)
+        app = Application.create({"partner_id": self.imf.id, "application_type": "credit", **vals})
+        app.with_context(pronafim_today=day).action_receive()
+        return app
+
+    def _analyses(self, app, kinds=("operational", "financial", "legal")):
+        app.with_user(self.analyst).write(
+            {"analysis_ids": [(0, 0, {"kind": k, "result": "favorable"}) for k in kinds]}
+        )

@@ -1,0 +1,23 @@
+"""Figures of the Reglas de Operación PRONAFIM that are single constants.
+
+Tables (size classes, eligibility items, deadlines, credit types) are data records in
+``data/``; the scalar rules live here, each with the section of the rules it comes from.
+"""
+
+# §XI.g: the social performance evaluation report is valid two years from its date.
+SOCIAL_EVALUATION_VALIDITY_YEARS = 2
+# §XI.g: an IMF newly accredited without an evaluation starts it within six months of the
+# formalization of its credit support.
+SOCIAL_EVALUATION_START_MONTHS = 6
+# Not in the rules (decision): warn this many days before the evaluation expires.
+SOCIAL_EVALUATION_WARNING_DAYS = 60
+# §XI.g: results that satisfy the obligation ("excelente, bueno o razonable").
+SOCIAL_EVALUATION_ACCEPTED_RESULTS = ("excellent", "good", "reasonable")
+
+# §VIII.1.A, §VIII.1.B.i, §VIII.3: moratory rate = 2 times the ordinary rate.
+MORATORY_MULTIPLIER = 2
+# §IX.3.b: accumulated current risks of one IMF may not exceed 10 % of the trust's
+# accounting net worth at the last known month.
+CONCENTRATION_LIMIT_PCT = 10
+# §II table: size classes are expressed in millions of pesos (MDP) of net portfolio.
+SIZE_CLASS_UNIT = 1_000_000
