@@ -1,6 +1,12 @@
+import datetime
+
+from odoo import fields
+
 from odoo.addons.micro_base.tests.common import MicroTestMixin
 
 GROUP = "md_micronegocios.md_micronegocios_group_%s"
+LEVER = "md_micronegocios.md_lever_%s"
+LEVEL = "md_micronegocios.md_level_%s"
 
 
 class MdCommon(MicroTestMixin):
@@ -14,3 +20,72 @@ class MdCommon(MicroTestMixin):
         cls.analyst = cls._new_user("md_analyst", GROUP % "analyst")
         cls.manager = cls._new_user("md_manager", GROUP % "manager")
         cls.team = cls.env.ref("md_micronegocios.crm_team_md")
+        cls.facilitator.md_orientador_id = cls.orientador
+
+    # ---- builders (each runs as the given user, as the work is done) ----
+
+    @classmethod
+    def _md_owner(cls, user, name, **values):
+        return (
+            cls.env["res.partner"]
+            .with_user(user)
+            .create(
+                {
+                    "name": name,
+                    "md_is_owner": True,
+                    "md_consent_date": datetime.date(2021, 3, 1),
+                    "md_consent_channel": "written",
+                    **values,
+                }
+            )
+        )
+
+    @classmethod
+    def _md_case(cls, user, name, owner=None, **values):
+        return (
+            cls.env["crm.lead"]
+            .with_user(user)
+            .with_context(default_team_id=cls.team.id)
+            .create(
+                {
+                    "name": name,
+                    "type": "opportunity",
+                    "user_id": user.id,
+                    "partner_id": owner.id if owner else False,
+                    **values,
+                }
+            )
+        )
+
+    @classmethod
+    def _md_meeting(cls, case, mode="in_person", day=None):
+        start = fields.Datetime.to_datetime(day or "2021-03-02 10:00:00")
+        return (
+            cls.env["calendar.event"]
+            .with_user(case.env.user)
+            .create(
+                {
+                    "name": f"Encuentro {case.name}",
+                    "opportunity_id": case.id,
+                    "md_mode": mode,
+                    "start": start,
+                    "stop": start + datetime.timedelta(hours=1),
+                }
+            )
+        )
+
+    @classmethod
+    def _md_fill(cls, case, answers):
+        """A diagnostic of ``case`` answered with ``{lever_code: answer index}`` (0 = the
+        weakest answer, 3 = the best; a tuple gives one index per question of the lever in
+        order; unlisted levers get the best answer)."""
+        diagnostic = cls.env["md.diagnostic"].with_user(case.env.user).create({"lead_id": case.id})
+        seen = {}
+        for response in diagnostic.response_ids.sorted(lambda r: (r.sequence, r.id)):
+            code = response.question_id.lever_id.code
+            index = answers.get(code, 3)
+            if isinstance(index, tuple):
+                index = index[seen.get(code, 0)]
+            seen[code] = seen.get(code, 0) + 1
+            response.answer_id = response.question_id.answer_ids.sorted("value")[index]
+        return diagnostic

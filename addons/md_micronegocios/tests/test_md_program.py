@@ -102,18 +102,6 @@ class TestMdProgramStructure(MdCommon, TransactionCase):
         self.assertEqual(case.md_city_id, self.neiva)
         self.assertEqual(case.stage_id, self.env.ref("md_micronegocios.crm_stage_md_1"))
 
-    def test_dropout_keeps_stage(self):
-        case = self._case(self.facilitator, "Tienda El Cruce")
-        stage_2 = self.env.ref("md_micronegocios.crm_stage_md_2")
-        case.stage_id = stage_2
-        reason = self.env.ref("md_micronegocios.crm_lost_reason_md_not_interested")
-        case.action_set_lost(lost_reason_id=reason.id)
-        self.assertFalse(case.active)
-        self.assertEqual(case.md_dropout_stage_id, stage_2)
-        self.assertEqual(case.lost_reason_id, reason)
-        case.action_unarchive()
-        self.assertFalse(case.md_dropout_stage_id)
-
     def test_record_rules_per_role(self):
         own = self._case(self.facilitator, "Caso propio")
         other = self._case(self.facilitator_2, "Caso ajeno")

@@ -41,3 +41,91 @@ class TestMdGroupsMenus(MdCommon, TransactionCase):
         self.assertEqual(action["res_model"], "crm.lead")
         domain = ast.literal_eval(action["domain"])
         self.assertIn(("team_id", "=", self.team.id), domain)
+
+
+@tagged("post_install", "-at_install")
+class TestMdRecordAccess(MdCommon, TransactionCase):
+    """Each role reading, writing and deleting what it must not: AccessError."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_md_users()
+        cls.outsider = cls._new_user("md_outsider_user", "base.group_user")
+        cases = {}
+        for user in (cls.facilitator, cls.facilitator_2):
+            case = cls._md_case(user, f"Caso de {user.login}", owner=cls._md_owner(user, user.login))
+            diagnostic = cls._md_fill(case, {"finance": 0})
+            diagnostic.action_generate()
+            case.action_md_generate_plan()
+            cases[user] = case
+        cls.own = cases[cls.facilitator]
+        cls.other = cases[cls.facilitator_2]
+
+    def _records(self, case):
+        return [
+            case.md_diagnostic_id,
+            case.md_diagnostic_id.response_ids[:1],
+            case.md_diagnostic_id.line_ids[:1],
+            case.md_plan_id,
+            case.md_plan_id.plan_activity_ids[:1],
+        ]
+
+    def test_facilitator_only_own(self):
+        for record in self._records(self.own):
+            record.with_user(self.facilitator).read(["display_name"])
+        for record in self._records(self.other):
+            with self.assertRaises(AccessError, msg=record._name):
+                record.with_user(self.facilitator).read(["display_name"])
+        with self.assertRaises(AccessError):
+            self.other.md_plan_id.plan_activity_ids[:1].with_user(self.facilitator).write(
+                {"evidence_note": "x"}
+            )
+        # Cannot delete plans nor diagnostics, even their own.
+        with self.assertRaises(AccessError):
+            self.own.md_plan_id.with_user(self.facilitator).unlink()
+        with self.assertRaises(AccessError):
+            self.own.md_diagnostic_id.with_user(self.facilitator).unlink()
+
+    def test_orientador_sees_own_group(self):
+        for record in self._records(self.own):
+            record.with_user(self.orientador).read(["display_name"])
+        for record in self._records(self.other):
+            with self.assertRaises(AccessError, msg=record._name):
+                record.with_user(self.orientador).read(["display_name"])
+
+    def test_coordinator_and_analyst(self):
+        for record in self._records(self.own) + self._records(self.other):
+            record.with_user(self.coordinator).read(["display_name"])
+            record.with_user(self.analyst).read(["display_name"])
+        with self.assertRaises(AccessError):
+            self.own.md_plan_id.with_user(self.analyst).write({"prioritized_lever_ids": []})
+        with self.assertRaises(AccessError):
+            self.own.md_diagnostic_id.with_user(self.analyst).write({"date": False})
+        # The analyst reads no owner data through the cases.
+        with self.assertRaises(AccessError):
+            self.own.with_user(self.analyst).read(["partner_id", "phone"])
+
+    def test_mentor_and_outsider(self):
+        for record in self._records(self.own):
+            with self.assertRaises(AccessError, msg=record._name):
+                record.with_user(self.mentor).read(["display_name"])
+            with self.assertRaises(AccessError, msg=record._name):
+                record.with_user(self.outsider).read(["display_name"])
+
+    def test_configuration_is_the_managers(self):
+        lever = self.env.ref("md_micronegocios.md_lever_finance")
+        level = self.env.ref("md_micronegocios.md_level_reliable")
+        template = self.env.ref("md_micronegocios.md_activity_template_finance_1")
+        for user in (self.facilitator, self.coordinator, self.analyst, self.mentor):
+            for record, values in (
+                (lever, {"name": "x"}),
+                (level, {"min_score": 45}),
+                (template, {"name": "x"}),
+            ):
+                record.with_user(user).read(["name"])
+                with self.assertRaises(AccessError, msg=f"{user.login} {record._name}"):
+                    record.with_user(user).write(values)
+        level.with_user(self.manager).min_score = 45
+        with self.assertRaises(AccessError):
+            self.env["md.mentor"].with_user(self.facilitator).create({"user_id": self.mentor.id})

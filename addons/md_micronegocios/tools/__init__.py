@@ -1,3 +1,5 @@
 """Pure helpers of the program (no ORM), tested without a database."""
 
 from . import cycle
+from . import diagnostic
+from . import plan

@@ -18,6 +18,12 @@ class ResPartner(models.Model):
         tracking=True,
         help="CURP, RFC, NIT or cédula, stored normalized (no spaces, dots or dashes).",
     )
+    gender = fields.Selection(
+        [("female", "Female"), ("male", "Male"), ("other", "Other / Not Stated")],
+        string="Sex",
+        tracking=True,
+    )
+    birth_date = fields.Date(string="Birth Date", tracking=True)
 
     @api.constrains("identity_type", "identity_number")
     def _check_identity_number(self):

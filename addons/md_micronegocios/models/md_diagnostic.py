@@ -1,0 +1,230 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from ..tools import diagnostic as diagnostic_tool
+
+
+class MdDiagnostic(models.Model):
+    """The diagnostic of a case: the owner's answers to the questionnaire in use and, once
+    generated, each lever's score and competence level. The result is stored: a later
+    questionnaire version or band change does not alter it (spec md_micronegocios §3)."""
+
+    _name = "md.diagnostic"
+    _inherit = ["mail.thread"]
+    _description = "Micro-business Diagnostic"
+    _order = "date desc, id desc"
+
+    lead_id = fields.Many2one(
+        "crm.lead", string="Case", required=True, ondelete="cascade", index=True
+    )
+    partner_id = fields.Many2one(related="lead_id.partner_id", string="Owner")
+    user_id = fields.Many2one(
+        related="lead_id.user_id", string="Facilitator", store=True, index=True
+    )
+    city_id = fields.Many2one(related="lead_id.md_city_id", store=True)
+    cycle_id = fields.Many2one(related="lead_id.md_cycle_id", store=True)
+    questionnaire_id = fields.Many2one(
+        "md.questionnaire",
+        required=True,
+        readonly=True,
+        ondelete="restrict",
+        default=lambda self: self.env["md.questionnaire"]._current(),
+    )
+    state = fields.Selection(
+        [("draft", "Being Filled"), ("done", "Generated")],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    date = fields.Date(string="Generated On", readonly=True, tracking=True)
+    week = fields.Integer(
+        string="Cycle Week",
+        compute="_compute_week",
+        store=True,
+        help="Week of the case's cycle in which the diagnostic was generated.",
+    )
+    response_ids = fields.One2many("md.diagnostic.response", "diagnostic_id", string="Answers")
+    line_ids = fields.One2many(
+        "md.diagnostic.line", "diagnostic_id", string="Levers", readonly=True
+    )
+    weakest_lever_ids = fields.Many2many(
+        "md.lever", string="Weakest Levers", readonly=True, copy=False
+    )
+    answered_count = fields.Integer(compute="_compute_answered")
+    question_count = fields.Integer(compute="_compute_answered")
+
+    @api.depends("response_ids.answer_id")
+    def _compute_answered(self):
+        for diagnostic in self:
+            diagnostic.question_count = len(diagnostic.response_ids)
+            diagnostic.answered_count = len(diagnostic.response_ids.filtered("answer_id"))
+
+    @api.depends("date", "cycle_id.date_start")
+    def _compute_week(self):
+        for diagnostic in self:
+            diagnostic.week = (
+                diagnostic.cycle_id._week_of(diagnostic.date)
+                if diagnostic.cycle_id and diagnostic.date
+                else 0
+            )
+
+    @api.depends("lead_id.name", "date")
+    def _compute_display_name(self):
+        for diagnostic in self:
+            diagnostic.display_name = self.env._(
+                "Diagnostic of %s", diagnostic.lead_id.name or ""
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        diagnostics = super().create(vals_list)
+        diagnostics._add_missing_responses()
+        return diagnostics
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_generated(self):
+        if any(diagnostic.state == "done" for diagnostic in self):
+            raise UserError(self.env._("A generated diagnostic cannot be deleted."))
+
+    def _add_missing_responses(self):
+        """One answer line per question of the diagnostic's questionnaire."""
+        values = []
+        for diagnostic in self:
+            asked = set(diagnostic.response_ids.question_id.ids)
+            values += [
+                {"diagnostic_id": diagnostic.id, "question_id": question.id}
+                for question in diagnostic.questionnaire_id.question_ids
+                if question.id not in asked
+            ]
+        self.env["md.diagnostic.response"].create(values)
+
+    # ---- ACTIONS ----
+
+    def action_generate(self):
+        """Score every lever from the answers and keep the result (one or many cases)."""
+        todo = self.filtered(lambda d: d.state == "draft")
+        incomplete = todo.filtered(lambda d: d.answered_count < d.question_count)
+        if incomplete:
+            raise UserError(
+                self.env._(
+                    "Answer every question before generating: %s",
+                    "; ".join(
+                        self.env._(
+                            "%(case)s (%(answered)s of %(total)s answered)",
+                            case=d.lead_id.name,
+                            answered=d.answered_count,
+                            total=d.question_count,
+                        )
+                        for d in incomplete[:10]
+                    ),
+                )
+            )
+        todo._generate()
+        return True
+
+    def _generate(self):
+        """Set-based scoring: one read of all answers, one create of all lever lines."""
+        if not self:
+            return
+        Level = self.env["md.level"]
+        bands = Level._bands()
+        lever_order = self.env["md.lever"].search([]).ids
+        weakest_count = self.env["res.config.settings"]._md_setting("weakest_levers")
+        self.env["md.diagnostic.response"].flush_model()
+        self.env["md.question"].flush_model()
+        self.env["md.question.answer"].flush_model()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT r.diagnostic_id, q.lever_id, q.weight, COALESCE(a.value, 0), q.best_value
+                  FROM md_diagnostic_response r
+                  JOIN md_question q ON q.id = r.question_id
+             LEFT JOIN md_question_answer a ON a.id = r.answer_id
+                 WHERE r.diagnostic_id = ANY(%s)
+                """,
+                self.ids,
+            )
+        )
+        answers = {}
+        for diagnostic_id, lever_id, weight, value, best in rows:
+            answers.setdefault(diagnostic_id, []).append(
+                diagnostic_tool.Answer(lever_id, weight, value, best)
+            )
+        line_values = []
+        today = fields.Date.context_today(self)
+        for diagnostic in self:
+            scores = diagnostic_tool.lever_scores(answers.get(diagnostic.id, []))
+            line_values += [
+                {
+                    "diagnostic_id": diagnostic.id,
+                    "lever_id": lever_id,
+                    "score": score,
+                    "level_id": diagnostic_tool.level_for(score, bands).id,
+                }
+                for lever_id, score in scores.items()
+            ]
+            weakest = diagnostic_tool.weakest(scores, weakest_count, lever_order)
+            diagnostic.weakest_lever_ids = [fields.Command.set(weakest)]
+        self.write({"state": "done", "date": today})
+        self.env["md.diagnostic.line"].create(line_values)
+
+    def action_print(self):
+        return self.env.ref("md_micronegocios.md_diagnostic_report_action").report_action(self)
+
+
+class MdDiagnosticResponse(models.Model):
+    _name = "md.diagnostic.response"
+    _description = "Diagnostic Answer"
+    _order = "diagnostic_id, sequence, id"
+
+    diagnostic_id = fields.Many2one(
+        "md.diagnostic", required=True, ondelete="cascade", index=True
+    )
+    question_id = fields.Many2one("md.question", required=True, ondelete="restrict")
+    sequence = fields.Integer(related="question_id.sequence", store=True)
+    lever_id = fields.Many2one(related="question_id.lever_id", store=True)
+    weight = fields.Float(related="question_id.weight")
+    best_value = fields.Float(related="question_id.best_value")
+    answer_id = fields.Many2one(
+        "md.question.answer",
+        string="Answer",
+        domain="[('question_id', '=', question_id)]",
+        ondelete="restrict",
+    )
+    value = fields.Float(related="answer_id.value")
+
+    _sql_constraints = [
+        (
+            "question_uniq",
+            "unique(diagnostic_id, question_id)",
+            "A question is answered once per diagnostic.",
+        )
+    ]
+
+    def write(self, vals):
+        if "answer_id" in vals and any(r.diagnostic_id.state == "done" for r in self):
+            raise UserError(
+                self.env._("The diagnostic is generated: its answers can no longer change.")
+            )
+        return super().write(vals)
+
+
+class MdDiagnosticLine(models.Model):
+    _name = "md.diagnostic.line"
+    _description = "Diagnostic Lever Result"
+    _order = "diagnostic_id, score, id"
+
+    diagnostic_id = fields.Many2one(
+        "md.diagnostic", required=True, ondelete="cascade", index=True
+    )
+    lever_id = fields.Many2one("md.lever", required=True, ondelete="restrict")
+    area_id = fields.Many2one(related="lever_id.area_id", store=True)
+    score = fields.Float(aggregator="avg", readonly=True)
+    level_id = fields.Many2one("md.level", string="Level", required=True, ondelete="restrict")
+    level_rank = fields.Float(
+        related="level_id.min_score", string="Level Rank", aggregator="avg"
+    )
+    city_id = fields.Many2one(related="diagnostic_id.city_id", store=True)
+    date = fields.Date(related="diagnostic_id.date", store=True)

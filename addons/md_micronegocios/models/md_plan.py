@@ -1,0 +1,321 @@
+import datetime
+import logging
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import plan as plan_tool
+
+_logger = logging.getLogger(__name__)
+
+PLAN_STATES = [
+    ("draft", "Draft"),
+    ("designed", "Designed"),
+    ("followup", "In Follow-up"),
+    ("completed", "Completed"),
+    ("closed", "Closed"),
+]
+
+
+class MdPlan(models.Model):
+    """The attention plan of a case: 10 to 12 weeks of activities proposed from the
+    diagnostic, weakest levers first, prioritized with the owner and approved
+    (spec md_micronegocios §4), with the mentors it needs (§5)."""
+
+    _name = "md.plan"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _description = "Attention Plan"
+    _order = "id desc"
+
+    lead_id = fields.Many2one(
+        "crm.lead", string="Case", required=True, ondelete="cascade", index=True
+    )
+    name = fields.Char(related="lead_id.name", string="Micro-business")
+    partner_id = fields.Many2one(related="lead_id.partner_id", string="Owner")
+    user_id = fields.Many2one(
+        related="lead_id.user_id", string="Facilitator", store=True, index=True
+    )
+    city_id = fields.Many2one(related="lead_id.md_city_id", store=True)
+    cycle_id = fields.Many2one(related="lead_id.md_cycle_id", store=True)
+    diagnostic_id = fields.Many2one(
+        "md.diagnostic", required=True, ondelete="restrict", readonly=True
+    )
+    state = fields.Selection(
+        PLAN_STATES, default="draft", required=True, readonly=True, tracking=True, index=True
+    )
+    weeks = fields.Integer(readonly=True)
+    prioritized_lever_ids = fields.Many2many(
+        "md.lever",
+        string="Prioritized Levers",
+        help="Levers the plan works on, agreed with the owner (weakest first).",
+    )
+    plan_activity_ids = fields.One2many("md.plan.activity", "plan_id", string="Plan Activities")
+    designed_date = fields.Date(readonly=True, tracking=True)
+    approved_by_id = fields.Many2one("res.users", readonly=True, tracking=True)
+    requires_mentor = fields.Boolean(
+        compute="_compute_requires_mentor",
+        store=True,
+        help="A prioritized lever is at a level that calls for a mentor.",
+    )
+    mentor_ids = fields.Many2many(
+        "md.mentor",
+        "md_plan_md_mentor_rel",
+        "md_plan_id",
+        "md_mentor_id",
+        string="Mentors",
+        tracking=True,
+    )
+    mentor_pending = fields.Boolean(
+        compute="_compute_mentor_pending", store=True, string="Waiting for a Mentor"
+    )
+    mentor_user_ids = fields.Many2many(
+        "res.users", compute="_compute_mentor_user_ids", string="Mentor Users"
+    )
+    suggested_mentor_ids = fields.Many2many(
+        "md.mentor", compute="_compute_suggested_mentor_ids", string="Suggested Mentors"
+    )
+    expected_count = fields.Integer(
+        compute="_compute_follow_up", store=True, string="Activities Expected"
+    )
+    registered_count = fields.Integer(
+        compute="_compute_follow_up", store=True, string="Activities Registered"
+    )
+    done_count = fields.Integer(compute="_compute_follow_up", store=True, string="Activities Done")
+    done_percent = fields.Float(
+        compute="_compute_follow_up", store=True, string="% Done", aggregator="avg"
+    )
+
+    @api.depends("prioritized_lever_ids", "diagnostic_id.line_ids.level_id.requires_mentor")
+    def _compute_requires_mentor(self):
+        for plan in self:
+            levels = plan.diagnostic_id.line_ids.filtered(
+                lambda line, plan=plan: line.lever_id in plan.prioritized_lever_ids
+            ).level_id
+            plan.requires_mentor = plan_tool.requires_mentor(
+                levels, levels.filtered("requires_mentor")
+            )
+
+    @api.depends("requires_mentor", "mentor_ids", "state")
+    def _compute_mentor_pending(self):
+        for plan in self:
+            plan.mentor_pending = (
+                plan.requires_mentor
+                and not plan.mentor_ids
+                and plan.state in ("designed", "followup")
+            )
+
+    @api.depends("mentor_ids.user_id")
+    def _compute_mentor_user_ids(self):
+        for plan in self:
+            plan.mentor_user_ids = plan.mentor_ids.user_id
+
+    @api.depends("prioritized_lever_ids", "city_id", "mentor_ids")
+    def _compute_suggested_mentor_ids(self):
+        mentors = self.env["md.mentor"].search([])
+        for plan in self:
+            plan.suggested_mentor_ids = [
+                fields.Command.set(
+                    [
+                        m.id
+                        for m in mentors._ranked_for(plan.prioritized_lever_ids, plan.city_id)
+                        if m not in plan.mentor_ids
+                    ]
+                )
+            ]
+
+    @api.depends("plan_activity_ids.state")
+    def _compute_follow_up(self):
+        threshold = self.env["res.config.settings"]._md_setting("completion_threshold")
+        for plan in self:
+            expected, registered, done, percent, _completed = plan_tool.follow_up(
+                plan.plan_activity_ids.mapped("state"), threshold
+            )
+            plan.expected_count = expected
+            plan.registered_count = registered
+            plan.done_count = done
+            plan.done_percent = percent
+
+    @api.depends("lead_id.name")
+    def _compute_display_name(self):
+        for plan in self:
+            plan.display_name = self.env._("Plan of %s", plan.lead_id.name or "")
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_designed(self):
+        if any(plan.state != "draft" for plan in self):
+            raise UserError(self.env._("Only a draft plan can be deleted; close it instead."))
+
+    # ---- ACTIONS ----
+
+    def action_design(self):
+        """Approve the plan agreed with the owner: its activities go to people's to-do."""
+        if not self.env.user.has_group("md_micronegocios.md_micronegocios_group_orientador"):
+            raise UserError(
+                self.env._("Only an orientador or a case coordinator approves a plan.")
+            )
+        for plan in self:
+            if plan.state != "draft":
+                raise UserError(self.env._("Plan %s is not a draft.", plan.display_name))
+            if not plan.plan_activity_ids:
+                raise UserError(self.env._("Plan %s has no activities.", plan.display_name))
+        self.write(
+            {
+                "state": "designed",
+                "designed_date": fields.Date.context_today(self),
+                "approved_by_id": self.env.uid,
+            }
+        )
+        self.plan_activity_ids._schedule()
+        return True
+
+    def action_close(self):
+        for plan in self:
+            if plan.state not in ("completed", "followup"):
+                raise UserError(
+                    self.env._("Plan %s is not in follow-up or completed.", plan.display_name)
+                )
+        self.state = "closed"
+        return True
+
+    def action_assign_mentor(self, mentors=None):
+        """Assign the given mentors (default: the first suggestion) to each plan."""
+        for plan in self:
+            chosen = mentors or plan.suggested_mentor_ids[:1]
+            if not chosen:
+                raise UserError(
+                    self.env._(
+                        "No available mentor masters the levers of %s in its city or online.",
+                        plan.display_name,
+                    )
+                )
+            plan.mentor_ids = [fields.Command.link(m.id) for m in chosen]
+        return True
+
+    def action_schedule_session(self):
+        """A mentoring session (individual, or group when several plans are selected)."""
+        partners = self.mentor_ids.user_id.partner_id | self.partner_id
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "calendar.event",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {
+                "default_name": self.env._("Mentoring: %s", ", ".join(self.mapped("name"))),
+                "default_md_plan_ids": [fields.Command.set(self.ids)],
+                "default_md_session_kind": "group" if len(self) > 1 else "individual",
+                "default_partner_ids": [fields.Command.set(partners.ids)],
+            },
+        }
+
+    # ---- BUSINESS ----
+
+    def _update_progress(self):
+        """Follow-up starts with the first registered activity; a plan whose done share
+        exceeds the threshold is completed."""
+        threshold = self.env["res.config.settings"]._md_setting("completion_threshold")
+        for plan in self:
+            *_figures, completed = plan_tool.follow_up(
+                plan.plan_activity_ids.mapped("state"), threshold
+            )
+            if plan.state == "designed" and plan.registered_count:
+                plan.state = "followup"
+            if plan.state == "followup" and completed:
+                plan.state = "completed"
+
+    @api.model
+    def _create_from_diagnostics(self, diagnostics):
+        """Draft plans proposed from generated diagnostics, in one batch: the library and
+        the settings are read once, the plans and their activities created in one call."""
+        diagnostics = diagnostics.filtered(lambda d: d.state == "done")
+        if not diagnostics:
+            return self.browse()
+        settings = self.env["res.config.settings"]
+        weeks = settings._md_setting("plan_weeks")
+        per_lever = settings._md_setting("templates_per_lever")
+        library = {}
+        for template in self.env["md.activity.template"].search([]):
+            library.setdefault(template.lever_id, []).append(template)
+        values = []
+        for diagnostic in diagnostics:
+            lines = {line.lever_id: line for line in diagnostic.line_ids}
+            prioritized = diagnostic.weakest_lever_ids.sorted(
+                key=lambda lever, lines=lines: lines[lever].score
+            )
+
+            def templates_for(lever, lines=lines):
+                level = lines[lever].level_id
+                return [t for t in library.get(lever, []) if not t.level_ids or level in t.level_ids]
+
+            proposals = plan_tool.propose(
+                prioritized, templates_for, weeks=weeks, per_lever=per_lever
+            )
+            values.append(
+                {
+                    "lead_id": diagnostic.lead_id.id,
+                    "diagnostic_id": diagnostic.id,
+                    "weeks": weeks,
+                    "prioritized_lever_ids": [fields.Command.set(prioritized.ids)],
+                    "plan_activity_ids": [
+                        fields.Command.create(
+                            {
+                                "sequence": index,
+                                "week": proposal.week,
+                                "lever_id": proposal.lever.id,
+                                "template_id": proposal.template.id,
+                                "name": proposal.template.name,
+                                "responsible": proposal.template.responsible,
+                            }
+                        )
+                        for index, proposal in enumerate(proposals, start=1)
+                    ],
+                }
+            )
+        return self.create(values)
+
+    # ---- CRONS ----
+
+    @api.model
+    def _cron_remind_pending_mentor(self):
+        """A to-do for whoever approved a plan that waits for a mentor longer than the
+        setting's days; a plan that already has one open is left alone (idempotent)."""
+        days = self.env["res.config.settings"]._md_setting("mentor_wait_days")
+        limit = fields.Date.context_today(self) - datetime.timedelta(days=days)
+        activity_type = self.env.ref("md_micronegocios.mail_activity_type_md_mentor_pending")
+        plans = self.search(
+            [
+                ("mentor_pending", "=", True),
+                ("designed_date", "<=", limit),
+            ]
+        ).filtered(lambda plan: activity_type not in plan.activity_ids.activity_type_id)
+        run_in_batches(plans, lambda plan: plan._remind_pending_mentor(activity_type))
+
+    def _remind_pending_mentor(self, activity_type):
+        user = self.approved_by_id or self.lead_id.team_id.user_id or self.env.user
+        self.activity_schedule(
+            activity_type_id=activity_type.id,
+            user_id=user.id,
+            note=self.env._(
+                "Plan approved on %s still waits for a mentor.", self.designed_date
+            ),
+        )
+
+
+def run_in_batches(records, process, batch_size=200):
+    """Process records one by one, a savepoint each, committing after each batch when run
+    by the scheduler (never in tests); a failing record is logged and skipped."""
+    cr = records.env.cr
+    in_cron = bool(records.env.context.get("cron_id"))
+    for start in range(0, len(records), batch_size):
+        for record in records[start : start + batch_size]:
+            try:
+                with cr.savepoint():
+                    process(record)
+            except Exception:
+                _logger.exception("Scheduled action skipped %s", record)
+        if in_cron:
+            records.env["ir.cron"]._notify_progress(
+                done=min(start + batch_size, len(records)),
+                remaining=max(len(records) - start - batch_size, 0),
+            )
+            cr.commit()  # batch boundary of a scheduled action

@@ -1,0 +1,159 @@
+import datetime
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .md_activity_template import RESPONSIBLES
+from .md_plan import run_in_batches
+
+ACTIVITY_STATES = [("planned", "Planned"), ("done", "Done"), ("not_done", "Not Done")]
+
+
+class MdPlanActivity(models.Model):
+    """An activity of an attention plan: lever, week, who does it, due date, state and the
+    evidence that it was done (a note, files, a photo taken with the phone). Once the plan
+    is approved it is scheduled as a ``mail.activity`` in the responsible user's to-do."""
+
+    _name = "md.plan.activity"
+    _inherit = ["mail.thread"]
+    _description = "Attention Plan Activity"
+    _order = "plan_id, week, sequence, id"
+
+    plan_id = fields.Many2one("md.plan", required=True, ondelete="cascade", index=True)
+    plan_state = fields.Selection(related="plan_id.state", string="Plan Status")
+    lead_id = fields.Many2one(related="plan_id.lead_id", string="Case")
+    partner_id = fields.Many2one(related="plan_id.partner_id", string="Owner")
+    city_id = fields.Many2one(related="plan_id.city_id", store=True)
+    sequence = fields.Integer(default=10, string="Priority")
+    name = fields.Char(string="Activity", required=True)
+    week = fields.Integer(required=True, default=1, tracking=True)
+    lever_id = fields.Many2one("md.lever", string="Lever", required=True, ondelete="restrict")
+    template_id = fields.Many2one("md.activity.template", ondelete="set null")
+    responsible = fields.Selection(RESPONSIBLES, required=True, default="owner", tracking=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Follow-up By",
+        compute="_compute_user_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="User whose to-do list shows the activity (the facilitator follows up what "
+        "the owner does).",
+    )
+    date_deadline = fields.Date(string="Due Date", tracking=True)
+    state = fields.Selection(
+        ACTIVITY_STATES, default="planned", required=True, tracking=True, index=True
+    )
+    done_date = fields.Date(readonly=True)
+    evidence_note = fields.Text(string="Evidence")
+    evidence_photo = fields.Image(string="Photo", max_width=1920, max_height=1920)
+    evidence_attachment_ids = fields.Many2many("ir.attachment", string="Evidence Files")
+    mail_activity_id = fields.Many2one("mail.activity", readonly=True, ondelete="set null")
+    overdue_notified = fields.Boolean(readonly=True, copy=False)
+
+    _sql_constraints = [
+        ("week_positive", "CHECK(week >= 1)", "Weeks of a plan start at 1."),
+    ]
+
+    @api.depends("responsible", "plan_id.user_id", "plan_id.mentor_ids")
+    def _compute_user_id(self):
+        for activity in self:
+            mentor_user = activity.plan_id.mentor_ids.user_id[:1]
+            if activity.responsible == "mentor" and mentor_user:
+                activity.user_id = mentor_user
+            else:
+                activity.user_id = activity.plan_id.user_id
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "state" in vals:
+            self.plan_id._update_progress()
+        return res
+
+    # ---- ACTIONS ----
+
+    def action_done(self):
+        for activity in self:
+            if activity.plan_id.state not in ("designed", "followup", "completed"):
+                raise UserError(
+                    self.env._("The plan must be approved before its activities are logged.")
+                )
+            if not (
+                activity.evidence_note
+                or activity.evidence_photo
+                or activity.evidence_attachment_ids
+            ):
+                raise UserError(
+                    self.env._(
+                        "Add evidence (a note, a photo or a file) before marking %s done.",
+                        activity.name,
+                    )
+                )
+        self.write({"state": "done", "done_date": fields.Date.context_today(self)})
+        self._close_mail_activities()
+        return True
+
+    def action_not_done(self):
+        self.write({"state": "not_done"})
+        self._close_mail_activities()
+        return True
+
+    # ---- BUSINESS ----
+
+    def _schedule(self):
+        """A to-do for each activity of an approved plan, due at the end of its week."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id("md.plan")
+        values = []
+        pending = self.filtered(lambda a: a.state == "planned" and not a.mail_activity_id)
+        for activity in pending:
+            start = activity.plan_id.designed_date or fields.Date.context_today(self)
+            if not activity.date_deadline:
+                activity.date_deadline = start + datetime.timedelta(weeks=activity.week, days=-1)
+            values.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": activity.plan_id.id,
+                    "activity_type_id": todo.id,
+                    "summary": activity.name,
+                    "date_deadline": activity.date_deadline,
+                    "user_id": activity.user_id.id or self.env.uid,
+                }
+            )
+        mail_activities = self.env["mail.activity"].sudo().create(values)
+        for activity, mail_activity in zip(pending, mail_activities, strict=True):
+            activity.mail_activity_id = mail_activity
+
+    def _close_mail_activities(self):
+        mail_activities = self.mail_activity_id.sudo()
+        if mail_activities:
+            mail_activities.with_context(md_from_plan_activity=True).action_feedback(
+                feedback=self.env._("Logged in the attention plan.")
+            )
+
+    # ---- CRONS ----
+
+    @api.model
+    def _cron_notify_overdue(self):
+        """Tell the plan's followers once about each activity past its due date."""
+        overdue = self.search(
+            [
+                ("state", "=", "planned"),
+                ("date_deadline", "<", fields.Date.context_today(self)),
+                ("overdue_notified", "=", False),
+                ("plan_id.state", "in", ("designed", "followup")),
+            ]
+        )
+        run_in_batches(overdue, lambda activity: activity._notify_overdue())
+
+    def _notify_overdue(self):
+        self.plan_id.message_post(
+            body=self.env._(
+                "Activity %(activity)s was due on %(date)s and is not logged yet.",
+                activity=self.name,
+                date=self.date_deadline,
+            ),
+            partner_ids=self.user_id.partner_id.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+        self.overdue_notified = True

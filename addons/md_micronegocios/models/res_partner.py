@@ -1,0 +1,86 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.micro_base.tools import identity
+
+#: An owner accompanied by the program is an adult (spec md_micronegocios §2).
+MIN_OWNER_AGE = 18
+
+#: Personal data of an owner that needs their consent first (Ley 1581 de 2012, art. 9).
+PERSONAL_FIELDS = (
+    "identity_number",
+    "birth_date",
+    "gender",
+    "phone",
+    "mobile",
+    "email",
+    "street",
+    "md_vulnerability_notes",
+)
+
+CONSENT_CHANNELS = [
+    ("written", "Signed Form"),
+    ("verbal", "Verbal, Recorded"),
+    ("digital", "Online Form"),
+]
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    md_is_owner = fields.Boolean(
+        string="Micro-business Owner",
+        help="Owner accompanied by the micro-business program: personal data needs their "
+        "consent first.",
+    )
+    md_consent_date = fields.Date(
+        string="Data Consent Date",
+        tracking=True,
+        help="Day the owner authorized the processing of their personal data "
+        "(Colombia, Ley 1581 de 2012 \"habeas data\").",
+    )
+    md_consent_channel = fields.Selection(
+        CONSENT_CHANNELS, string="Consent Channel", tracking=True
+    )
+    md_vulnerability_notes = fields.Text(
+        string="Vulnerability",
+        groups="md_micronegocios.md_micronegocios_group_facilitator",
+        help="Personal, family or health situation the accompaniment should consider.",
+    )
+    md_case_ids = fields.One2many("crm.lead", "partner_id", string="Program Cases",
+                                  domain=[("md_is_case", "=", True)])
+
+    @api.constrains("md_is_owner", "md_consent_date", "md_consent_channel", *PERSONAL_FIELDS)
+    def _check_md_consent(self):
+        for partner in self.filtered("md_is_owner"):
+            given = [name for name in PERSONAL_FIELDS if partner[name]]
+            if given and not (partner.md_consent_date and partner.md_consent_channel):
+                raise ValidationError(
+                    self.env._(
+                        "%(owner)s: record the date and channel of the owner's consent to "
+                        "personal-data processing (Ley 1581 de 2012) before storing: "
+                        "%(fields)s.",
+                        owner=partner.display_name,
+                        fields=", ".join(
+                            partner._fields[name].get_description(self.env)["string"]
+                            for name in given
+                        ),
+                    )
+                )
+
+    @api.constrains("md_is_owner", "birth_date", "md_consent_date")
+    def _check_md_owner_age(self):
+        for partner in self.filtered(lambda p: p.md_is_owner and p.birth_date):
+            on = partner.md_consent_date or fields.Date.context_today(partner)
+            age = identity.age_on(partner.birth_date, on)
+            if age < MIN_OWNER_AGE:
+                raise ValidationError(
+                    self.env._(
+                        "Birth Date of %(owner)s: %(date)s makes them %(age)s years old; the "
+                        "program accompanies owners of %(min)s or more (spec §2).",
+                        owner=partner.display_name,
+                        date=partner.birth_date,
+                        age=age,
+                        min=MIN_OWNER_AGE,
+                    )
+                )
