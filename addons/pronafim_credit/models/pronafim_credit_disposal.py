@@ -1,6 +1,10 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.micro_base.tools import loan
+
+from ..tools import rules
+
 
 class PronafimCreditDisposal(models.Model):
     """A disposal ("disposición") of a credit line, with its monthly schedule."""
@@ -40,7 +44,9 @@ class PronafimCreditDisposal(models.Model):
             line._check_disposal(date, vals["amount"])
             vals["ordinary_rate"] = line.ordinary_rate(date)
             vals["moratory_rate"] = line.moratory_rate(date)
-        return super().create(vals_list)
+        disposals = super().create(vals_list)
+        disposals.action_generate_schedule()
+        return disposals
 
     def write(self, vals):
         if {"amount", "date", "line_id"} & set(vals):
@@ -52,19 +58,20 @@ class PronafimCreditDisposal(models.Model):
         raise UserError(self.env._("Disposals cannot be deleted."))
 
     def action_generate_schedule(self):
-        """Monthly schedule (§VIII.1: monthly amortization, grace on capital if granted)."""
-        from odoo.addons.micro_base.tools import loan
+        """Monthly schedule (§VIII.1: monthly amortization, capital grace where granted).
 
-        for disposal in self:
-            if disposal.installment_ids:
-                continue
+        Each period bears the ordinary rate in force on its first day: the CETES table
+        plus the line's committee margin (§VIII.1; strategic simple: CETES only).
+        """
+        for disposal in self.filtered(lambda d: not d.installment_ids):
             line = disposal.line_id
             schedule = loan.monthly_schedule(
                 disposal.amount,
-                disposal.ordinary_rate,
+                disposal.ordinary_rate / 100,
                 line.term_months,
                 disposal.date,
                 grace_months=line.grace_months,
+                rate_table=line._rate_table(),
             )
             disposal.installment_ids = [
                 Command.create(
@@ -79,6 +86,42 @@ class PronafimCreditDisposal(models.Model):
                 for inst in schedule
             ]
         return True
+
+    def _register_payment(self, amount, date):
+        """Apply a payment of the IMF to this disposal's installments, oldest first.
+
+        Moratory interest (§VIII.1: 2 x the ordinary rate) is charged on the amount of each
+        installment overdue on ``date``; the payment is split in the line's allocation
+        order (default moratory, interest, principal). Returns the amount left over.
+        """
+        self.ensure_one()
+        order = tuple(self.line_id.allocation_order.split(","))
+        remaining = loan.to_decimal(amount)
+        for inst in self.installment_ids.sorted("number"):
+            if remaining <= 0:
+                break
+            owed_principal = loan.money(inst.principal - inst.principal_paid)
+            owed_interest = loan.money(inst.interest - inst.interest_paid)
+            if owed_principal <= 0 and owed_interest <= 0:
+                continue
+            days = max((date - inst.due_date).days, 0)
+            moratory = loan.moratory_interest(
+                owed_principal + owed_interest,
+                self.ordinary_rate / 100,
+                days,
+                multiplier=rules.MORATORY_MULTIPLIER,
+            )
+            due = {"moratory": moratory, "interest": owed_interest, "principal": owed_principal}
+            applied, remaining = loan.allocate_payment(remaining, due, order)
+            inst.write(
+                {
+                    "moratory_charged": inst.moratory_charged + float(moratory),
+                    "moratory_paid": inst.moratory_paid + float(applied["moratory"]),
+                    "interest_paid": inst.interest_paid + float(applied["interest"]),
+                    "principal_paid": inst.principal_paid + float(applied["principal"]),
+                }
+            )
+        return float(remaining)
 
 
 class PronafimCreditInstallment(models.Model):
@@ -101,6 +144,8 @@ class PronafimCreditInstallment(models.Model):
     balance_after = fields.Monetary(string="Balance After")
     principal_paid = fields.Monetary()
     interest_paid = fields.Monetary()
+    moratory_charged = fields.Monetary(help="Moratory interest charged (2 x ordinary, §VIII.1).")
+    moratory_paid = fields.Monetary()
     amount_due = fields.Monetary(compute="_compute_amount_due", store=True)
 
     @api.depends("principal", "interest", "principal_paid", "interest_paid")

@@ -239,6 +239,12 @@ class PronafimCreditLine(models.Model):
         self.ensure_one()
         return self.env["pronafim.cetes.rate"].sudo()._rate_at(date) + (self.margin or 0.0)
 
+    def _rate_table(self):
+        """(date, annual rate as a fraction) pairs: each CETES rate plus the margin."""
+        self.ensure_one()
+        rates = self.env["pronafim.cetes.rate"].sudo().search([], order="date_from")
+        return [(r.date_from, (r.rate + (self.margin or 0.0)) / 100) for r in rates]
+
     def moratory_rate(self, date):
         """§VIII.1: the moratory rate is twice the ordinary rate."""
         return self.ordinary_rate(date) * rules.MORATORY_MULTIPLIER

@@ -139,6 +139,8 @@ class ResPartner(models.Model):
 
     def _pronafim_sync_checklist(self):
         """Add the criteria of the partner's role that its checklist lacks (§IV.2.B)."""
+        if not self:
+            return
         items = self.env["pronafim.eligibility.item"].search([])
         vals_list = []
         for partner in self:

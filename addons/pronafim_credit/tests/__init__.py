@@ -1,6 +1,9 @@
 from . import (
     test_committee_tools,
     test_pronafim_application,
+    test_pronafim_committee,
+    test_pronafim_concurrency,
+    test_pronafim_credit_line,
     test_pronafim_registry,
     test_pronafim_security,
 )

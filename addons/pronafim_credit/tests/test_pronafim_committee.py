@@ -1,0 +1,154 @@
+import datetime
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import PronafimCase
+
+D = datetime.date
+
+
+@tagged("post_install", "-at_install")
+class TestPronafimCommittee(PronafimCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Member = cls.env["pronafim.committee.member"].with_user(cls.secretary)
+        cls.president = Member.create({"name": "Presidenta", "is_president": True})
+        cls.voters = Member.create([{"name": f"Vocal {i}"} for i in range(1, 5)])
+        cls.guest = Member.create({"name": "Invitado", "voting": False})
+
+    def _session(self, present):
+        session = (
+            self.env["pronafim.committee.session"]
+            .with_user(self.secretary)
+            .create({"name": "Sesión ordinaria 6/2026", "date": D(2026, 12, 21)})
+        )
+        for att in session.attendance_ids:
+            att.present = att.member_id in present
+        return session
+
+    def _ready_app(self, **vals):
+        app = self._app(day=D(2026, 11, 2), **vals)
+        self._analyses(app)
+        app.action_send_to_committee()
+        return app
+
+    def _decision(self, session, app, votes, **vals):
+        return (
+            self.env["pronafim.committee.decision"]
+            .with_user(self.secretary)
+            .create(
+                {
+                    "session_id": session.id,
+                    "application_id": app.id,
+                    "vote_ids": [(0, 0, {"member_id": m.id, "vote": v}) for m, v in votes],
+                    **vals,
+                }
+            )
+        )
+
+    def test_quorum_majority_of_voting_members(self):
+        """§VI.b: 5 voting members (the guest has no vote): 2 present is no quorum."""
+        session = self._session(self.president | self.voters[0] | self.guest)
+        self.assertEqual(session.voting_members, 5)
+        self.assertEqual(session.voting_present, 2)
+        with self.assertRaisesMessage(UserError, "No quorum (§VI.b): 2 of 5 voting members"):
+            session.action_hold()
+        session.attendance_ids.filtered(lambda a: a.member_id == self.voters[1]).present = True
+        self.assertTrue(session.has_quorum)
+        session.action_hold()
+        self.assertEqual(session.state, "held")
+
+    def test_tie_broken_by_president(self):
+        """§VI.c: majority of voting members present; the president's casting vote."""
+        session = self._session(self.president | self.voters[:3])
+        session.action_hold()
+        app = self._ready_app(priority_zone=True, women_share_pct=82.5)
+        decision = self._decision(
+            session,
+            app,
+            [
+                (self.president, "rejected"),
+                (self.voters[0], "rejected"),
+                (self.voters[1], "authorized"),
+                (self.voters[2], "authorized"),
+            ],
+        )
+        self.assertIn("women 82.5 %", decision.special_mention)
+        decision.action_decide()
+        self.assertEqual(decision.outcome, "rejected")
+        self.assertEqual(app.state, "rejected")
+        self.assertEqual(app.date_session, D(2026, 12, 21))
+        self.assertEqual(app.deadline_notification, D(2026, 12, 29))
+        with self.assertRaises(AccessError):
+            decision.unlink()
+        with self.assertRaisesMessage(UserError, "Committee decisions cannot be deleted."):
+            decision.sudo().unlink()
+        with self.assertRaisesMessage(UserError, "cannot be deleted"):
+            decision.vote_ids[0].unlink()
+        with self.assertRaisesMessage(UserError, "cannot change"):
+            decision.write({"vote_ids": [(5, 0, 0)]})
+
+    def test_majority_authorizes_and_conditions_need_text(self):
+        session = self._session(self.president | self.voters)
+        session.action_hold()
+        app = self._ready_app()
+        votes = [(self.president, "conditioned")] + [(v, "conditioned") for v in self.voters[:2]]
+        votes += [(v, "authorized") for v in self.voters[2:]]
+        decision = self._decision(session, app, votes)
+        with self.assertRaisesMessage(UserError, "conditions"):
+            decision.action_decide()
+        decision.conditions = "Garantía adicional: aval de los accionistas."
+        decision.action_decide()
+        self.assertEqual(app.state, "conditioned")
+        self.assertEqual(app.conditions, "Garantía adicional: aval de los accionistas.")
+        self.assertTrue(self.imf.pronafim_induction_due, "§XI.c induction after first line")
+
+    def test_no_majority_and_absent_voter(self):
+        session = self._session(self.president | self.voters)
+        session.action_hold()
+        app = self._ready_app()
+        split = [
+            (self.president, "authorized"),
+            (self.voters[0], "authorized"),
+            (self.voters[1], "rejected"),
+            (self.voters[2], "conditioned"),
+        ]
+        decision = self._decision(session, app, split)
+        with self.assertRaisesMessage(UserError, "No decision on"):
+            decision.action_decide()
+        with self.assertRaisesMessage(ValidationError, "Invitado"):
+            self._decision(session, self._ready_app(), [(self.guest, "authorized")])
+
+    def test_minutes_report(self):
+        session = self._session(self.president | self.voters[:2])
+        session.action_hold()
+        app = self._ready_app()
+        self._decision(
+            session, app, [(self.president, "authorized"), (self.voters[0], "authorized")]
+        ).action_decide()
+        session.action_close()
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.secretary)
+            ._render_qweb_html("pronafim_credit.report_committee_minutes", session.ids)[0]
+            .decode()
+        )
+        self.assertIn("Sesión ordinaria 6/2026", html)
+        self.assertIn(app.name, html)
+        self.assertIn("validly installed", html)
+        self.assertEqual(session.action_print_minutes()["report_type"], "qweb-pdf")
+
+    def test_access(self):
+        session = self._session(self.president | self.voters[:2])
+        with self.assertRaises(AccessError):
+            session.with_user(self.analyst).write({"name": "x"})
+        with self.assertRaises(AccessError):
+            self.env["pronafim.committee.member"].with_user(self.analyst).create({"name": "x"})
+        with self.assertRaises(AccessError):
+            self.env["pronafim.committee.decision"].with_user(self.finance).create(
+                {"session_id": session.id, "application_id": self._ready_app().id}
+            )
+        with self.assertRaises(AccessError):
+            session.with_user(self.portal).read(["name"])

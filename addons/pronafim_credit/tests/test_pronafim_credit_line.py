@@ -1,0 +1,201 @@
+import datetime
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import PronafimCase
+
+D = datetime.date
+REF = "pronafim_credit.credit_type_%s"
+
+
+@tagged("post_install", "-at_install")
+class TestPronafimCreditLine(PronafimCase):
+    def _authorized_app(self, partner=None, app_type="credit"):
+        app = self._app(application_type=app_type, partner_id=(partner or self.imf).id)
+        app.sudo().write({"state": "authorized", "date_session": D(2026, 10, 20)})
+        return app
+
+    def _line(self, ctype="simple", partner=None, **vals):
+        app_type = "partial_credit" if ctype == "partial_access_points" else "credit"
+        values = {
+            "application_id": self._authorized_app(partner, app_type).id,
+            "credit_type_id": self.env.ref(REF % ctype).id,
+            "amount": 1_200_000,
+            "term_months": 12,
+            **vals,
+        }
+        return self.env["pronafim.credit.line"].with_user(self.finance).create(values)
+
+    def _formalized(self, ctype="simple", day=None, **vals):
+        line = self._line(ctype, **vals)
+        line.with_context(pronafim_today=day or D(2026, 11, 2)).action_formalize()
+        return line
+
+    def test_table_caps_simple(self):
+        """§VIII.1.A: up to 100 M MXN and 36 months."""
+        line = self._line(amount=100_000_000, term_months=36)
+        self.assertEqual(line.amount, 100_000_000)
+        with self.assertRaisesMessage(ValidationError, "for Simple credit (§VIII.1.A)") as err:
+            self._line(amount=100_000_000.01)
+        self.assertIn("100,000,000.01", str(err.exception))
+        self.assertIn("maximum of", str(err.exception))
+        with self.assertRaisesMessage(
+            ValidationError, "Term 37 months is outside 1 to 36 months for Simple credit"
+        ):
+            self._line(term_months=37)
+
+    def test_table_caps_partial_credit(self):
+        """§VIII.3: 50 % of the infrastructure investment, at most 500,000, 12 months."""
+        ok = self._line("partial_access_points", amount=400_000, investment_amount=800_000)
+        self.assertEqual(ok.amount, 400_000)
+        with self.assertRaisesMessage(ValidationError, "exceeds 50.0 % of the infrastructure"):
+            self._line("partial_access_points", amount=400_001, investment_amount=800_000)
+        with self.assertRaisesMessage(ValidationError, "(§VIII.3)") as err:
+            self._line("partial_access_points", amount=500_001, investment_amount=1_200_000)
+        self.assertIn("500,000.00", str(err.exception))
+        with self.assertRaisesMessage(ValidationError, "outside 1 to 12 months"):
+            self._line(
+                "partial_access_points", amount=100_000, investment_amount=300_000, term_months=13
+            )
+
+    def test_margin_grace_per_type(self):
+        """Strategic simple: CETES without margin (§VIII.1.B.i); revolving: no grace."""
+        with self.assertRaisesMessage(ValidationError, "CETES without additional points"):
+            self._line("strategic_simple", margin=1.5)
+        with self.assertRaisesMessage(ValidationError, "has no capital grace (§VIII.1.A)"):
+            self._line("revolving", grace_months=2)
+        line = self._line("simple", margin=3.0, grace_months=3)
+        self.assertAlmostEqual(line.ordinary_rate(D(2026, 11, 2)), 10.25)
+        self.assertAlmostEqual(line.moratory_rate(D(2026, 11, 2)), 20.5, msg="2 x ordinary")
+        strategic = self._line("strategic_simple")
+        self.assertAlmostEqual(strategic.ordinary_rate(D(2026, 11, 2)), 7.25)
+
+    def test_concentration_ten_percent(self):
+        """§IX.3.b: net worth 2,000 M at the last known month -> limit 200 M."""
+        self._formalized(amount=100_000_000, term_months=36)
+        second = self._formalized(amount=100_000_000, term_months=36)
+        self.assertEqual(second.state, "formalized", "exactly 10 % is not above it")
+        self.assertEqual(self.imf.pronafim_first_formalization_date, D(2026, 11, 2))
+        third = self._line(amount=1_000)
+        with self.assertRaisesMessage(UserError, "above 10 % of the trust's net worth") as err:
+            third.with_context(pronafim_today=D(2026, 11, 2)).action_formalize()
+        message = str(err.exception)
+        self.assertIn("200,001,000.00", message)
+        self.assertIn("2,000,000,000.00", message)
+        self.assertIn("10/2026", message)
+        self.assertEqual(third.state, "draft")
+        other = self._line(partner=self.other_imf, amount=1_000)
+        other.with_context(pronafim_today=D(2026, 11, 2)).action_formalize()
+        self.assertEqual(other.state, "formalized", "the limit is per institution")
+
+    def test_overdue_debts_block_formalization(self):
+        line = self._formalized()
+        disposal = (
+            self.env["pronafim.credit.disposal"]
+            .with_user(self.finance)
+            .create({"line_id": line.id, "date": D(2026, 11, 2), "amount": 120_000})
+        )
+        self.assertEqual(disposal.installment_ids[0].due_date, D(2026, 12, 2))
+        new = self._line(amount=1_000)
+        with self.assertRaisesMessage(UserError, "has overdue debts of"):
+            new.with_context(pronafim_today=D(2026, 12, 3)).action_formalize()
+        new.with_context(pronafim_today=D(2026, 12, 2)).action_formalize()
+        self.assertEqual(new.state, "formalized")
+
+    def test_disposal_window_and_availability(self):
+        """§VIII.1: dispose within 6 months of formalization, never over the line."""
+        line = self._formalized(amount=1_000_000)
+        self.assertEqual(line.disposal_deadline, D(2027, 5, 2))
+        Disposal = self.env["pronafim.credit.disposal"].with_user(self.finance)
+        with self.assertRaisesMessage(UserError, "outside the disposal window"):
+            Disposal.create({"line_id": line.id, "date": D(2027, 5, 3), "amount": 1_000})
+        Disposal.create({"line_id": line.id, "date": D(2027, 5, 2), "amount": 600_000})
+        with self.assertRaisesMessage(UserError, "exceeds the availability") as err:
+            Disposal.create({"line_id": line.id, "date": D(2027, 1, 4), "amount": 400_000.01})
+        self.assertIn("400,000.00 of", str(err.exception))
+        Disposal.create({"line_id": line.id, "date": D(2027, 1, 4), "amount": 400_000})
+        self.assertEqual(line.amount_available, 0)
+        with self.assertRaises(AccessError):
+            line.disposal_ids[0].unlink()
+        with self.assertRaisesMessage(UserError, "Disposals cannot be deleted."):
+            line.disposal_ids[0].sudo().unlink()
+
+    def test_revolving_availability_restored_by_principal(self):
+        line = self._formalized("revolving", amount=1_000_000)
+        disposal = (
+            self.env["pronafim.credit.disposal"]
+            .with_user(self.finance)
+            .create({"line_id": line.id, "date": D(2026, 11, 2), "amount": 1_000_000})
+        )
+        self.assertEqual(line.amount_available, 0)
+        first = disposal.installment_ids[0]
+        paid = first.principal + first.interest
+        left = disposal.with_user(self.finance)._register_payment(paid, D(2026, 12, 2))
+        self.assertEqual(left, 0)
+        self.assertEqual(first.principal_paid, first.principal)
+        line.invalidate_recordset()
+        self.assertAlmostEqual(line.amount_available, first.principal, 2)
+        simple = self._formalized("simple", amount=1_000_000)
+        disposal = (
+            self.env["pronafim.credit.disposal"]
+            .with_user(self.finance)
+            .create({"line_id": simple.id, "date": D(2026, 11, 2), "amount": 1_000_000})
+        )
+        inst = disposal.installment_ids[0]
+        disposal._register_payment(inst.principal + inst.interest, D(2026, 12, 2))
+        simple.invalidate_recordset()
+        self.assertEqual(simple.amount_available, 0, "a simple line does not revolve")
+
+    def test_schedule_with_grace_and_moratory(self):
+        """Monthly schedule from micro_base with 3 months of capital grace; moratory
+        interest = 2 x ordinary on the overdue installment, charged first."""
+        line = self._formalized(amount=1_200_000, term_months=12, grace_months=3, margin=3.0)
+        disposal = (
+            self.env["pronafim.credit.disposal"]
+            .with_user(self.finance)
+            .create({"line_id": line.id, "date": D(2026, 11, 2), "amount": 1_200_000})
+        )
+        self.assertAlmostEqual(disposal.ordinary_rate, 10.25)
+        self.assertAlmostEqual(disposal.moratory_rate, 20.5)
+        insts = disposal.installment_ids.sorted("number")
+        self.assertEqual(len(insts), 12)
+        self.assertEqual(insts.mapped("principal")[:3], [0.0, 0.0, 0.0])
+        self.assertAlmostEqual(sum(insts.mapped("principal")), 1_200_000, 2)
+        # First period 2 Nov -> 2 Dec 2026: 30 days at 10.25 % actual/360.
+        self.assertAlmostEqual(insts[0].interest, round(1_200_000 * 0.1025 * 30 / 360, 2), 2)
+        # Paid 10 days late: moratory = due x 10.25 % x 2 x 10 / 360.
+        due = insts[0].interest
+        disposal._register_payment(due, D(2026, 12, 12))
+        moratory = round(due * 0.1025 * 2 * 10 / 360, 2)
+        self.assertAlmostEqual(insts[0].moratory_charged, moratory, 2)
+        self.assertAlmostEqual(insts[0].moratory_paid, moratory, 2)
+        self.assertAlmostEqual(insts[0].interest_paid, due - moratory, 2)
+
+    def test_access(self):
+        line = self._line()
+        with self.assertRaises(AccessError):
+            self.env["pronafim.credit.line"].with_user(self.analyst).create(
+                {
+                    "application_id": self._authorized_app().id,
+                    "credit_type_id": self.env.ref(REF % "simple").id,
+                    "amount": 1_000,
+                    "term_months": 12,
+                }
+            )
+        with self.assertRaises(AccessError):
+            line.with_user(self.secretary).write({"amount": 10})
+        with self.assertRaises(AccessError):
+            self.env.ref(REF % "simple").with_user(self.finance).write({"max_amount": 2e8})
+        with self.assertRaises(AccessError):
+            self.cetes.with_user(self.analyst).write({"rate": 1.0})
+        own = line.with_user(self.portal)
+        self.assertEqual(own.read(["name"])[0]["name"], line.name)
+        foreign = self._line(partner=self.other_imf)
+        with self.assertRaises(AccessError):
+            foreign.with_user(self.portal).read(["name"])
+        with self.assertRaises(AccessError):
+            own.write({"amount": 1})
+        formalized = self._formalized()
+        with self.assertRaisesMessage(UserError, "cannot be deleted"):
+            formalized.with_user(self.manager).unlink()
