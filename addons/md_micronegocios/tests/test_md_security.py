@@ -1,5 +1,6 @@
 import ast
 
+from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
 
 from .common import GROUP, MdCommon
