@@ -25,8 +25,14 @@
         "views/pronafim_application_views.xml",
         "views/pronafim_committee_views.xml",
         "views/pronafim_credit_line_views.xml",
+        "views/pronafim_portal_templates.xml",
         "views/pronafim_credit_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "pronafim_credit/static/tests/tours/*.js",
+        ],
+    },
     "application": True,
     "installable": True,
 }

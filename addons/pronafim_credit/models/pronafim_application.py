@@ -1,7 +1,7 @@
 import logging
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .pronafim_deadline import CLOCKS
 
@@ -29,6 +29,11 @@ STATES = [
     ("cancelled", "Cancelled"),
 ]
 DECIDED = ("authorized", "conditioned", "rejected")
+# Fields an IMF portal user may fill when capturing an application online.
+PORTAL_CAPTURE_FIELDS = {
+    "partner_id", "application_type", "credit_type_id", "amount_requested",
+    "priority_zone", "women_share_pct", "preferential_rate", "user_id",
+}  # fmt: skip
 CLOCK_STATUS = [("ok", "On time"), ("lapsing", "Lapsing"), ("lapsed", "Lapsed")]
 
 
@@ -39,6 +44,7 @@ class PronafimApplication(models.Model):
     _description = "PRONAFIM Application"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_received desc, id desc"
+    _rec_names_search = ["name", "partner_id.name"]
 
     name = fields.Char(string="Folio", readonly=True, copy=False, default="/")
     partner_id = fields.Many2one(
@@ -143,9 +149,22 @@ class PronafimApplication(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and not self.env.user.has_group(
+            "pronafim_credit.pronafim_credit_group_analyst"
+        ):
+            # IMF staff capture an application online (§IV.2.A); the program does the rest.
+            for vals in vals_list:
+                forbidden = sorted(set(vals) - PORTAL_CAPTURE_FIELDS)
+                if forbidden:
+                    raise AccessError(
+                        self.env._(
+                            "An institution captures only its application's data, not: %s",
+                            ", ".join(forbidden),
+                        )
+                    )
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("pronafim.application")
+                vals["name"] = self.env["ir.sequence"].sudo().next_by_code("pronafim.application")
         return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)

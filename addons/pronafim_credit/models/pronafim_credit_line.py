@@ -186,7 +186,7 @@ class PronafimCreditLine(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("pronafim.credit.line")
+                vals["name"] = self.env["ir.sequence"].sudo().next_by_code("pronafim.credit.line")
         return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)

@@ -31,4 +31,4 @@ class PronafimDeadline(models.Model):
 
     @api.model
     def _by_code(self):
-        return {deadline.code: deadline for deadline in self.search([])}
+        return {deadline.code: deadline for deadline in self.sudo().search([])}

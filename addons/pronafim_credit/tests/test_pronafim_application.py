@@ -111,10 +111,19 @@ class TestPronafimApplication(PronafimCase):
             self.env["pronafim.deadline"].with_user(self.analyst).search([]).write(
                 {"business_days": 20}
             )
+        Portal = self.env["pronafim.application"].with_user(self.portal)
+        captured = Portal.create(
+            {"partner_id": self.imf.id, "application_type": "credit", "user_id": False}
+        )
+        self.assertEqual(captured.state, "draft")
         with self.assertRaises(AccessError):
-            self.env["pronafim.application"].with_user(self.portal).create(
-                {"partner_id": self.imf.id, "application_type": "credit"}
+            Portal.create({"partner_id": self.other_imf.id, "application_type": "credit"})
+        with self.assertRaisesMessage(AccessError, "state"):
+            Portal.create(
+                {"partner_id": self.imf.id, "application_type": "credit", "state": "authorized"}
             )
+        with self.assertRaises(AccessError):
+            captured.write({"amount_requested": 5})
         own = app.with_user(self.portal)
         self.assertEqual(own.read(["name"])[0]["name"], app.name)
         foreign = self._app(partner_id=self.other_imf.id)
