@@ -14,4 +14,6 @@ from . import (
     pronafim_cetes_rate,
     pronafim_credit_line,
     pronafim_credit_disposal,
+    pronafim_credit_repayment,
+    res_company,
 )

@@ -70,6 +70,13 @@ class PronafimApplication(models.Model):
     women_share_pct = fields.Float(string="Women in Portfolio (%)")
     preferential_rate = fields.Boolean(string="Preferential interest rate")
     conditions = fields.Text(string="Committee Conditions", tracking=True)
+    outcome = fields.Selection(
+        [("authorized", "Authorized"), ("rejected", "Rejected"), ("conditioned", "Conditioned")],
+        string="Committee Decision",
+        readonly=True,
+        tracking=True,
+        copy=False,
+    )
     analysis_ids = fields.One2many("pronafim.application.analysis", "application_id")
     # §IX.2 dates and clocks
     date_received = fields.Date(string="Received On", tracking=True, copy=False)
@@ -127,8 +134,10 @@ class PronafimApplication(models.Model):
             app.deadline_notification = add(app.date_session, "notification")
             app.deadline_signature = add(app.date_notified, "signature")
 
-    @api.depends("state", "deadline_clarification", "deadline_answer", "deadline_resolution",
-                 "deadline_notification", "deadline_signature", "date_clarification")  # fmt: skip
+    @api.depends(
+        "state", "outcome", "deadline_clarification", "deadline_answer", "deadline_resolution",
+        "deadline_notification", "deadline_signature", "date_clarification",
+    )  # fmt: skip
     def _compute_clock(self):
         for app in self:
             code = False
@@ -140,7 +149,7 @@ class PronafimApplication(models.Model):
                 code = "resolution"
             elif app.state in DECIDED:
                 code = "notification"
-            elif app.state == "notified" and app.application_type:
+            elif app.state == "notified" and app.outcome != "rejected":
                 code = "signature"
             app.clock_code = code
             app.clock_deadline = code and app[f"deadline_{code}"]

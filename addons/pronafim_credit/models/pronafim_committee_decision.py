@@ -73,6 +73,8 @@ class PronafimCommitteeDecision(models.Model):
             raise UserError(self.env._("Committee decisions cannot be deleted."))
 
     def write(self, vals):
+        if "outcome" in vals and not self.env.context.get("pronafim_deciding"):
+            raise UserError(self.env._("The outcome comes from the votes (Record Decision)."))
         if "vote_ids" in vals and any(d.outcome for d in self):
             raise UserError(self.env._("The votes of a decided item cannot change."))
         return super().write(vals)
@@ -103,10 +105,11 @@ class PronafimCommitteeDecision(models.Model):
                 ) from error
             if outcome == "conditioned" and not decision.conditions:
                 raise UserError(self.env._("State the conditions of a conditioned decision."))
-            decision.outcome = outcome
+            decision.with_context(pronafim_deciding=True).outcome = outcome
             decision.application_id.write(
                 {
                     "state": outcome,
+                    "outcome": outcome,
                     "date_session": session.date,
                     "conditions": decision.conditions,
                 }

@@ -1,9 +1,13 @@
+import logging
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.micro_base.tools import loan
 
 from ..tools import rules
+
+_logger = logging.getLogger(__name__)
 
 
 class PronafimCreditDisposal(models.Model):
@@ -28,6 +32,12 @@ class PronafimCreditDisposal(models.Model):
     installment_ids = fields.One2many(
         "pronafim.credit.installment", "disposal_id", string="Schedule"
     )
+    repayment_ids = fields.One2many("pronafim.credit.repayment", "disposal_id")
+    move_id = fields.Many2one("account.move", string="Journal Entry", readonly=True, copy=False)
+    days_past_due = fields.Integer(readonly=True, tracking=True)
+    ageing_bucket = fields.Char(string="Ageing", readonly=True)
+
+    # ---- CRUD ----
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -46,6 +56,12 @@ class PronafimCreditDisposal(models.Model):
             vals["moratory_rate"] = line.moratory_rate(date)
         disposals = super().create(vals_list)
         disposals.action_generate_schedule()
+        for disposal in disposals:
+            disposal.move_id = disposal.line_id._post_move(
+                disposal.date,
+                self.env._("Disposal %(line)s", line=disposal.line_id.name),
+                [("receivable", disposal.amount), ("bank", -disposal.amount)],
+            )
         return disposals
 
     def write(self, vals):
@@ -56,6 +72,8 @@ class PronafimCreditDisposal(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
         raise UserError(self.env._("Disposals cannot be deleted."))
+
+    # ---- ACTIONS ----
 
     def action_generate_schedule(self):
         """Monthly schedule (§VIII.1: monthly amortization, capital grace where granted).
@@ -87,41 +105,87 @@ class PronafimCreditDisposal(models.Model):
             ]
         return True
 
+    # ---- BUSINESS METHODS ----
+
     def _register_payment(self, amount, date):
         """Apply a payment of the IMF to this disposal's installments, oldest first.
 
-        Moratory interest (§VIII.1: 2 x the ordinary rate) is charged on the amount of each
-        installment overdue on ``date``; the payment is split in the line's allocation
-        order (default moratory, interest, principal). Returns the amount left over.
+        Moratory interest (§VIII.1: 2 x the ordinary rate) is first accrued up to ``date``
+        on the overdue installments; the payment is then split in the line's allocation
+        order (default moratory, interest, principal). Creates the repayment (and its
+        journal entry) and returns it.
         """
         self.ensure_one()
+        self.installment_ids._accrue_moratory(date)
         order = tuple(self.line_id.allocation_order.split(","))
-        remaining = loan.to_decimal(amount)
+        remaining = loan.money(amount)
+        totals = dict.fromkeys(order, loan.ZERO)
         for inst in self.installment_ids.sorted("number"):
             if remaining <= 0:
                 break
-            owed_principal = loan.money(inst.principal - inst.principal_paid)
-            owed_interest = loan.money(inst.interest - inst.interest_paid)
-            if owed_principal <= 0 and owed_interest <= 0:
+            due = {
+                "moratory": loan.money(inst.moratory_charged - inst.moratory_paid),
+                "interest": loan.money(inst.interest - inst.interest_paid),
+                "principal": loan.money(inst.principal - inst.principal_paid),
+            }
+            if not any(value > 0 for value in due.values()):
                 continue
-            days = max((date - inst.due_date).days, 0)
-            moratory = loan.moratory_interest(
-                owed_principal + owed_interest,
-                self.ordinary_rate / 100,
-                days,
-                multiplier=rules.MORATORY_MULTIPLIER,
-            )
-            due = {"moratory": moratory, "interest": owed_interest, "principal": owed_principal}
             applied, remaining = loan.allocate_payment(remaining, due, order)
+            for key, value in applied.items():
+                totals[key] += value
             inst.write(
                 {
-                    "moratory_charged": inst.moratory_charged + float(moratory),
                     "moratory_paid": inst.moratory_paid + float(applied["moratory"]),
                     "interest_paid": inst.interest_paid + float(applied["interest"]),
                     "principal_paid": inst.principal_paid + float(applied["principal"]),
                 }
             )
-        return float(remaining)
+        repayment = self.env["pronafim.credit.repayment"].create(
+            {
+                "disposal_id": self.id,
+                "date": date,
+                "amount": float(amount),
+                "moratory": float(totals["moratory"]),
+                "interest": float(totals["interest"]),
+                "principal": float(totals["principal"]),
+                "remainder": float(remaining),
+            }
+        )
+        applied_total = float(amount) - float(remaining)
+        repayment.move_id = self.line_id._post_move(
+            date,
+            self.env._("Repayment %(line)s", line=self.line_id.name),
+            [("bank", applied_total), ("receivable", -applied_total)],
+        )
+        return repayment
+
+    @api.model
+    def _cron_daily_arrears(self, batch_size=500):
+        """Daily arrears run: interest accrual, moratory interest, days past due, ageing.
+
+        Works line by line on formalized lines not yet processed today (``arrears_date``),
+        ``batch_size`` lines per call; the scheduler runs it again while lines remain.
+        Idempotent: a second run on the same day finds nothing to do. A line that fails
+        is logged and skipped.
+        """
+        today = self.env.context.get("pronafim_today") or fields.Date.context_today(self)
+        Line = self.env["pronafim.credit.line"]
+        domain = [
+            ("state", "=", "formalized"),
+            "|",
+            ("arrears_date", "=", False),
+            ("arrears_date", "<", today),
+        ]
+        lines = Line.search(domain, limit=batch_size)
+        for line in lines:
+            try:
+                with self.env.cr.savepoint():
+                    line._run_arrears(today)
+            except Exception:
+                _logger.exception("Arrears run failed for credit line %s", line.id)
+                line.arrears_date = today  # do not retry it in this day's batches
+        remaining = Line.search_count(domain)
+        self.env["ir.cron"]._notify_progress(done=len(lines), remaining=remaining)
 
 
 class PronafimCreditInstallment(models.Model):
@@ -146,6 +210,10 @@ class PronafimCreditInstallment(models.Model):
     interest_paid = fields.Monetary()
     moratory_charged = fields.Monetary(help="Moratory interest charged (2 x ordinary, §VIII.1).")
     moratory_paid = fields.Monetary()
+    moratory_date = fields.Date(
+        string="Moratory Accrued To", help="Moratory interest is charged up to this date."
+    )
+    interest_accrued = fields.Boolean(help="Interest posted to income on the due date.")
     amount_due = fields.Monetary(compute="_compute_amount_due", store=True)
 
     @api.depends("principal", "interest", "principal_paid", "interest_paid")
@@ -165,3 +233,27 @@ class PronafimCreditInstallment(models.Model):
                 ("amount_due", ">", 0.005),
             ]
         )
+
+    def _accrue_moratory(self, date):
+        """Charge moratory interest on overdue installments up to ``date``.
+
+        Each overdue installment bears ``amount due x ordinary rate x 2 x days / 360``
+        (§VIII.1) for the days since it was last charged (or since its due date): charging
+        twice up to the same date adds nothing. Returns the total charged now.
+        """
+        total = loan.ZERO
+        for inst in self:
+            start = inst.moratory_date or inst.due_date
+            if inst.due_date >= date or start >= date or inst.amount_due <= 0.005:
+                continue
+            charge = loan.moratory_interest(
+                inst.amount_due,
+                inst.disposal_id.ordinary_rate / 100,
+                (date - start).days,
+                multiplier=rules.MORATORY_MULTIPLIER,
+            )
+            inst.write(
+                {"moratory_charged": inst.moratory_charged + float(charge), "moratory_date": date}
+            )
+            total += charge
+        return total

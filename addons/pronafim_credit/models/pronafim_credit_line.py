@@ -1,8 +1,10 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, format_amount
+
+from odoo.addons.micro_base.tools import loan
 
 from ..tools import rules
 
@@ -78,6 +80,9 @@ class PronafimCreditLine(models.Model):
         ALLOCATION_ORDERS, default="moratory,interest,principal", required=True
     )
     disposal_ids = fields.One2many("pronafim.credit.disposal", "line_id", string="Disposals")
+    arrears_date = fields.Date(
+        string="Arrears Run On", readonly=True, copy=False, help="Last daily arrears run."
+    )
     amount_disposed = fields.Monetary(compute="_compute_amounts")
     principal_repaid = fields.Monetary(compute="_compute_amounts")
     amount_available = fields.Monetary(compute="_compute_amounts")
@@ -203,7 +208,11 @@ class PronafimCreditLine(models.Model):
         for line in self:
             if line.state != "draft":
                 raise UserError(self.env._("Only a line to formalize can be formalized."))
-            if line.application_id.state not in ("authorized", "conditioned", "notified"):
+            app = line.application_id
+            if app.state not in ("authorized", "conditioned", "notified") or app.outcome not in (
+                "authorized",
+                "conditioned",
+            ):
                 raise UserError(
                     self.env._(
                         "Application %s has no authorizing committee decision.",
@@ -304,6 +313,85 @@ class PronafimCreditLine(models.Model):
                     authorized=self._fmt(self.amount),
                 )
             )
+
+    def _post_move(self, date, ref, amounts):
+        """Post a journal entry on the trust's journal; nothing when none is configured.
+
+        ``amounts``: (role, signed amount) pairs, positive = debit; roles ``bank``,
+        ``receivable`` (partner = the IMF), ``interest``, ``moratory``.
+        """
+        self.ensure_one()
+        company = self.env.company
+        journal = company.pronafim_journal_id
+        if not journal:
+            return self.env["account.move"]
+        accounts = {
+            "bank": company.pronafim_bank_account_id or journal.default_account_id,
+            "receivable": company.pronafim_receivable_account_id,
+            "interest": company.pronafim_interest_account_id,
+            "moratory": company.pronafim_moratory_account_id,
+        }
+        missing = [role for role, _amount in amounts if not accounts[role]]
+        if missing:
+            raise UserError(
+                self.env._("Set the PRONAFIM accounts of the company: %s", ", ".join(missing))
+            )
+        move = (
+            self.env["account.move"]
+            .sudo()
+            .create(
+                {
+                    "move_type": "entry",
+                    "journal_id": journal.id,
+                    "partner_id": self.commercial_partner_id.id,
+                    "date": date,
+                    "ref": ref,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "account_id": accounts[role].id,
+                                "partner_id": self.commercial_partner_id.id,
+                                "name": ref,
+                                "debit": amount if amount > 0 else 0.0,
+                                "credit": -amount if amount < 0 else 0.0,
+                            }
+                        )
+                        for role, amount in amounts
+                        if amount
+                    ],
+                }
+            )
+        )
+        move.action_post()
+        return move
+
+    def _run_arrears(self, today):
+        """One line's daily run (see ``pronafim.credit.disposal._cron_daily_arrears``)."""
+        self.ensure_one()
+        installments = self.disposal_ids.installment_ids
+        to_accrue = installments.filtered(lambda i: i.due_date <= today and not i.interest_accrued)
+        interest = sum(to_accrue.mapped("interest"))
+        to_accrue.write({"interest_accrued": True})
+        moratory = float(installments._accrue_moratory(today))
+        if interest:
+            self._post_move(
+                today,
+                self.env._("Interest accrual %(line)s", line=self.name),
+                [("receivable", interest), ("interest", -interest)],
+            )
+        if moratory:
+            self._post_move(
+                today,
+                self.env._("Moratory interest %(line)s", line=self.name),
+                [("receivable", moratory), ("moratory", -moratory)],
+            )
+        for disposal in self.disposal_ids:
+            unpaid = disposal.installment_ids.filtered(lambda i: i.amount_due > 0.005)
+            days = loan.days_past_due(unpaid.mapped("due_date"), today)
+            bucket = loan.ageing_bucket(days, rules.AGEING_BUCKETS)
+            if (disposal.days_past_due, disposal.ageing_bucket) != (days, bucket):
+                disposal.write({"days_past_due": days, "ageing_bucket": bucket})
+        self.arrears_date = today
 
     def _lock(self):
         """Row lock on the line: concurrent disposals are serialized here."""

@@ -1,5 +1,6 @@
 from . import (
     test_committee_tools,
+    test_pronafim_accounting,
     test_pronafim_application,
     test_pronafim_committee,
     test_pronafim_concurrency,

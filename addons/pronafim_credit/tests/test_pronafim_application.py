@@ -46,7 +46,9 @@ class TestPronafimApplication(PronafimCase):
         """§VIII.1.A: notify within 5 business days after the session; sign within 25
         business days from the next business day after the notification."""
         app = self._app(day=D(2026, 11, 2))
-        app.sudo().write({"state": "authorized", "date_session": D(2026, 12, 21)})
+        app.sudo().write(
+            {"state": "authorized", "outcome": "authorized", "date_session": D(2026, 12, 21)}
+        )
         # 22, 23, 24, (25 Dec holiday), 28, 29 -> Tue 29 Dec (not Mon 28).
         self.assertEqual(app.deadline_notification, D(2026, 12, 29))
         self.assertEqual(app.clock_code, "notification")

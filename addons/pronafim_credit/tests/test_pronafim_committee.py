@@ -89,6 +89,11 @@ class TestPronafimCommittee(PronafimCase):
             decision.vote_ids[0].unlink()
         with self.assertRaisesMessage(UserError, "cannot change"):
             decision.write({"vote_ids": [(5, 0, 0)]})
+        with self.assertRaisesMessage(UserError, "comes from the votes"):
+            decision.write({"outcome": "authorized"})
+        app.with_context(pronafim_today=D(2026, 12, 23)).action_notify()
+        self.assertEqual(app.state, "notified")
+        self.assertFalse(app.clock_code, "a rejection has no signature clock")
 
     def test_majority_authorizes_and_conditions_need_text(self):
         session = self._session(self.president | self.voters)

@@ -34,7 +34,7 @@ class TestDisposalConcurrency(common.BaseCase):
             app = env["pronafim.application"].create(
                 {"partner_id": partner.id, "application_type": "credit"}
             )
-            app.write({"state": "authorized"})
+            app.write({"state": "authorized", "outcome": "authorized"})
             if not env["pronafim.cetes.rate"].search([("date_from", "<=", "2026-11-02")]):
                 env["pronafim.cetes.rate"].create({"date_from": "2000-01-01", "rate": 7.0})
             line = env["pronafim.credit.line"].create(

@@ -13,7 +13,9 @@ REF = "pronafim_credit.credit_type_%s"
 class TestPronafimCreditLine(PronafimCase):
     def _authorized_app(self, partner=None, app_type="credit"):
         app = self._app(application_type=app_type, partner_id=(partner or self.imf).id)
-        app.sudo().write({"state": "authorized", "date_session": D(2026, 10, 20)})
+        app.sudo().write(
+            {"state": "authorized", "outcome": "authorized", "date_session": D(2026, 10, 20)}
+        )
         return app
 
     def _line(self, ctype="simple", partner=None, **vals):
@@ -131,8 +133,9 @@ class TestPronafimCreditLine(PronafimCase):
         self.assertEqual(line.amount_available, 0)
         first = disposal.installment_ids[0]
         paid = first.principal + first.interest
-        left = disposal.with_user(self.finance)._register_payment(paid, D(2026, 12, 2))
-        self.assertEqual(left, 0)
+        repayment = disposal.with_user(self.finance)._register_payment(paid, D(2026, 12, 2))
+        self.assertEqual(repayment.remainder, 0)
+        self.assertEqual(repayment.principal, first.principal)
         self.assertEqual(first.principal_paid, first.principal)
         line.invalidate_recordset()
         self.assertAlmostEqual(line.amount_available, first.principal, 2)

@@ -21,3 +21,6 @@ MORATORY_MULTIPLIER = 2
 CONCENTRATION_LIMIT_PCT = 10
 # §II table: size classes are expressed in millions of pesos (MDP) of net portfolio.
 SIZE_CLASS_UNIT = 1_000_000
+
+# Not in the rules (decision): ageing buckets of overdue disposals, (first day, label).
+AGEING_BUCKETS = ((0, "current"), (1, "1-30"), (31, "31-60"), (61, "61-90"), (91, "91+"))

@@ -1,0 +1,35 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class PronafimCreditRepayment(models.Model):
+    """A payment of an IMF on one disposal, split moratory / interest / principal."""
+
+    _name = "pronafim.credit.repayment"
+    _description = "Credit Repayment"
+    _order = "date desc, id desc"
+
+    disposal_id = fields.Many2one(
+        "pronafim.credit.disposal", required=True, ondelete="restrict", index=True
+    )
+    line_id = fields.Many2one(related="disposal_id.line_id", store=True, index=True)
+    commercial_partner_id = fields.Many2one(
+        related="disposal_id.commercial_partner_id", store=True, index=True
+    )
+    currency_id = fields.Many2one(related="disposal_id.currency_id")
+    date = fields.Date(required=True, readonly=True)
+    amount = fields.Monetary(required=True, readonly=True)
+    moratory = fields.Monetary(readonly=True)
+    interest = fields.Monetary(readonly=True)
+    principal = fields.Monetary(readonly=True)
+    remainder = fields.Monetary(readonly=True, help="Overpayment not applied.")
+    move_id = fields.Many2one("account.move", string="Journal Entry", readonly=True)
+
+    def write(self, vals):
+        if set(vals) - {"move_id"}:
+            raise UserError(self.env._("A repayment cannot be changed; it can be reversed."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(self.env._("Repayments cannot be deleted."))

@@ -1,0 +1,135 @@
+import datetime
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import PronafimCase
+
+D = datetime.date
+
+
+@tagged("post_install", "-at_install")
+class TestPronafimAccounting(PronafimCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Account = cls.env["account.account"]
+
+        def account(code, name, kind, **extra):
+            return Account.create({"code": code, "name": name, "account_type": kind, **extra})
+
+        company = cls.env.company
+        company.write(
+            {
+                "pronafim_journal_id": cls.env["account.journal"]
+                .create({"name": "Fideicomiso PRONAFIM", "code": "PRNF", "type": "general"})
+                .id,
+                "pronafim_bank_account_id": account(
+                    "PRN101", "Bancos fideicomiso", "asset_cash"
+                ).id,
+                "pronafim_receivable_account_id": account(
+                    "PRN121", "Créditos a IMF", "asset_receivable", reconcile=True
+                ).id,
+                "pronafim_interest_account_id": account("PRN401", "Intereses", "income").id,
+                "pronafim_moratory_account_id": account("PRN402", "Moratorios", "income").id,
+            }
+        )
+        cls.company = company
+        app = cls._app(cls, day=D(2026, 9, 9))
+        app.sudo().write({"state": "authorized", "outcome": "authorized"})
+        cls.line = (
+            cls.env["pronafim.credit.line"]
+            .with_user(cls.finance)
+            .create(
+                {
+                    "application_id": app.id,
+                    "credit_type_id": cls.env.ref("pronafim_credit.credit_type_simple").id,
+                    "amount": 1_200_000,
+                    "term_months": 12,
+                    "margin": 3.0,
+                }
+            )
+        )
+        cls.line.with_context(pronafim_today=D(2026, 11, 2)).action_formalize()
+        cls.disposal = (
+            cls.env["pronafim.credit.disposal"]
+            .with_user(cls.finance)
+            .create({"line_id": cls.line.id, "date": D(2026, 11, 2), "amount": 1_200_000})
+        )
+
+    def _moves(self):
+        return self.env["account.move"].search(
+            [("journal_id", "=", self.company.pronafim_journal_id.id)]
+        )
+
+    def _balance(self, account):
+        lines = self._moves().line_ids.filtered(lambda ml: ml.account_id == account)
+        return round(sum(lines.mapped("balance")), 2)
+
+    def _run(self, day):
+        self.env["pronafim.credit.disposal"].with_context(pronafim_today=day)._cron_daily_arrears()
+
+    def test_disposal_posted(self):
+        move = self.disposal.move_id
+        self.assertEqual(move.state, "posted")
+        self.assertEqual(move.partner_id, self.imf)
+        self.assertEqual(self._balance(self.company.pronafim_receivable_account_id), 1_200_000)
+        self.assertEqual(self._balance(self.company.pronafim_bank_account_id), -1_200_000)
+
+    def test_daily_arrears_run_is_idempotent(self):
+        """Interest accrues on the due date; moratory (2 x 10.25 %) on the days late; a
+        second run the same day changes nothing more."""
+        first = self.disposal.installment_ids.sorted("number")[0]
+        self._run(D(2026, 12, 2))
+        self.assertEqual(self._balance(self.company.pronafim_interest_account_id), -first.interest)
+        self.assertEqual(self.disposal.days_past_due, 0)
+        self.assertEqual(self.disposal.ageing_bucket, "current")
+        self._run(D(2026, 12, 12))
+        moratory = round(first.amount_due * 0.1025 * 2 * 10 / 360, 2)
+        self.assertAlmostEqual(first.moratory_charged, moratory, 2)
+        self.assertEqual(self._balance(self.company.pronafim_moratory_account_id), -moratory)
+        self.assertEqual(self.disposal.days_past_due, 10)
+        self.assertEqual(self.disposal.ageing_bucket, "1-30")
+        moves = self._moves()
+        snapshot = (first.moratory_charged, self.disposal.days_past_due, self.line.arrears_date)
+        self._run(D(2026, 12, 12))
+        self.assertEqual(self._moves(), moves, "second run: no new entry")
+        self.assertEqual(
+            (first.moratory_charged, self.disposal.days_past_due, self.line.arrears_date),
+            snapshot,
+        )
+
+    def test_repayment_posted_in_allocation_order(self):
+        first = self.disposal.installment_ids.sorted("number")[0]
+        self._run(D(2026, 12, 12))
+        owed = first.moratory_charged + first.interest + first.principal
+        repayment = (
+            self.env["pronafim.payment.wizard"]
+            .with_user(self.finance)
+            .with_context(active_model="pronafim.credit.disposal", active_id=self.disposal.id)
+            .create({"date": D(2026, 12, 12), "amount": owed + 50})
+        )
+        repayment.action_register()
+        repayment = self.disposal.repayment_ids
+        self.assertAlmostEqual(repayment.moratory, first.moratory_charged, 2)
+        # The 50 over the first installment go to the next one, interest first.
+        second = self.disposal.installment_ids.sorted("number")[1]
+        self.assertAlmostEqual(repayment.interest, first.interest + 50, 2)
+        self.assertAlmostEqual(second.interest_paid, 50, 2)
+        self.assertAlmostEqual(repayment.principal, first.principal, 2)
+        self.assertAlmostEqual(repayment.remainder, 0, 2)
+        self.assertEqual(repayment.move_id.state, "posted")
+        self.assertAlmostEqual(
+            self._balance(self.company.pronafim_receivable_account_id),
+            1_200_000 + first.interest + first.moratory_charged - owed - 50,
+            2,
+        )
+        self.assertEqual(first.amount_due, 0)
+        with self.assertRaises(AccessError):
+            repayment.with_user(self.finance).unlink()
+        with self.assertRaisesMessage(UserError, "Repayments cannot be deleted."):
+            repayment.sudo().unlink()
+        with self.assertRaises(AccessError):
+            self.env["pronafim.payment.wizard"].with_user(self.analyst).create(
+                {"disposal_id": self.disposal.id, "amount": 1}
+            )

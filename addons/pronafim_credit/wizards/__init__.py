@@ -1,0 +1,1 @@
+from . import pronafim_payment_wizard
