@@ -1,0 +1,46 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.micro_base.tools import identity
+
+
+class FonaesPartnerMember(models.Model):
+    """One partner (socio) or member of a group or social enterprise (§4.3.1.A roster)."""
+
+    _name = "fonaes.partner.member"
+    _description = "FONAES Roster Member"
+    _order = "partner_id, name"
+
+    partner_id = fields.Many2one(
+        "res.partner", string="Beneficiary", required=True, ondelete="cascade", index=True
+    )
+    name = fields.Char(required=True)
+    curp = fields.Char(
+        string="CURP",
+        help="Optional: a member without CURP may apply and receive the support while "
+        "obtaining it; CURP is not an eligibility requirement (§4.3.1.A).",
+    )
+    gender = fields.Selection([("female", "Woman"), ("male", "Man")], required=True)
+    disability = fields.Boolean(string="Person with Disability")
+    birthdate = fields.Date(string="Birth Date")
+
+    @api.constrains("curp")
+    def _check_curp(self):
+        for member in self.filtered("curp"):
+            try:
+                identity.validate("curp", member.curp)
+            except identity.IdentityError as exc:
+                raise ValidationError(
+                    self.env._(
+                        "CURP of roster member %(member)s: %(value)s is not a valid CURP.",
+                        member=member.name,
+                        value=exc.value,
+                    )
+                ) from exc
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("curp"):
+                vals["curp"] = vals["curp"].strip().upper()
+        return super().create(vals_list)

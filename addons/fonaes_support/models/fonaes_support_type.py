@@ -1,0 +1,169 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import rules
+
+CATEGORIES = [
+    ("capital", "Productive Capital (§4.3.1)"),
+    ("trust", "Funds and Trusts (§4.3.2)"),
+    ("ade", "Business Development (ADE, §4.3.3.1)"),
+    ("procomer", "PROCOMER (§4.3.3.2)"),
+]
+
+
+def _check_kind_codes(records, field_name):
+    for record in records:
+        codes = record._kind_codes(record[field_name])
+        unknown = codes - rules.KIND_CODES
+        if unknown:
+            raise ValidationError(
+                records.env._(
+                    "%(record)s: unknown beneficiary kinds %(codes)s.",
+                    record=record.display_name,
+                    codes=", ".join(sorted(unknown)),
+                )
+            )
+
+
+class FonaesSupportType(models.Model):
+    """A support type of §4.3 with its rule figures; its table rows are the lines."""
+
+    _name = "fonaes.support.type"
+    _description = "FONAES Support Type"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    category = fields.Selection(CATEGORIES, required=True)
+    rule_section = fields.Char(required=True, help="Section of the rules defining it.")
+    beneficiary_kinds = fields.Char(
+        help="Comma-separated beneficiary kinds that may apply (empty: any kind)."
+    )
+    max_project_pct = fields.Float(
+        string="Max. Share of Project (%)",
+        help="FONAES's maximum share of the project's total value (0: no limit). A table "
+        "row may set its own share.",
+    )
+    disabled_max_project_pct = fields.Float(
+        string="Max. Share, Mostly Persons with Disabilities (%)",
+        help="Preferential share for groups and enterprises made up mostly of persons with "
+        "disabilities (§4.3.1: 80 %, 100 % for CTS).",
+    )
+    women_only = fields.Boolean(help="Only groups or enterprises made up only of women.")
+    working_capital_only = fields.Boolean(
+        help="Working capital only, never fixed assets (CTS §4.3.1.1.A)."
+    )
+    revolving = fields.Boolean(
+        help="Revolving through the beneficiaries' ESC (§4.3.1.C); supports to ESF and ESC "
+        "are not revolving."
+    )
+    once_only = fields.Boolean(help="Granted once per beneficiary.")
+    opinion_always = fields.Boolean(
+        string="Directorate Opinion Always",
+        help="The general directorate's favorable opinion is needed whatever the amount.",
+    )
+    line_ids = fields.One2many("fonaes.support.limit", "support_type_id", string="Table")
+
+    _sql_constraints = [("code_uniq", "unique(code)", "The support type code must be unique.")]
+
+    @api.constrains("beneficiary_kinds")
+    def _check_beneficiary_kinds(self):
+        _check_kind_codes(self, "beneficiary_kinds")
+
+    @api.model
+    def _kind_codes(self, value):
+        return {code.strip() for code in (value or "").split(",") if code.strip()}
+
+    def _allows_kind(self, kind):
+        self.ensure_one()
+        codes = self._kind_codes(self.beneficiary_kinds)
+        return not codes or kind in codes
+
+
+class FonaesSupportLimit(models.Model):
+    """One row of a support type's table: branch or service, amounts, revolving years."""
+
+    _name = "fonaes.support.limit"
+    _description = "FONAES Support Table Row"
+    _order = "support_type_id, sequence, id"
+
+    support_type_id = fields.Many2one(
+        "fonaes.support.type", required=True, ondelete="cascade", index=True
+    )
+    category = fields.Selection(related="support_type_id.category", store=True)
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Branch / Activity / Service", required=True, translate=True)
+    rule_section = fields.Char(required=True)
+    beneficiary_kinds = fields.Char(
+        help="Comma-separated beneficiary kinds this row applies to (empty: any allowed)."
+    )
+    unit = fields.Char(translate=True, help="Unit of measure of a service (ADE/PROCOMER).")
+    min_amount = fields.Float(string="Minimum Amount")
+    reference_amount = fields.Float(help="Reference (or average) amount of a service.")
+    max_amount = fields.Float(
+        string="State Representative's Limit",
+        required=True,
+        help="Amount the state representative authorizes alone (the table's amount).",
+    )
+    opinion_max_amount = fields.Float(
+        string="Limit with Directorate Opinion",
+        help="Ceiling with the general directorate's favorable opinion first (1.5x the "
+        "table where the rules allow it).",
+    )
+    regional_max_amount = fields.Float(
+        string="Regional-impact Ceiling",
+        help="Ceiling for projects tied to regional-impact schemes, with the directorate's "
+        "favorable opinion first (5 M, §4.3.1.2.D.ii, §4.3.1.4.D.ii).",
+    )
+    max_project_pct = fields.Float(
+        string="Max. Share of Project (%)", help="Overrides the support type's share."
+    )
+    revolving_years_working = fields.Integer(string="Revolving Years (Working Capital, Deferred)")
+    revolving_years_fixed = fields.Integer(string="Revolving Years (Fixed Assets)")
+    max_per_year = fields.Integer(
+        string="Max. Times per Fiscal Year",
+        help="Times the same beneficiary may receive this service in a fiscal year "
+        "(ADE ≤ 3 §4.3.3.1.A; PROCOMER promotion ≤ 3, others once §4.3.3.2.B/F).",
+    )
+    max_cost_pct = fields.Float(
+        string="Max. Share of Costs (%)",
+        help="FONAES's maximum share of the event's costs (PROCOMER promotion 90 %).",
+    )
+    results_report_after_first = fields.Boolean(
+        help="From the second time in a year, a report of the previous event's results is "
+        "required (§4.3.3.2.B)."
+    )
+
+    @api.constrains("beneficiary_kinds")
+    def _check_beneficiary_kinds(self):
+        _check_kind_codes(self, "beneficiary_kinds")
+
+    @api.model
+    def _kind_codes(self, value):
+        return self.env["fonaes.support.type"]._kind_codes(value)
+
+    def _allows_kind(self, kind):
+        self.ensure_one()
+        codes = self._kind_codes(self.beneficiary_kinds)
+        return not codes or kind in codes
+
+    def _max_project_pct(self, mostly_disabled=False):
+        """Maximum FONAES share (%) of the project for this row (0: no limit)."""
+        self.ensure_one()
+        support = self.support_type_id
+        if mostly_disabled and support.disabled_max_project_pct:
+            return support.disabled_max_project_pct
+        return self.max_project_pct or support.max_project_pct
+
+    def _authorization_level(self, amount, regional_impact=False):
+        """See :func:`..tools.rules.authorization_level`."""
+        self.ensure_one()
+        return rules.authorization_level(
+            amount,
+            self.max_amount,
+            self.opinion_max_amount,
+            self.regional_max_amount,
+            regional_impact,
+        )

@@ -1,0 +1,78 @@
+from odoo import api, fields, models
+
+from ..tools import rules
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    fonaes_role = fields.Selection(
+        rules.BENEFICIARY_KINDS,
+        string="FONAES Beneficiary Kind",
+        tracking=True,
+        help="Kind of beneficiary or intermediary under §4.5 and Anexo I.",
+    )
+    fonaes_member_ids = fields.One2many(
+        "fonaes.partner.member", "partner_id", string="Roster (Padrón)"
+    )
+    fonaes_women_count = fields.Integer(
+        string="Women", compute="_compute_fonaes_counts", store=True
+    )
+    fonaes_men_count = fields.Integer(string="Men", compute="_compute_fonaes_counts", store=True)
+    fonaes_disabled_count = fields.Integer(
+        string="Persons with Disabilities", compute="_compute_fonaes_counts", store=True
+    )
+    fonaes_mostly_disabled = fields.Boolean(
+        string="Mostly Persons with Disabilities",
+        compute="_compute_fonaes_counts",
+        store=True,
+        help="More than half of the members are persons with disabilities: preferential "
+        "share of the project (§4.3.1, 'Atención a Empresas Sociales Integradas por "
+        "Personas con Discapacidad').",
+    )
+    fonaes_esc_id = fields.Many2one(
+        "res.partner",
+        string="Capitalization Enterprise (ESC)",
+        domain=[("fonaes_role", "=", "esc")],
+        help="ESC where the beneficiary pays its revolving repayments (§4.3.1.C, §4.4).",
+    )
+    fonaes_in_breach = fields.Boolean(
+        string="In Breach of the Rules",
+        tracking=True,
+        help="The beneficiary failed, by its own fault, the rules or its revolving "
+        "commitments: no new support (§4.3.1.L).",
+    )
+    fonaes_legacy_debt = fields.Boolean(
+        string="Outstanding Debt from Earlier Supports",
+        tracking=True,
+        help="Counts as a first support unless force majeure made the refund impossible "
+        "(§4.3.1.G).",
+    )
+    fonaes_behind_on_repayment = fields.Boolean(
+        string="Behind on Revolving Repayment",
+        compute="_compute_fonaes_behind_on_repayment",
+        help="An installment of a revolving repayment schedule is due and unpaid (§4.3.1.G).",
+    )
+
+    @api.depends("fonaes_member_ids.gender", "fonaes_member_ids.disability")
+    def _compute_fonaes_counts(self):
+        for partner in self:
+            members = partner.fonaes_member_ids
+            partner.fonaes_women_count = len(members.filtered(lambda m: m.gender == "female"))
+            partner.fonaes_men_count = len(members.filtered(lambda m: m.gender == "male"))
+            partner.fonaes_disabled_count = len(members.filtered("disability"))
+            partner.fonaes_mostly_disabled = bool(members) and (
+                partner.fonaes_disabled_count * 2 > len(members)
+            )
+
+    def _compute_fonaes_behind_on_repayment(self):
+        behind = self._fonaes_behind_partner_ids()
+        for partner in self:
+            partner.fonaes_behind_on_repayment = partner.id in behind
+
+    def _fonaes_behind_partner_ids(self):
+        """Ids of ``self`` with a due and unpaid revolving installment (hook, §4.3.1.G).
+
+        Extended by the revolving repayment schedule; by itself nothing is due.
+        """
+        return set()
