@@ -17,6 +17,7 @@
         "data/pronafim_eligibility_item_data.xml",
         "data/pronafim_deadline_data.xml",
         "data/pronafim_credit_type_data.xml",
+        "data/pronafim_support_rate_data.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "report/pronafim_committee_reports.xml",
@@ -28,6 +29,8 @@
         "views/pronafim_credit_line_views.xml",
         "views/pronafim_portal_templates.xml",
         "views/res_company_views.xml",
+        "views/pronafim_support_views.xml",
+        "report/pronafim_microcredit_product_reports.xml",
         "views/pronafim_credit_menus.xml",
     ],
     "assets": {

@@ -16,4 +16,8 @@ from . import (
     pronafim_credit_disposal,
     pronafim_credit_repayment,
     res_company,
+    pronafim_microcredit_product,
+    pronafim_support_rate,
+    pronafim_support,
+    pronafim_budget,
 )

@@ -7,5 +7,6 @@ from . import (
     test_pronafim_credit_line,
     test_pronafim_registry,
     test_pronafim_security,
+    test_pronafim_supports,
     test_pronafim_ui,
 )

@@ -24,3 +24,15 @@ SIZE_CLASS_UNIT = 1_000_000
 
 # Not in the rules (decision): ageing buckets of overdue disposals, (first day, label).
 AGEING_BUCKETS = ((0, "current"), (1, "1-30"), (31, "31-60"), (61, "61-90"), (91, "91+"))
+
+# §VIII.2.A.i.a: training of the target population, up to 90 % of the project's total
+# cost and at most 1,500 pesos per micro-entrepreneur (unless the committee says otherwise).
+TRAINING_MAX_PCT = 90
+TRAINING_MAX_PER_PERSON = 1500
+# §VIII.2.B.iv: access points support lasts at most 6 months.
+ACCESS_POINTS_MAX_MONTHS = 6
+# §V: at least 96.05 % of the budget to credit supports, at most 3.95 % to operating costs.
+BUDGET_MIN_CREDIT_PCT = 96.05
+BUDGET_MAX_OPERATING_PCT = 3.95
+# §XI.j: the payment disclosed is per 1,000 pesos of credit.
+DISCLOSURE_PER_AMOUNT = 1000
