@@ -5,3 +5,5 @@ from . import fonaes_support_type
 from . import fonaes_document_type
 from . import fonaes_budget
 from . import fonaes_application
+from . import res_company
+from . import fonaes_agreement

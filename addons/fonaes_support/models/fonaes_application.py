@@ -514,6 +514,20 @@ class FonaesApplication(models.Model):
             app._cancel_folio(self.env._("Cancelled by %s", self.env.user.name))
         return True
 
+    def action_create_agreement(self):
+        """Open the agreement (convenio) formalizing this authorized support."""
+        self.ensure_one()
+        self._ensure_state("authorized")
+        agreement = self.env["fonaes.agreement"].search([("application_id", "=", self.id)])
+        if not agreement:
+            agreement = self.env["fonaes.agreement"].create({"application_id": self.id})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "fonaes.agreement",
+            "res_id": agreement.id,
+            "view_mode": "form",
+        }
+
     def action_refile(self):
         """File again after a cancelled folio: a new draft that will get a new folio."""
         self.ensure_one()

@@ -71,8 +71,17 @@ class ResPartner(models.Model):
             partner.fonaes_behind_on_repayment = partner.id in behind
 
     def _fonaes_behind_partner_ids(self):
-        """Ids of ``self`` with a due and unpaid revolving installment (hook, §4.3.1.G).
+        """Ids of ``self`` with a due and unpaid revolving installment (§4.3.1.G).
 
-        Extended by the revolving repayment schedule; by itself nothing is due.
+        An installment of a signed agreement whose due date has passed and that the ESC has
+        not reported paid in full puts its beneficiary behind.
         """
-        return set()
+        if not self.ids:
+            return set()
+        Line = self.env["fonaes.repayment.line"].sudo()
+        groups = Line._read_group(
+            [*Line._overdue_domain(), ("partner_id", "in", self.ids)],
+            ["partner_id"],
+            ["amount:sum", "paid_amount:sum"],
+        )
+        return {partner.id for partner, due, paid in groups if paid < due - 0.005}

@@ -36,8 +36,10 @@ class TestFonaesAccess(FonaesCase):
             self.app.with_user(self.directorate).unlink()
 
     def test_accountant_and_outsider(self):
+        # The accountant reads applications (agreements point to them) but never edits.
+        self.app.with_user(self.accountant).read(["name"])
         with self.assertRaises(AccessError):
-            self.app.with_user(self.accountant).read(["name"])
+            self.app.with_user(self.accountant).write({"municipality": "X"})
         outsider = self._new_user("fo_out", "base.group_user")
         with self.assertRaises(AccessError):
             self.app.with_user(outsider).read(["name"])

@@ -121,3 +121,8 @@ def capital_support_refusal(
         if not consolidates_same_project:
             return "not_consolidation"
     return None
+
+
+def format_amount(amount):
+    """``amount`` as printed in messages: thousands separators and cents."""
+    return f"{amount:,.2f}"

@@ -1,0 +1,738 @@
+import datetime
+import logging
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.micro_base.tools import loan
+from odoo.addons.micro_base.tools.amount_words import amount_to_words_mxn
+
+from ..tools import rules
+
+_logger = logging.getLogger(__name__)
+
+ACCOUNTANT = "fonaes_support.fonaes_support_group_accountant"
+TERMINATION_CAUSES = [
+    # §4.6.1.1.3
+    ("force_majeure", "I. Acts of God or force majeure, documented"),
+    ("mutual", "II. Agreement of the parties"),
+    ("fulfilled", "III. Purposes of the project fulfilled"),
+    ("impossible", "IV. Object of the agreement became impossible"),
+]
+
+
+class FonaesAgreement(models.Model):
+    """Agreement (convenio) formalizing an authorized support (§4.6, §6.3.1.VI).
+
+    Lines: the disbursement program (ministrations, §4.3.1.I) and the revolving repayment
+    schedule (§4.3.1.J, §4.4) paid to the beneficiary's ESC.
+    """
+
+    _name = "fonaes.agreement"
+    _description = "FONAES Agreement (Convenio)"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+    _mail_post_access = "read"  # the accountant logs postings on agreements it only reads
+
+    name = fields.Char(readonly=True, copy=False, default="/", tracking=True)
+    application_id = fields.Many2one(
+        "fonaes.application",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        domain=[("state", "=", "authorized")],
+    )
+    partner_id = fields.Many2one(related="application_id.partner_id", store=True)
+    state_id = fields.Many2one(related="application_id.state_id", store=True, index=True)
+    support_type_id = fields.Many2one(related="application_id.support_type_id", store=True)
+    limit_id = fields.Many2one(related="application_id.limit_id")
+    esc_id = fields.Many2one(
+        "res.partner",
+        string="Capitalization Enterprise (ESC)",
+        tracking=True,
+        domain=[("fonaes_role", "=", "esc")],
+        help="ESC receiving the revolving repayments (§4.3.1.C, §4.4).",
+    )
+    currency_id = fields.Many2one(related="application_id.currency_id")
+    amount = fields.Monetary(related="application_id.requested_amount", store=True)
+    fixed_asset_amount = fields.Monetary(related="application_id.fixed_asset_amount")
+    amount_in_words = fields.Char(compute="_compute_amount_in_words")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("signed", "Signed"),
+            ("closed", "Closed"),
+            ("terminated", "Terminated Early"),
+            ("rescinded", "Rescinded"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    budget_date = fields.Date(
+        string="Budget Available On",
+        required=True,
+        tracking=True,
+        default=fields.Date.context_today,
+        help="Budget availability starts the 10 business days to formalize (§6.3.1.VI).",
+    )
+    formalization_deadline = fields.Date(compute="_compute_formalization_deadline", store=True)
+    sign_date = fields.Date(readonly=True, copy=False, tracking=True)
+    obligations = fields.Html(
+        help="Obligations of the beneficiary (§4.5.3): apply the support to the project, keep "
+        "the proofs, allow verification visits, insurance, revolving repayment."
+    )
+    insurance_required = fields.Boolean(
+        compute="_compute_insurance_required",
+        store=True,
+        readonly=False,
+        help="Capital supports must insure the project unless no insurer covers the region "
+        "or activity, or it is fully justified (§4.5.3.F).",
+    )
+    insurance_policy = fields.Char(tracking=True)
+    insurance_expiry = fields.Date(tracking=True)
+    insurance_exemption = fields.Char(
+        tracking=True, help="Why the insurance is not required (§4.5.3.F)."
+    )
+    ministration_ids = fields.One2many(
+        "fonaes.ministration", "agreement_id", string="Disbursement Program"
+    )
+    disbursed_amount = fields.Monetary(compute="_compute_disbursed_amount", store=True)
+    # ---- revolving terms (§4.3.1.E/J, tables of §4.3.1.x) ----
+    revolving = fields.Boolean(compute="_compute_revolving", store=True)
+    revolving_months_working = fields.Integer(
+        string="Revolving Months (Working Capital)",
+        tracking=True,
+        help="Months to repay the working-capital and deferred part, within the table's " "years.",
+    )
+    revolving_months_fixed = fields.Integer(
+        string="Revolving Months (Fixed Assets)",
+        tracking=True,
+        help="Months to repay the fixed-asset part, within the table's years.",
+    )
+    revolving_grace_months = fields.Integer(
+        string="Grace Months",
+        tracking=True,
+        help="Leading months without repayment, following the project's net cash flow "
+        "(§4.3.1.J).",
+    )
+    revolving_rate = fields.Float(
+        string="Real Annual Rate (%)",
+        tracking=True,
+        help="Positive real rate the ESC may apply to preserve the value of the revolving "
+        "resources (§4.3.1.D); 0 for none.",
+    )
+    repayment_ids = fields.One2many(
+        "fonaes.repayment.line", "agreement_id", string="Revolving Repayment Schedule"
+    )
+    # ---- amendment, early termination, rescission (§4.6.1.1) ----
+    amended = fields.Boolean(
+        string="Amending Agreement Signed",
+        tracking=True,
+        help="An amending agreement allows a proof-of-use extension longer than 30 days "
+        "(§6.3.2.a.IV, §4.6.1.1.2).",
+    )
+    amendment_note = fields.Text(tracking=True)
+    termination_cause = fields.Selection(TERMINATION_CAUSES, tracking=True, copy=False)
+    rescission_cause = fields.Selection(rules.RESCISSION_CAUSES, tracking=True, copy=False)
+    end_date = fields.Date(readonly=True, copy=False, tracking=True)
+    refund_amount = fields.Monetary(
+        tracking=True,
+        copy=False,
+        help="Resources to refund to FONAES for the Treasury (§4.6.1.1.1.II, §6.5).",
+    )
+    refund_yields = fields.Monetary(string="Financial Yields to Refund", tracking=True, copy=False)
+
+    _sql_constraints = [
+        ("application_uniq", "unique(application_id)", "An application has one agreement."),
+    ]
+
+    # ---- COMPUTES ----
+
+    @api.depends("amount")
+    def _compute_amount_in_words(self):
+        for agreement in self:
+            agreement.amount_in_words = amount_to_words_mxn(agreement.amount or 0.0)
+
+    @api.depends("budget_date")
+    def _compute_formalization_deadline(self):
+        calendar = self.env["resource.calendar"].sudo()._get_official_calendar("MX")
+        for agreement in self:
+            agreement.formalization_deadline = (
+                agreement.budget_date
+                and calendar.add_business_days(
+                    agreement.budget_date, rules.FORMALIZATION_BUSINESS_DAYS
+                )
+            )
+
+    @api.depends("application_id.support_category")
+    def _compute_insurance_required(self):
+        for agreement in self:
+            agreement.insurance_required = agreement.application_id.support_category == "capital"
+
+    @api.depends("ministration_ids.state", "ministration_ids.amount")
+    def _compute_disbursed_amount(self):
+        for agreement in self:
+            agreement.disbursed_amount = sum(
+                agreement.ministration_ids.filtered(lambda m: m.state == "posted").mapped("amount")
+            )
+
+    @api.depends(
+        "support_type_id.revolving",
+        "limit_id.revolving_years_working",
+        "limit_id.revolving_years_fixed",
+    )
+    def _compute_revolving(self):
+        for agreement in self:
+            row = agreement.limit_id
+            agreement.revolving = bool(
+                agreement.support_type_id.revolving
+                and (row.revolving_years_working or row.revolving_years_fixed)
+            )
+
+    @api.constrains(
+        "revolving_months_working",
+        "revolving_months_fixed",
+        "revolving_grace_months",
+        "revolving_rate",
+    )
+    def _check_revolving_terms(self):
+        for agreement in self:
+            row = agreement.limit_id
+            for months, years, label in (
+                (
+                    agreement.revolving_months_working,
+                    row.revolving_years_working,
+                    self.env._("working capital and deferred assets"),
+                ),
+                (
+                    agreement.revolving_months_fixed,
+                    row.revolving_years_fixed,
+                    self.env._("fixed assets"),
+                ),
+            ):
+                if months > years * 12:
+                    raise ValidationError(
+                        self.env._(
+                            "Agreement %(agreement)s: %(months)s months to repay %(label)s "
+                            "exceed the %(years)s years of %(row)s (%(section)s).",
+                            agreement=agreement.name,
+                            months=months,
+                            label=label,
+                            years=years,
+                            row=row.name,
+                            section=row.rule_section,
+                        )
+                    )
+            if agreement.revolving_grace_months < 0 or agreement.revolving_rate < 0:
+                raise ValidationError(
+                    self.env._("Grace months and the revolving rate cannot be negative.")
+                )
+
+    # ---- CRUD ----
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        agreements = super().create(vals_list)
+        for agreement in agreements:
+            if agreement.application_id.state != "authorized":
+                raise UserError(
+                    self.env._(
+                        "Only an authorized application is formalized in an agreement "
+                        "(%s is not).",
+                        agreement.application_id.display_name,
+                    )
+                )
+            if not agreement.esc_id:
+                agreement.esc_id = agreement.partner_id.fonaes_esc_id
+        return agreements
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed(self):
+        if self.filtered(lambda a: a.state != "draft"):
+            raise UserError(
+                self.env._("A signed agreement cannot be deleted: terminate or rescind it.")
+            )
+
+    # ---- ACTIONS ----
+
+    def action_sign(self):
+        """Formalize: the disbursement program adds up to the support (§6.3.1.VI)."""
+        today = fields.Date.context_today(self)
+        for agreement in self:
+            agreement._ensure_state("draft")
+            program = agreement.ministration_ids.filtered(lambda m: m.state != "cancelled")
+            total = sum(program.mapped("amount"))
+            if not program or abs(total - agreement.amount) > 0.005:
+                raise UserError(
+                    self.env._(
+                        "Agreement %(agreement)s: the disbursement program adds up to "
+                        "%(total)s, the authorized support is %(amount)s.",
+                        agreement=agreement.name,
+                        total=rules.format_amount(total),
+                        amount=rules.format_amount(agreement.amount),
+                    )
+                )
+            if agreement.insurance_required and not (
+                agreement.insurance_policy or agreement.insurance_exemption
+            ):
+                raise UserError(
+                    self.env._(
+                        "Agreement %s: record the insurance policy or why it is not "
+                        "required (§4.5.3.F).",
+                        agreement.name,
+                    )
+                )
+            if agreement.revolving and not (
+                agreement.revolving_months_working or agreement.revolving_months_fixed
+            ):
+                raise UserError(
+                    self.env._(
+                        "Agreement %s: set the revolving repayment terms (§4.3.1.J).",
+                        agreement.name,
+                    )
+                )
+            if agreement.revolving and not agreement.esc_id:
+                raise UserError(
+                    self.env._(
+                        "Agreement %s: the beneficiary's ESC receives the revolving "
+                        "repayments; set it first (§4.3.1.C, §4.3.1.J letter J).",
+                        agreement.name,
+                    )
+                )
+            name = agreement.name
+            if name == "/":
+                name = self.env["ir.sequence"].sudo().next_by_code("fonaes.agreement")
+            agreement.write({"state": "signed", "sign_date": today, "name": name})
+            if today > agreement.formalization_deadline:
+                agreement.message_post(
+                    body=self.env._(
+                        "Formalized after the deadline of %s (§6.3.1.VI).",
+                        agreement.formalization_deadline,
+                    )
+                )
+            agreement._generate_repayment_schedule()
+        return True
+
+    def action_terminate(self):
+        """Early termination for one of the causes of §4.6.1.1.3."""
+        for agreement in self:
+            agreement._ensure_state("signed")
+            if not agreement.termination_cause:
+                raise UserError(
+                    self.env._(
+                        "Agreement %s: choose the cause of the early termination " "(§4.6.1.1.3).",
+                        agreement.name,
+                    )
+                )
+            agreement._end("terminated")
+        return True
+
+    def action_rescind(self):
+        """Rescission for one of the six causes of §4.6.1.1.1; refund plus yields."""
+        for agreement in self:
+            agreement._ensure_state("signed")
+            if not agreement.rescission_cause:
+                raise UserError(
+                    self.env._(
+                        "Agreement %s: choose the cause of rescission " "(§4.6.1.1.1).",
+                        agreement.name,
+                    )
+                )
+            if agreement.rescission_cause == "ii_misuse" and (
+                agreement.refund_amount < agreement.disbursed_amount
+            ):
+                # §4.6.1.1.1.II: the whole support plus the financial yields.
+                agreement.refund_amount = agreement.disbursed_amount
+            agreement._end("rescinded")
+        return True
+
+    def action_cancel(self):
+        for agreement in self:
+            agreement._ensure_state("draft")
+            agreement.state = "cancelled"
+        return True
+
+    # ---- BUSINESS METHODS ----
+
+    def _ensure_state(self, *states):
+        for agreement in self:
+            if agreement.state not in states:
+                raise UserError(
+                    self.env._(
+                        "Agreement %s: this step is not allowed in its status.", agreement.name
+                    )
+                )
+
+    def _end(self, state):
+        self.ensure_one()
+        self.ministration_ids.filtered(lambda m: m.state == "planned").write(
+            {"state": "cancelled"}
+        )
+        self.write({"state": state, "end_date": fields.Date.context_today(self)})
+
+    def _generate_repayment_schedule(self):
+        """Monthly revolving schedule per component, with the micro_base loan tool.
+
+        Working-capital (and deferred) part over ``revolving_months_working``, fixed-asset
+        part over ``revolving_months_fixed``, both from the signature date, after the grace
+        months; the due amounts are paid to the ESC.
+        """
+        Line = self.env["fonaes.repayment.line"]
+        for agreement in self.filtered("revolving"):
+            agreement.repayment_ids.unlink()
+            parts = [
+                (
+                    "working",
+                    agreement.amount - agreement.fixed_asset_amount,
+                    agreement.revolving_months_working,
+                ),
+                ("fixed", agreement.fixed_asset_amount, agreement.revolving_months_fixed),
+            ]
+            vals_list = []
+            for component, principal, months in parts:
+                if principal <= 0:
+                    continue
+                if not months:
+                    raise UserError(
+                        self.env._(
+                            "Agreement %(agreement)s: set the months to repay the %(part)s "
+                            "part.",
+                            agreement=agreement.name,
+                            part=component,
+                        )
+                    )
+                grace = min(agreement.revolving_grace_months, months - 1)
+                for inst in loan.monthly_schedule(
+                    principal,
+                    agreement.revolving_rate / 100.0,
+                    months,
+                    agreement.sign_date,
+                    grace_months=grace,
+                ):
+                    vals_list.append(
+                        {
+                            "agreement_id": agreement.id,
+                            "component": component,
+                            "number": inst.number,
+                            "due_date": inst.due_date,
+                            "principal": float(inst.principal),
+                            "interest": float(inst.interest),
+                            "amount": float(inst.payment),
+                        }
+                    )
+            Line.create(vals_list)
+
+    def _public_use_legend(self):
+        return rules.PUBLIC_USE_LEGEND
+
+    def _amount_words(self, amount):
+        """``amount`` in Spanish words, "… PESOS 00/100 M.N." (printed agreement)."""
+        return amount_to_words_mxn(amount)
+
+
+class FonaesMinistration(models.Model):
+    """One delivery of the disbursement program, posted in accounting, with its proof of
+    use (§4.3.1.I, §6.3.1.VI, §6.3.2.a, §4.6.1.2)."""
+
+    _name = "fonaes.ministration"
+    _description = "FONAES Ministration"
+    _inherit = ["mail.thread"]
+    _order = "agreement_id, planned_date, id"
+
+    agreement_id = fields.Many2one(
+        "fonaes.agreement", required=True, ondelete="cascade", index=True
+    )
+    partner_id = fields.Many2one(related="agreement_id.partner_id", store=True)
+    state_id = fields.Many2one(related="agreement_id.state_id", store=True)
+    currency_id = fields.Many2one(related="agreement_id.currency_id")
+    planned_date = fields.Date(required=True, tracking=True)
+    amount = fields.Monetary(required=True, tracking=True)
+    state = fields.Selection(
+        [("planned", "Planned"), ("posted", "Posted"), ("cancelled", "Cancelled")],
+        default="planned",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    move_id = fields.Many2one("account.move", readonly=True, copy=False)
+    posted_date = fields.Date(readonly=True, copy=False, tracking=True)
+    proof_extension_days = fields.Integer(
+        tracking=True,
+        help="Calendar days of extension on force majeure, at most 30; more only by an "
+        "amending agreement (§6.3.2.a.IV).",
+    )
+    proof_deadline = fields.Date(compute="_compute_proof_deadline", store=True)
+    proof_date = fields.Date(string="Proof of Use Received On", tracking=True)
+    proof_statement = fields.Boolean(
+        string="Signed Statement of Authenticity",
+        help="Written statement, under oath, that the proofs are authentic (§4.5.3.C.ii).",
+    )
+    verification_date = fields.Date(string="Verification Visit On", tracking=True)
+    dictamen = fields.Selection(
+        [("correct", "Correct Application"), ("incorrect", "Incorrect Application")],
+        tracking=True,
+        copy=False,
+    )
+    dictamen_date = fields.Date(readonly=True, copy=False)
+    proof_overdue = fields.Boolean(
+        compute="_compute_proof_overdue", search="_search_proof_overdue"
+    )
+    overdue_notified = fields.Boolean(readonly=True, copy=False)
+
+    _sql_constraints = [
+        ("amount_positive", "CHECK(amount > 0)", "A ministration must be positive."),
+        (
+            "extension_positive",
+            "CHECK(proof_extension_days >= 0)",
+            "The extension cannot be negative.",
+        ),
+    ]
+
+    @api.depends("posted_date", "proof_extension_days")
+    def _compute_proof_deadline(self):
+        calendar = self.env["resource.calendar"].sudo()._get_official_calendar("MX")
+        for ministration in self:
+            if not ministration.posted_date:
+                ministration.proof_deadline = False
+                continue
+            deadline = calendar.add_business_days(
+                ministration.posted_date, rules.PROOF_OF_USE_BUSINESS_DAYS
+            )
+            ministration.proof_deadline = deadline + datetime.timedelta(
+                days=ministration.proof_extension_days
+            )
+
+    def _compute_proof_overdue(self):
+        today = fields.Date.context_today(self)
+        for ministration in self:
+            ministration.proof_overdue = bool(
+                ministration.state == "posted"
+                and not ministration.proof_date
+                and ministration.proof_deadline
+                and ministration.proof_deadline < today
+            )
+
+    def _search_proof_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on overdue proof of use."))
+        domain = [
+            ("state", "=", "posted"),
+            ("proof_date", "=", False),
+            ("proof_deadline", "<", fields.Date.context_today(self)),
+        ]
+        positive = (operator == "=") == value
+        return domain if positive else ["!", "&", "&", *domain]
+
+    @api.constrains("proof_extension_days")
+    def _check_proof_extension(self):
+        for ministration in self:
+            if (
+                ministration.proof_extension_days > rules.PROOF_OF_USE_MAX_EXTENSION_DAYS
+                and not ministration.agreement_id.amended
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Proof-of-use extension of %(days)s days: at most %(max)s calendar "
+                        "days; longer only by an amending agreement (§6.3.2.a.IV).",
+                        days=ministration.proof_extension_days,
+                        max=rules.PROOF_OF_USE_MAX_EXTENSION_DAYS,
+                    )
+                )
+
+    def write(self, vals):
+        if {"planned_date", "amount"} & set(vals):
+            for ministration in self:
+                if ministration.state != "planned":
+                    raise UserError(
+                        self.env._("A posted or cancelled ministration cannot be " "reprogrammed.")
+                    )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_posted(self):
+        if self.filtered(lambda m: m.state == "posted"):
+            raise UserError(
+                self.env._("A posted ministration cannot be deleted: reverse its entry.")
+            )
+
+    def action_post(self):
+        """Post the delivery: subsidy expense against the beneficiary's payable, on the
+        FONAES journal, against the signed agreement (first) or receipt (§6.3.1.VI)."""
+        if not self.env.user.has_group(ACCOUNTANT):
+            raise AccessError(self.env._("Only FONAES accountants post ministrations."))
+        for ministration in self:
+            if ministration.state != "planned":
+                raise UserError(self.env._("This ministration is not planned."))
+            agreement = ministration.agreement_id
+            if agreement.state != "signed":
+                raise UserError(
+                    self.env._(
+                        "Agreement %s is not signed: nothing can be delivered.", agreement.name
+                    )
+                )
+            company = self.env.company
+            journal, account = company.fonaes_journal_id, company.fonaes_subsidy_account_id
+            payable = ministration.partner_id.commercial_partner_id.property_account_payable_id
+            if not (journal and account and payable):
+                raise UserError(
+                    self.env._(
+                        "Set the FONAES journal and subsidy account of %(company)s and the "
+                        "payable account of %(partner)s first.",
+                        company=company.name,
+                        partner=ministration.partner_id.name,
+                    )
+                )
+            today = fields.Date.context_today(self)
+            label = self.env._(
+                "FONAES support %(agreement)s, ministration of %(date)s",
+                agreement=agreement.name,
+                date=ministration.planned_date,
+            )
+            move = self.env["account.move"].create(
+                {
+                    "move_type": "entry",
+                    "journal_id": journal.id,
+                    "date": today,
+                    "ref": label,
+                    "line_ids": [
+                        fields.Command.create(
+                            {
+                                "name": label,
+                                "account_id": account.id,
+                                "partner_id": ministration.partner_id.id,
+                                "debit": ministration.amount,
+                                "credit": 0.0,
+                            }
+                        ),
+                        fields.Command.create(
+                            {
+                                "name": label,
+                                "account_id": payable.id,
+                                "partner_id": ministration.partner_id.id,
+                                "debit": 0.0,
+                                "credit": ministration.amount,
+                            }
+                        ),
+                    ],
+                }
+            )
+            move.action_post()
+            ministration.write({"state": "posted", "move_id": move.id, "posted_date": today})
+            agreement.message_post(
+                body=self.env._(
+                    "Ministration of %(amount)s posted (%(move)s); proof of use due by "
+                    "%(date)s (§6.3.2.a.I).",
+                    amount=rules.format_amount(ministration.amount),
+                    move=move.name,
+                    date=ministration.proof_deadline,
+                )
+            )
+        return True
+
+    def action_dictamen(self, result):
+        """Dictamen of correct or incorrect application (§4.6.1.2, §6.3.2.a.III)."""
+        for ministration in self:
+            if ministration.state != "posted" or not ministration.proof_date:
+                raise UserError(self.env._("Receive the proof of use first (§6.3.2.a.I)."))
+            if not ministration.proof_statement:
+                raise UserError(
+                    self.env._("The signed statement of authenticity is missing " "(§4.5.3.C.ii).")
+                )
+            if not ministration.verification_date:
+                raise UserError(
+                    self.env._(
+                        "The field verification visit comes before the dictamen " "(§6.3.2.a.II)."
+                    )
+                )
+            ministration.write(
+                {"dictamen": result, "dictamen_date": fields.Date.context_today(self)}
+            )
+            if result == "incorrect":
+                ministration.agreement_id.message_post(
+                    body=self.env._(
+                        "Incorrect application of the resources: rescission cause II "
+                        "applies, refund all plus yields (§4.6.1.1.1.II)."
+                    )
+                )
+        return True
+
+    def action_dictamen_correct(self):
+        return self.action_dictamen("correct")
+
+    def action_dictamen_incorrect(self):
+        return self.action_dictamen("incorrect")
+
+    @api.model
+    def _cron_proof_of_use_overdue(self):
+        """Flag each posted ministration whose proof of use is overdue, once (idempotent)."""
+        overdue = self.search([("proof_overdue", "=", True), ("overdue_notified", "=", False)])
+        for ministration in overdue:
+            try:
+                with self.env.cr.savepoint():
+                    ministration.agreement_id.activity_schedule(
+                        "mail.mail_activity_data_todo",
+                        summary=self.env._("Proof of use overdue (§6.3.2.a.I)"),
+                        user_id=ministration.agreement_id.application_id.user_id.id
+                        or self.env.uid,
+                    )
+                    ministration.overdue_notified = True
+            except Exception:
+                _logger.exception("Could not flag ministration %s", ministration.id)
+        return overdue
+
+
+class FonaesRepaymentLine(models.Model):
+    """One installment of the revolving repayment, paid to the ESC (§4.3.1.C/J, §4.4)."""
+
+    _name = "fonaes.repayment.line"
+    _description = "FONAES Revolving Repayment Installment"
+    _order = "agreement_id, due_date, component"
+
+    agreement_id = fields.Many2one(
+        "fonaes.agreement", required=True, ondelete="cascade", index=True
+    )
+    partner_id = fields.Many2one(related="agreement_id.partner_id", store=True, index=True)
+    esc_id = fields.Many2one(related="agreement_id.esc_id", store=True)
+    state_id = fields.Many2one(related="agreement_id.state_id", store=True)
+    currency_id = fields.Many2one(related="agreement_id.currency_id")
+    component = fields.Selection(
+        [("working", "Working Capital and Deferred"), ("fixed", "Fixed Assets")],
+        required=True,
+    )
+    number = fields.Integer(required=True)
+    due_date = fields.Date(required=True, index=True)
+    principal = fields.Monetary()
+    interest = fields.Monetary()
+    amount = fields.Monetary(required=True)
+    paid_amount = fields.Monetary()
+    paid_date = fields.Date()
+    status = fields.Selection(
+        [("paid", "Paid"), ("due", "Not Yet Due"), ("overdue", "Overdue")],
+        compute="_compute_status",
+    )
+
+    def _compute_status(self):
+        today = fields.Date.context_today(self)
+        for line in self:
+            if line.paid_amount >= line.amount - 0.005:
+                line.status = "paid"
+            elif line.due_date < today:
+                line.status = "overdue"
+            else:
+                line.status = "due"
+
+    @api.model
+    def _overdue_domain(self):
+        return [
+            ("agreement_id.state", "=", "signed"),
+            ("due_date", "<", fields.Date.context_today(self)),
+        ]
+
+    def action_register_payment(self):
+        """The ESC reports the installment paid in full today."""
+        for line in self:
+            line.write({"paid_amount": line.amount, "paid_date": fields.Date.context_today(self)})
+        return True

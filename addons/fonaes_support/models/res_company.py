@@ -1,0 +1,17 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    fonaes_journal_id = fields.Many2one(
+        "account.journal",
+        string="FONAES Journal",
+        help="Journal where each ministration is posted (§6.3.1.VI).",
+    )
+    fonaes_subsidy_account_id = fields.Many2one(
+        "account.account",
+        string="FONAES Subsidy Account",
+        help="Expense account of the subsidies delivered; the credit goes to the "
+        "beneficiary's payable account.",
+    )
