@@ -4,7 +4,8 @@
 It exits 0 only when: the final ``odoo.tests.result`` line is there and says 0 failed and
 0 errors of N > 0 tests; every expected addon ran at least one test; no test was skipped
 (a browser test without Chromium or websocket-client is skipped silently); no ERROR or
-CRITICAL line was logged; and, with ``--require-tour``, a browser tour really ran.
+CRITICAL line was logged and no addon's demo data failed; and, with ``--require-tour``, a
+browser tour really ran.
 It prints what it found and a ``SUMMARY passed=N failed=N problems=N`` line.
 """
 
@@ -20,6 +21,8 @@ RESULT = re.compile(r"(?P<failed>\d+) failed, (?P<errors>\d+) error\(s\) of (?P<
 STATS = re.compile(r"^(?P<addon>\w+): (?P<count>\d+) tests ")
 SKIPPED = re.compile(r"^skipped (?P<test>\S+) : (?P<reason>.*)$")
 TOUR = re.compile(r"^Browser version: ")
+# Odoo only warns when an addon's demo data fails, then installs it without demo.
+DEMO_FAILED = re.compile(r"demo data failed to install")
 
 
 def main():
@@ -50,6 +53,8 @@ def main():
                 stats[found["addon"]] = stats.get(found["addon"], 0) + int(found["count"])
         if level in ("ERROR", "CRITICAL") and logger != "odoo.tests.result":
             problems.append(f"{level} logged: {logger}: {msg[:300]}")
+        if DEMO_FAILED.search(msg):
+            problems.append(f"demo data failed: {logger}: {msg[:300]}")
         if SKIPPED.match(msg):
             problems.append(f"skipped test: {msg[:300]}")
         if TOUR.match(msg):

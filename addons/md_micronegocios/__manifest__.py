@@ -31,6 +31,7 @@
         "views/res_config_settings_views.xml",
         "views/md_micronegocios_menus.xml",
     ],
+    "demo": ["demo/md_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "md_micronegocios/static/tests/tours/*.js",

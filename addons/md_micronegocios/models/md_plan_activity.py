@@ -120,6 +120,11 @@ class MdPlanActivity(models.Model):
                     "user_id": activity.user_id.id or self.env.uid,
                 }
             )
+        # Followers first, once per plan: creating several to-dos of one user on one plan
+        # in a batch would otherwise subscribe that user several times.
+        for plan in pending.plan_id:
+            users = pending.filtered(lambda a, plan=plan: a.plan_id == plan).user_id
+            plan.sudo().message_subscribe(partner_ids=users.partner_id.ids)
         mail_activities = self.env["mail.activity"].sudo().create(values)
         for activity, mail_activity in zip(pending, mail_activities, strict=True):
             activity.mail_activity_id = mail_activity
