@@ -30,6 +30,7 @@
         "views/pronafim_portal_templates.xml",
         "views/res_company_views.xml",
         "views/pronafim_support_views.xml",
+        "views/pronafim_borrower_report_views.xml",
         "report/pronafim_microcredit_product_reports.xml",
         "views/pronafim_credit_menus.xml",
     ],

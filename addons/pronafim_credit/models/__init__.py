@@ -20,4 +20,7 @@ from . import (
     pronafim_support_rate,
     pronafim_support,
     pronafim_budget,
+    pronafim_municipality,
+    pronafim_borrower_report,
+    pronafim_microcredit,
 )

@@ -83,6 +83,19 @@ class PronafimCreditLine(models.Model):
     arrears_date = fields.Date(
         string="Arrears Run On", readonly=True, copy=False, help="Last daily arrears run."
     )
+    regional_rate = fields.Float(
+        string="Regional Rate (%)",
+        digits=(7, 4),
+        help="Regional rate published by the program (§VIII.1.B.i condition c).",
+    )
+    microcredit_ids = fields.One2many("pronafim.microcredit", "line_id", string="Micro-credits")
+    borrower_count = fields.Integer(compute="_compute_conditions")
+    women_pct = fields.Float(string="Women (%)", compute="_compute_conditions")
+    rural_pct = fields.Float(string="Rural (%)", compute="_compute_conditions")
+    priority_pct = fields.Float(string="Priority Zones (%)", compute="_compute_conditions")
+    training_pct = fields.Float(string="Trained (%)", compute="_compute_conditions")
+    condition_met = fields.Boolean(compute="_compute_conditions")
+    condition_detail = fields.Char(string="Conditions", compute="_compute_conditions")
     amount_disposed = fields.Monetary(compute="_compute_amounts")
     principal_repaid = fields.Monetary(compute="_compute_amounts")
     amount_available = fields.Monetary(compute="_compute_amounts")
@@ -104,6 +117,57 @@ class PronafimCreditLine(models.Model):
         for line in self:
             figures = line._availability_figures() if line.id else (0.0, 0.0, 0.0)
             line.amount_disposed, line.principal_repaid, line.amount_available = figures
+
+    @api.depends("microcredit_ids", "regional_rate", "credit_type_id")
+    def _compute_conditions(self):
+        """Figures of the micro-credits reported on the line and its conditions.
+
+        §VIII.1.A simple / revolving: train at least 10 % of the borrowers financed.
+        §VIII.1.B.i strategic simple: at least one of 50 % of the line to women in priority
+        zones, all the women financed trained, or every rate at most the regional rate.
+        """
+        for line in self:
+            rows = line.microcredit_ids
+            count = len(rows)
+            women = rows.filtered(lambda r: r.sex == "female")
+
+            def pct(n, count=count):
+                return n * 100 / count if count else 0.0
+
+            line.borrower_count = count
+            line.women_pct = pct(len(women))
+            line.rural_pct = pct(len(rows.filtered("rural")))
+            line.priority_pct = pct(len(rows.filtered("priority_zone")))
+            line.training_pct = pct(len(rows.filtered("trained")))
+            code = line.credit_type_id.code
+            if code in ("simple", "revolving"):
+                met = count and line.training_pct >= rules.LINE_TRAINING_MIN_PCT
+                detail = self.env._(
+                    "%(pct).1f %% trained, at least %(min)s %% (§VIII.1.A)",
+                    pct=line.training_pct,
+                    min=rules.LINE_TRAINING_MIN_PCT,
+                )
+            elif code == "strategic_simple":
+                to_women_priority = sum(women.filtered("priority_zone").mapped("amount"))
+                share = line.amount and to_women_priority * 100 / line.amount
+                options = {
+                    self.env._("%(pct).1f %% of the line to women in priority zones", pct=share):
+                        share >= rules.STRATEGIC_WOMEN_PRIORITY_MIN_PCT,
+                    self.env._("all women trained"):
+                        bool(women) and all(women.mapped("trained")),
+                    self.env._("rates at most the regional rate"):
+                        bool(rows) and bool(line.regional_rate)
+                        and max(rows.mapped("rate")) <= line.regional_rate,
+                }  # fmt: skip
+                met = any(options.values())
+                detail = self.env._(
+                    "%(met)s (§VIII.1.B.i)",
+                    met=", ".join(label for label, ok in options.items() if ok) or "-",
+                )
+            else:
+                met, detail = True, ""
+            line.condition_met = bool(met)
+            line.condition_detail = detail
 
     # ---- CONSTRAINTS ----
 

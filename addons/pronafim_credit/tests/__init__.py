@@ -1,7 +1,9 @@
 from . import (
+    test_borrower_report_tools,
     test_committee_tools,
     test_pronafim_accounting,
     test_pronafim_application,
+    test_pronafim_borrowers,
     test_pronafim_committee,
     test_pronafim_concurrency,
     test_pronafim_credit_line,

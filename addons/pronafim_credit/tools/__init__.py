@@ -1,1 +1,1 @@
-from . import committee, rules
+from . import borrower_report, committee, rules

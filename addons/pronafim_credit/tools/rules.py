@@ -36,3 +36,10 @@ BUDGET_MIN_CREDIT_PCT = 96.05
 BUDGET_MAX_OPERATING_PCT = 3.95
 # §XI.j: the payment disclosed is per 1,000 pesos of credit.
 DISCLOSURE_PER_AMOUNT = 1000
+# §II "MUNICIPIO RURAL": at most 50 thousand inhabitants.
+RURAL_MAX_POPULATION = 50_000
+# §VIII.1.A: simple and revolving lines train at least 10 % of the borrowers financed.
+LINE_TRAINING_MIN_PCT = 10
+# §VIII.1.B.i: strategic simple lines give 50 % of the line to women in priority zones
+# (or train all the women financed, or lend at most at the regional rate).
+STRATEGIC_WOMEN_PRIORITY_MIN_PCT = 50

@@ -1,0 +1,72 @@
+import datetime
+
+from stdnum.mx import curp as mx_curp
+
+from odoo.tests import BaseCase
+
+from ..tools import borrower_report
+
+
+def curp(base17):
+    return base17 + mx_curp.calc_check_digit(base17)
+
+
+WOMAN = curp("GOMA850101MDFRRN0")
+MAN = curp("PELJ900515HJCRPN0")
+MINOR = curp("RUIL100101MDFZZSA")  # born 2010-01-01
+MONTH = datetime.date(2026, 10, 1)
+LINES = {"LC/2026/00001": 7}
+MUNIS = {"09003": 1, "20001": 2}
+
+
+def row(**values):
+    base = {
+        "curp": WOMAN, "name": "Ana Gómez", "amount": "8000", "date": "2026-10-05",
+        "term_months": "12", "rate": "45", "line": "LC/2026/00001", "municipality": "09003",
+        "activity": "commerce", "workers": "2", "trained": "sí", "over_indebted": "no",
+    }  # fmt: skip
+    base.update(values)
+    return base
+
+
+class TestBorrowerReportTools(BaseCase):
+    def test_valid_rows(self):
+        records, errors = borrower_report.validate_rows(
+            [row(), row(curp=MAN, name="José Pérez", activity="industry", workers="15")],
+            MONTH,
+            LINES,
+            MUNIS,
+        )
+        self.assertEqual(errors, [])
+        self.assertEqual([r["sex"] for r in records], ["female", "male"])
+        self.assertEqual(records[0]["line_id"], 7)
+        self.assertTrue(records[0]["trained"])
+
+    def test_every_bad_row_with_line_number_and_reason(self):
+        rows = [
+            row(),
+            row(curp="GOMA850101MDFRRN01"),
+            row(curp=MINOR, date="2026-10-10"),
+            row(activity="commerce", workers="6"),
+            row(activity="industry", workers="16", municipality="99999"),
+            row(over_indebted="sí", date="2026-11-01"),
+            row(line="LC/OTRA"),
+        ]
+        _records, errors = borrower_report.validate_rows(rows, MONTH, LINES, MUNIS)
+        by_line = dict(errors)
+        self.assertEqual(sorted(by_line), [3, 4, 5, 6, 7, 8])
+        self.assertIn("CURP", by_line[3])
+        self.assertIn("under 18", by_line[4])
+        self.assertIn("6 workers: an economic unit in commerce has 1 to 5 (§II)", by_line[5])
+        self.assertIn("in industry has 1 to 15", by_line[6])
+        self.assertIn("municipality '99999' is not in the catalog", by_line[6])
+        self.assertIn("over-indebted", by_line[7])
+        self.assertIn("is not in 10/2026", by_line[7])
+        self.assertIn("not a formalized line", by_line[8])
+
+    def test_missing_columns_and_csv(self):
+        _records, errors = borrower_report.validate_rows([{"curp": WOMAN}], MONTH, LINES, MUNIS)
+        self.assertEqual(errors[0][0], 1)
+        self.assertIn("missing columns", errors[0][1])
+        data = f"curp;name\n{WOMAN};Ana\n".encode()
+        self.assertEqual(borrower_report.read_csv(data), [{"curp": WOMAN, "name": "Ana"}])

@@ -1,0 +1,115 @@
+import base64
+import datetime
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import PronafimCase
+from .test_borrower_report_tools import MAN, MINOR, WOMAN
+
+D = datetime.date
+HEADER = (
+    "curp,name,amount,date,term_months,rate,line,municipality,activity,workers,trained,"
+    "over_indebted"
+)
+
+
+@tagged("post_install", "-at_install")
+class TestPronafimBorrowers(PronafimCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Muni = cls.env["pronafim.municipality"]
+        cls.city = Muni.create({"code": "09003", "name": "Coyoacán", "population": 614_447})
+        cls.village = Muni.create(
+            {"code": "20001", "name": "Abejones", "population": 50_000, "priority_zone": True}
+        )
+        app = cls._app(cls, day=D(2026, 9, 9))
+        app.sudo().write({"state": "authorized", "outcome": "authorized"})
+        cls.line = (
+            cls.env["pronafim.credit.line"]
+            .with_user(cls.finance)
+            .create(
+                {
+                    "application_id": app.id,
+                    "credit_type_id": cls.env.ref("pronafim_credit.credit_type_simple").id,
+                    "amount": 100_000,
+                    "term_months": 12,
+                }
+            )
+        )
+        cls.line.with_context(pronafim_today=D(2026, 11, 2)).action_formalize()
+
+    def _csv(self, *rows):
+        return base64.b64encode("\n".join([HEADER, *rows]).encode())
+
+    def _row(self, curp, trained="no", municipality="09003", amount=10_000, **kw):
+        values = {
+            "curp": curp, "name": "Persona", "amount": amount, "date": "2026-10-05",
+            "term_months": 12, "rate": 40, "line": self.line.name,
+            "municipality": municipality, "activity": "services", "workers": 1,
+            "trained": trained, "over_indebted": "no",
+        }  # fmt: skip
+        values.update(kw)
+        return ",".join(str(v) for v in values.values())
+
+    def _report(self, data, month=None):
+        return (
+            self.env["pronafim.borrower.report"]
+            .with_user(self.analyst)
+            .create(
+                {
+                    "partner_id": self.imf.id,
+                    "month": month or D(2026, 10, 1),
+                    "file": data,
+                    "filename": "r.csv",
+                }
+            )
+        )
+
+    def test_rural_threshold(self):
+        """§II: a rural municipality has at most 50 thousand inhabitants."""
+        self.assertTrue(self.village.rural)
+        self.assertFalse(self.city.rural)
+
+    def test_file_with_errors_imports_nothing(self):
+        report = self._report(self._csv(self._row(WOMAN), self._row(MINOR, date="2026-10-10")))
+        self.assertFalse(report.action_import())
+        self.assertEqual(report.state, "error")
+        self.assertIn("Line 3:", report.error_log)
+        self.assertIn("under 18", report.error_log)
+        self.assertFalse(self.env["pronafim.microcredit"].search([("line_id", "=", self.line.id)]))
+
+    def test_resending_a_month_replaces_it_and_conditions(self):
+        """§VIII.1.A: a simple line trains at least 10 % of the borrowers financed."""
+        rows = [self._row(WOMAN, municipality="20001"), self._row(MAN)]
+        first = self._report(self._csv(*rows))
+        self.assertTrue(first.action_import())
+        self.assertEqual(first.row_count, 2)
+        self.assertEqual(self.line.borrower_count, 2)
+        self.assertEqual(self.line.women_pct, 50)
+        self.assertEqual(self.line.rural_pct, 50)
+        self.assertFalse(self.line.condition_met)
+        self.assertIn("0.0 % trained, at least 10 % (§VIII.1.A)", self.line.condition_detail)
+        again = self._report(self._csv(self._row(WOMAN, trained="sí"), self._row(MAN)))
+        self.assertTrue(again.action_import())
+        self.line.invalidate_recordset()
+        self.assertEqual(self.line.borrower_count, 2, "the month is replaced, not added")
+        self.assertEqual(first.row_count, 0)
+        self.assertEqual(self.line.training_pct, 50)
+        self.assertTrue(self.line.condition_met)
+
+    def test_portal_sees_own_rows_only(self):
+        report = self._report(self._csv(self._row(WOMAN)))
+        report.action_import()
+        rows = self.env["pronafim.microcredit"].with_user(self.portal).search([])
+        self.assertEqual(rows, report.microcredit_ids)
+        other = self.env["pronafim.borrower.report"].create(
+            {"partner_id": self.other_imf.id, "month": D(2026, 10, 1)}
+        )
+        with self.assertRaises(AccessError):
+            other.with_user(self.portal).read(["month"])
+        with self.assertRaises(AccessError):
+            rows.with_user(self.portal).write({"trained": True})
+        with self.assertRaises(AccessError):
+            report.microcredit_ids.with_user(self.secretary).write({"trained": True})
