@@ -271,7 +271,11 @@ class MdPlan(models.Model):
                     ],
                 }
             )
-        return self.create(values)
+        # A generated plan's activities start with no chatter of their own (no creation
+        # message, no follower): their changes are tracked from then on.
+        return self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True).create(
+            values
+        )
 
     # ---- CRONS ----
 
