@@ -29,7 +29,9 @@ leads = (
         ]
     )
 )
-diagnostics = env["md.diagnostic"].with_context(**quiet).create([{"lead_id": lead.id} for lead in leads])
+diagnostics = (
+    env["md.diagnostic"].with_context(**quiet).create([{"lead_id": lead.id} for lead in leads])
+)
 answers = {}
 for answer in env["md.question.answer"].search([]):
     answers.setdefault(answer.question_id.id, []).append(answer.id)

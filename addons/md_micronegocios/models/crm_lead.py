@@ -86,9 +86,7 @@ class CrmLead(models.Model):
     md_sales_before = fields.Monetary(
         string="Monthly Sales Before the Pandemic", currency_field="md_currency_id"
     )
-    md_sales_after = fields.Monetary(
-        string="Monthly Sales Now", currency_field="md_currency_id"
-    )
+    md_sales_after = fields.Monetary(string="Monthly Sales Now", currency_field="md_currency_id")
     md_cannot_sell = fields.Boolean(string="Cannot Offer or Sell")
     md_cannot_sell_cause = fields.Selection(CANNOT_SELL_CAUSES, string="Why Cannot Sell")
     md_low_demand = fields.Boolean(string="Low Demand")
@@ -263,12 +261,15 @@ class CrmLead(models.Model):
             if self.md_meeting_count < 1:
                 missing.append(self.env._("a recorded meeting"))
         elif gate == "meeting_2" and self.md_meeting_count < 2:
-            missing.append(
-                self.env._("two recorded meetings (%s so far)", self.md_meeting_count)
-            )
+            missing.append(self.env._("two recorded meetings (%s so far)", self.md_meeting_count))
         elif gate == "diagnostic" and not self.md_diagnostic_id:
             missing.append(self.env._("a generated diagnostic"))
-        elif gate == "plan" and self.md_plan_state not in ("designed", "followup", "completed", "closed"):
+        elif gate == "plan" and self.md_plan_state not in (
+            "designed",
+            "followup",
+            "completed",
+            "closed",
+        ):
             missing.append(self.env._("an approved (designed) attention plan"))
         elif gate == "followup" and not self.md_plan_id.registered_count:
             missing.append(self.env._("at least one plan activity registered"))
@@ -312,7 +313,9 @@ class CrmLead(models.Model):
             "name": self.env._("Meeting"),
             "res_model": "calendar.event",
             "view_mode": "form",
-            "views": [(self.env.ref("md_micronegocios.calendar_event_view_form_md_meeting").id, "form")],
+            "views": [
+                (self.env.ref("md_micronegocios.calendar_event_view_form_md_meeting").id, "form")
+            ],
             "target": "current",
             "context": {
                 "default_opportunity_id": self.id,
@@ -355,7 +358,9 @@ class CrmLead(models.Model):
         """Generate, in one batch, the diagnostics filled for the selected cases."""
         drafts = self.md_diagnostic_ids.filtered(lambda d: d.state == "draft")
         if not drafts:
-            raise UserError(self.env._("None of the selected cases has a diagnostic being filled."))
+            raise UserError(
+                self.env._("None of the selected cases has a diagnostic being filled.")
+            )
         drafts.action_generate()
         return True
 
@@ -368,9 +373,7 @@ class CrmLead(models.Model):
         without = self.filtered(lambda lead: not lead.md_diagnostic_id)
         if without:
             raise UserError(
-                self.env._(
-                    "Generate the diagnostic first: %s", ", ".join(without.mapped("name"))
-                )
+                self.env._("Generate the diagnostic first: %s", ", ".join(without.mapped("name")))
             )
         planned = self.filtered(lambda lead: lead.md_plan_id and lead.md_plan_id.state != "closed")
         if planned:

@@ -73,9 +73,7 @@ class MdDiagnostic(models.Model):
     @api.depends("lead_id.name", "date")
     def _compute_display_name(self):
         for diagnostic in self:
-            diagnostic.display_name = self.env._(
-                "Diagnostic of %s", diagnostic.lead_id.name or ""
-            )
+            diagnostic.display_name = self.env._("Diagnostic of %s", diagnostic.lead_id.name or "")
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -180,9 +178,7 @@ class MdDiagnosticResponse(models.Model):
     _description = "Diagnostic Answer"
     _order = "diagnostic_id, sequence, id"
 
-    diagnostic_id = fields.Many2one(
-        "md.diagnostic", required=True, ondelete="cascade", index=True
-    )
+    diagnostic_id = fields.Many2one("md.diagnostic", required=True, ondelete="cascade", index=True)
     question_id = fields.Many2one("md.question", required=True, ondelete="restrict")
     sequence = fields.Integer(related="question_id.sequence", store=True)
     lever_id = fields.Many2one(related="question_id.lever_id", store=True)
@@ -217,15 +213,11 @@ class MdDiagnosticLine(models.Model):
     _description = "Diagnostic Lever Result"
     _order = "diagnostic_id, score, id"
 
-    diagnostic_id = fields.Many2one(
-        "md.diagnostic", required=True, ondelete="cascade", index=True
-    )
+    diagnostic_id = fields.Many2one("md.diagnostic", required=True, ondelete="cascade", index=True)
     lever_id = fields.Many2one("md.lever", required=True, ondelete="restrict")
     area_id = fields.Many2one(related="lever_id.area_id", store=True)
     score = fields.Float(aggregator="avg", readonly=True)
     level_id = fields.Many2one("md.level", string="Level", required=True, ondelete="restrict")
-    level_rank = fields.Float(
-        related="level_id.min_score", string="Level Rank", aggregator="avg"
-    )
+    level_rank = fields.Float(related="level_id.min_score", string="Level Rank", aggregator="avg")
     city_id = fields.Many2one(related="diagnostic_id.city_id", store=True)
     date = fields.Date(related="diagnostic_id.date", store=True)

@@ -245,7 +245,9 @@ class MdPlan(models.Model):
 
             def templates_for(lever, lines=lines):
                 level = lines[lever].level_id
-                return [t for t in library.get(lever, []) if not t.level_ids or level in t.level_ids]
+                return [
+                    t for t in library.get(lever, []) if not t.level_ids or level in t.level_ids
+                ]
 
             proposals = plan_tool.propose(
                 prioritized, templates_for, weeks=weeks, per_lever=per_lever
@@ -299,9 +301,7 @@ class MdPlan(models.Model):
         self.activity_schedule(
             activity_type_id=activity_type.id,
             user_id=user.id,
-            note=self.env._(
-                "Plan approved on %s still waits for a mentor.", self.designed_date
-            ),
+            note=self.env._("Plan approved on %s still waits for a mentor.", self.designed_date),
         )
 
 
@@ -322,4 +322,5 @@ def run_in_batches(records, process, batch_size=200):
                 done=min(start + batch_size, len(records)),
                 remaining=max(len(records) - start - batch_size, 0),
             )
-            cr.commit()  # batch boundary of a scheduled action
+            # Batch boundary of a scheduled action: keep what is done if a later batch fails.
+            cr.commit()  # pylint: disable=invalid-commit

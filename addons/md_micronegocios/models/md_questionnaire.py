@@ -21,7 +21,9 @@ class MdQuestionnaire(models.Model):
         readonly=True,
         tracking=True,
     )
-    question_ids = fields.One2many("md.question", "questionnaire_id", string="Questions", copy=True)
+    question_ids = fields.One2many(
+        "md.question", "questionnaire_id", string="Questions", copy=True
+    )
     question_count = fields.Integer(compute="_compute_question_count")
 
     @api.depends("question_ids")

@@ -37,7 +37,7 @@ class ResPartner(models.Model):
         string="Data Consent Date",
         tracking=True,
         help="Day the owner authorized the processing of their personal data "
-        "(Colombia, Ley 1581 de 2012 \"habeas data\").",
+        '(Colombia, Ley 1581 de 2012 "habeas data").',
     )
     md_consent_channel = fields.Selection(
         CONSENT_CHANNELS, string="Consent Channel", tracking=True
@@ -47,8 +47,9 @@ class ResPartner(models.Model):
         groups="md_micronegocios.md_micronegocios_group_facilitator",
         help="Personal, family or health situation the accompaniment should consider.",
     )
-    md_case_ids = fields.One2many("crm.lead", "partner_id", string="Program Cases",
-                                  domain=[("md_is_case", "=", True)])
+    md_case_ids = fields.One2many(
+        "crm.lead", "partner_id", string="Program Cases", domain=[("md_is_case", "=", True)]
+    )
 
     @api.constrains("md_is_owner", "md_consent_date", "md_consent_channel", *PERSONAL_FIELDS)
     def _check_md_consent(self):

@@ -38,9 +38,7 @@ class TestMdCase(MdCommon, TransactionCase):
 
     def test_colombian_document_validated(self):
         with self.assertRaisesMessage(ValidationError, "is not a valid"):
-            self._md_owner(
-                self.facilitator, "Pedro", identity_type="cc", identity_number="12A45"
-            )
+            self._md_owner(self.facilitator, "Pedro", identity_type="cc", identity_number="12A45")
         owner = self._md_owner(
             self.facilitator, "Pedro", identity_type="cc", identity_number="1.020.304.050"
         )
@@ -60,9 +58,7 @@ class TestMdCase(MdCommon, TransactionCase):
         # Same phone and business name, another owner record.
         other = self._md_owner(self.facilitator_2, "Luz")
         with self.assertRaisesMessage(ValidationError, "already registered"):
-            self._md_case(
-                self.facilitator_2, "miscelánea luz", owner=other, phone="310 555 1234"
-            )
+            self._md_case(self.facilitator_2, "miscelánea luz", owner=other, phone="310 555 1234")
         # Same phone, another business: fine.
         self._md_case(self.facilitator_2, "Tienda Otra", owner=other, phone="310 555 1234")
 
@@ -94,7 +90,7 @@ class TestMdCase(MdCommon, TransactionCase):
     def test_meeting_week_and_mode(self):
         case = self._md_case(self.facilitator, "Sastrería Lina")
         meeting = self._md_meeting(case, mode="video", day="2021-03-01 15:00:00")
-        self.assertEqual(meeting.md_week, 4)  # bulletin 004: week 4 = 1–6 March 2021
+        self.assertEqual(meeting.md_week, 4)  # bulletin 004: week 4 = 1-6 March 2021
         self.assertEqual(case.md_meeting_count, 1)
 
     def test_case_needs_a_facilitator(self):

@@ -1,4 +1,4 @@
-"""Diagnostic, attention plan and mentors (spec md_micronegocios §3–§5), as the people who
+"""Diagnostic, attention plan and mentors (spec md_micronegocios §3-§5), as the people who
 do each step."""
 
 import datetime
@@ -63,8 +63,8 @@ class TestMdDiagnosticPlan(MdCommon, TransactionCase):
         self.assertEqual(len(diagnostic.line_ids), 10)
 
     def test_unanswered_diagnostic_refused(self):
-        diagnostic = self.env["md.diagnostic"].with_user(self.facilitator).create(
-            {"lead_id": self.case.id}
+        diagnostic = (
+            self.env["md.diagnostic"].with_user(self.facilitator).create({"lead_id": self.case.id})
         )
         diagnostic.response_ids[0].answer_id = diagnostic.response_ids[0].question_id.answer_ids[0]
         with self.assertRaisesMessage(UserError, "Arepas Marta (1 of 20 answered)"):
@@ -82,7 +82,9 @@ class TestMdDiagnosticPlan(MdCommon, TransactionCase):
             self._md_fill(case, {"finance": 0})
         cases.with_user(self.facilitator).action_md_generate_diagnostics()
         self.assertEqual(cases.md_diagnostic_id.mapped("state"), ["done"] * 4)
-        self.assertTrue(all(d.weakest_lever_ids[:1].code == "finance" for d in cases.md_diagnostic_id))
+        self.assertTrue(
+            all(d.weakest_lever_ids[:1].code == "finance" for d in cases.md_diagnostic_id)
+        )
 
     def test_questionnaire_versions_keep_past_results(self):
         diagnostic = self._md_fill(self.case, WEAK_FORMALIZATION)
@@ -126,9 +128,7 @@ class TestMdDiagnosticPlan(MdCommon, TransactionCase):
         self.assertEqual(activities[0].week, 1)
         self.assertEqual(activities[-1].week, 12)
         self.assertTrue(10 <= plan.weeks <= 12)
-        self.assertEqual(
-            activities[0].name, "Formalization programme or training of Confecámaras"
-        )
+        self.assertEqual(activities[0].name, "Formalization programme or training of Confecámaras")
 
     def test_plan_approval_schedules_todos_and_follow_up(self):
         plan = self._plan()
@@ -209,9 +209,12 @@ class TestMdDiagnosticPlan(MdCommon, TransactionCase):
             )
             diagnostic = self._md_fill(case, answers)
             diagnostic.action_generate()
-            self.assertEqual(diagnostic.line_ids.filtered(
-                lambda line: line.lever_id == diagnostic.weakest_lever_ids
-            ).level_id.code, level)
+            self.assertEqual(
+                diagnostic.line_ids.filtered(
+                    lambda line, d=diagnostic: line.lever_id == d.weakest_lever_ids
+                ).level_id.code,
+                level,
+            )
             case.with_user(self.facilitator).action_md_generate_plan()
             self.assertEqual(case.md_plan_id.requires_mentor, expected[level], level)
         # The rule is a setting on the levels.
@@ -221,7 +224,9 @@ class TestMdDiagnosticPlan(MdCommon, TransactionCase):
 
     def test_mentor_suggestion_assignment_and_visibility(self):
         Mentor = self.env["md.mentor"].with_user(self.coordinator)
-        mentor_user_2 = self._new_user("md_mentor_2", "md_micronegocios.md_micronegocios_group_mentor")
+        mentor_user_2 = self._new_user(
+            "md_mentor_2", "md_micronegocios.md_micronegocios_group_mentor"
+        )
         local = Mentor.create(
             {
                 "user_id": self.mentor.id,
@@ -241,8 +246,8 @@ class TestMdDiagnosticPlan(MdCommon, TransactionCase):
         plan.with_user(self.orientador).action_design()
         self.assertTrue(plan.requires_mentor)  # innovation at "reliable"
         self.assertTrue(plan.mentor_pending)
-        pending = self.env["md.plan"].with_user(self.coordinator).search(
-            [("mentor_pending", "=", True)]
+        pending = (
+            self.env["md.plan"].with_user(self.coordinator).search([("mentor_pending", "=", True)])
         )
         self.assertIn(plan, pending)
         self.assertEqual(plan.with_user(self.coordinator).suggested_mentor_ids, local)
@@ -266,7 +271,7 @@ class TestMdDiagnosticPlan(MdCommon, TransactionCase):
         event = (
             self.env["calendar.event"]
             .with_user(self.mentor)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create(
                 {
                     "start": datetime.datetime(2021, 3, 20, 9),
@@ -294,9 +299,7 @@ class TestMdDiagnosticPlan(MdCommon, TransactionCase):
         with freeze_time("2021-03-20"):
             Plan._cron_remind_pending_mentor()
             Plan._cron_remind_pending_mentor()
-            reminders = plan.activity_ids.filtered(
-                lambda a: a.activity_type_id == activity_type
-            )
+            reminders = plan.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
             self.assertEqual(len(reminders), 1)
             self.assertEqual(reminders.user_id, self.orientador)
             messages = len(plan.message_ids)

@@ -55,7 +55,9 @@ class TestMdRecordAccess(MdCommon, TransactionCase):
         cls.outsider = cls._new_user("md_outsider_user", "base.group_user")
         cases = {}
         for user in (cls.facilitator, cls.facilitator_2):
-            case = cls._md_case(user, f"Caso de {user.login}", owner=cls._md_owner(user, user.login))
+            case = cls._md_case(
+                user, f"Caso de {user.login}", owner=cls._md_owner(user, user.login)
+            )
             diagnostic = cls._md_fill(case, {"finance": 0})
             diagnostic.action_generate()
             case.action_md_generate_plan()

@@ -5,7 +5,13 @@ from odoo.tests import BaseCase, tagged
 from ..tools import diagnostic, plan
 
 A = diagnostic.Answer
-BANDS = [(0, "incipiente"), (20, "aceptable"), (40, "confiable"), (60, "competente"), (80, "excelente")]
+BANDS = [
+    (0, "incipiente"),
+    (20, "aceptable"),
+    (40, "confiable"),
+    (60, "competente"),
+    (80, "excelente"),
+]
 
 
 @tagged("post_install", "-at_install")

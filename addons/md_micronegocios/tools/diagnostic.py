@@ -1,9 +1,9 @@
 """Scoring of the diagnostic over the reactivation levers (spec md_micronegocios §3).
 
 Every answered question gives a value between 0 and its question's best answer; a lever's
-score is the weighted share of the best possible answers, on a 0–100 scale:
+score is the weighted share of the best possible answers, on a 0-100 scale:
 
-    score(lever) = 100 × Σ weight·value / Σ weight·best_value   (its answered questions)
+    score(lever) = 100 x Σ weight·value / Σ weight·best_value   (its answered questions)
 
 A level is the competence band whose lower bound is the greatest one not above the score
 (bands are data: ``md.level.min_score``). The weakest levers are those with the lowest
@@ -29,7 +29,7 @@ class DiagnosticError(ValueError):
 
 
 def lever_scores(answers):
-    """``{lever: score 0–100}`` (rounded to 2 decimals) from :class:`Answer` tuples."""
+    """``{lever: score 0-100}`` (rounded to 2 decimals) from :class:`Answer` tuples."""
     got = defaultdict(float)
     best = defaultdict(float)
     for answer in answers:
@@ -40,13 +40,12 @@ def lever_scores(answers):
             )
         if not 0 <= answer.value <= answer.best:
             raise DiagnosticError(
-                f"Answer value {answer.value} of lever {answer.lever} is outside 0–{answer.best}."
+                f"Answer value {answer.value} of lever {answer.lever} is outside 0-{answer.best}."
             )
         got[answer.lever] += answer.weight * answer.value
         best[answer.lever] += answer.weight * answer.best
     return {
-        lever: round(100.0 * got[lever] / best[lever], 2) if best[lever] else 0.0
-        for lever in best
+        lever: round(100.0 * got[lever] / best[lever], 2) if best[lever] else 0.0 for lever in best
     }
 
 

@@ -53,7 +53,7 @@ def requires_mentor(prioritized_levels, mentor_levels):
 def follow_up(states, threshold):
     """Follow-up figures of a plan from its activities' states.
 
-    ``threshold`` is the share of done activities (0–1) that must be *exceeded* for the plan
+    ``threshold`` is the share of done activities (0-1) that must be *exceeded* for the plan
     to count as completed (bulletin 004: "al realizar la mayoría de las actividades").
     Returns ``(expected, registered, done, percent_done, completed)``; an activity is
     registered once it is no longer just planned.
