@@ -20,12 +20,19 @@
         "report/fonaes_report_templates.xml",
         "report/fonaes_application_report.xml",
         "report/fonaes_agreement_report.xml",
+        "report/fonaes_certificate_report.xml",
         "views/fonaes_application_views.xml",
         "views/fonaes_support_type_views.xml",
         "views/fonaes_agreement_views.xml",
+        "views/fonaes_indicator_period_views.xml",
         "views/res_partner_views.xml",
         "views/fonaes_support_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "fonaes_support/static/tests/tours/*.js",
+        ],
+    },
     "application": True,
     "installable": True,
 }

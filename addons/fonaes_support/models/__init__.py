@@ -7,3 +7,4 @@ from . import fonaes_budget
 from . import fonaes_application
 from . import res_company
 from . import fonaes_agreement
+from . import fonaes_indicator_period

@@ -145,6 +145,40 @@ class FonaesAgreement(models.Model):
     )
     refund_yields = fields.Monetary(string="Financial Yields to Refund", tracking=True, copy=False)
 
+    # ---- funds and trusts (§4.3.2) ----
+    is_trust = fields.Boolean(compute="_compute_is_trust", store=True)
+    trust_subaccount = fields.Char(
+        string="Specific Sub-account",
+        tracking=True,
+        help="The trust manages the federal resources, their revolving and interest in a "
+        "specific sub-account (§4.3.2.C).",
+    )
+    trust_deposit_date = fields.Date(
+        string="Deposit Slip Received On",
+        tracking=True,
+        help="Deposit of all the resources into the sub-account, within 5 calendar days of "
+        "the delivery (§6.3.2.c).",
+    )
+    trust_deposit_deadline = fields.Date(compute="_compute_trust_deadlines", store=True)
+    trust_apply_deadline = fields.Date(
+        string="Apply to the Population by", compute="_compute_trust_deadlines", store=True
+    )
+    trust_refund_deadline = fields.Date(
+        string="Refund the Rest by", compute="_compute_trust_deadlines", store=True
+    )
+    trust_applied_amount = fields.Monetary(
+        string="Applied to the Target Population", tracking=True
+    )
+    trust_refund_due = fields.Monetary(
+        string="Not Applied: to Refund with Yields",
+        compute="_compute_trust_refund_due",
+        help="Resources not applied by 15 December, refunded with their yields by "
+        "20 December (§4.3.2.I, §4.3.2.E.iv).",
+    )
+    trust_report_ids = fields.One2many(
+        "fonaes.trust.report", "agreement_id", string="Quarterly Reports"
+    )
+
     _sql_constraints = [
         ("application_uniq", "unique(application_id)", "An application has one agreement."),
     ]
@@ -165,6 +199,41 @@ class FonaesAgreement(models.Model):
                 and calendar.add_business_days(
                     agreement.budget_date, rules.FORMALIZATION_BUSINESS_DAYS
                 )
+            )
+
+    @api.depends("application_id.support_category")
+    def _compute_is_trust(self):
+        for agreement in self:
+            agreement.is_trust = agreement.application_id.support_category == "trust"
+
+    @api.depends("is_trust", "application_id.fiscal_year", "ministration_ids.posted_date")
+    def _compute_trust_deadlines(self):
+        for agreement in self:
+            year = agreement.application_id.fiscal_year
+            if not agreement.is_trust or not year:
+                agreement.trust_apply_deadline = agreement.trust_refund_deadline = False
+                agreement.trust_deposit_deadline = False
+                continue
+            agreement.trust_apply_deadline = datetime.date(year, *rules.TRUST_APPLY_BY)
+            agreement.trust_refund_deadline = datetime.date(year, *rules.TRUST_REFUND_BY)
+            posted = sorted(d for d in agreement.ministration_ids.mapped("posted_date") if d)
+            agreement.trust_deposit_deadline = posted and posted[0] + datetime.timedelta(
+                days=rules.TRUST_DEPOSIT_CALENDAR_DAYS
+            )
+
+    @api.depends("is_trust", "disbursed_amount", "trust_applied_amount")
+    def _compute_trust_refund_due(self):
+        today = fields.Date.context_today(self)
+        for agreement in self:
+            late = (
+                agreement.is_trust
+                and agreement.trust_apply_deadline
+                and (today > agreement.trust_apply_deadline)
+            )
+            agreement.trust_refund_due = (
+                max(agreement.disbursed_amount - agreement.trust_applied_amount, 0.0)
+                if late
+                else 0.0
             )
 
     @api.depends("application_id.support_category")
@@ -292,6 +361,23 @@ class FonaesAgreement(models.Model):
                     self.env._(
                         "Agreement %s: set the revolving repayment terms (§4.3.1.J).",
                         agreement.name,
+                    )
+                )
+            if agreement.is_trust and not agreement.trust_subaccount:
+                raise UserError(
+                    self.env._(
+                        "Agreement %s: the trust must have its specific sub-account for the "
+                        "federal resources (§4.3.2.C).",
+                        agreement.name,
+                    )
+                )
+            if agreement.revolving and not agreement.esc_id._fonaes_esc_registered(today):
+                raise UserError(
+                    self.env._(
+                        "Agreement %(agreement)s: the revolving repayments go to an ESC with "
+                        "a FONAES registration in force (§4.3.1.M, §4.4); %(esc)s has none.",
+                        agreement=agreement.name,
+                        esc=agreement.esc_id.name or "-",
                     )
                 )
             if agreement.revolving and not agreement.esc_id:
@@ -736,3 +822,72 @@ class FonaesRepaymentLine(models.Model):
         for line in self:
             line.write({"paid_amount": line.amount, "paid_date": fields.Date.context_today(self)})
         return True
+
+
+class FonaesTrustReport(models.Model):
+    """Quarterly report of a trust: application of the federal resources, balance of the
+    specific sub-account and the beneficiary list (Anexo X), due within the first 5
+    business days after the quarter (§4.5.3.I.i/iv, §6.3.2.c)."""
+
+    _name = "fonaes.trust.report"
+    _description = "FONAES Trust Quarterly Report"
+    _order = "year desc, quarter desc"
+
+    agreement_id = fields.Many2one(
+        "fonaes.agreement", required=True, ondelete="cascade", index=True
+    )
+    partner_id = fields.Many2one(related="agreement_id.partner_id", store=True)
+    state_id = fields.Many2one(related="agreement_id.state_id", store=True)
+    currency_id = fields.Many2one(related="agreement_id.currency_id")
+    year = fields.Integer(required=True)
+    quarter = fields.Selection([("1", "Q1"), ("2", "Q2"), ("3", "Q3"), ("4", "Q4")], required=True)
+    due_date = fields.Date(compute="_compute_due_date", store=True)
+    received_date = fields.Date()
+    late = fields.Boolean(compute="_compute_late", store=True)
+    subaccount_balance = fields.Monetary(string="Sub-account Balance")
+    applied_amount = fields.Monetary(string="Applied in the Quarter")
+    beneficiary_ids = fields.One2many(
+        "fonaes.trust.beneficiary", "report_id", string="Beneficiaries (Anexo X)"
+    )
+
+    _sql_constraints = [
+        ("quarter_uniq", "unique(agreement_id, year, quarter)", "One report per quarter."),
+    ]
+
+    @api.depends("year", "quarter")
+    def _compute_due_date(self):
+        calendar = self.env["resource.calendar"].sudo()._get_official_calendar("MX")
+        for report in self:
+            if not (report.year and report.quarter):
+                report.due_date = False
+                continue
+            end = rules.quarter_end(report.year, int(report.quarter))
+            report.due_date = calendar.add_business_days(end, rules.TRUST_REPORT_BUSINESS_DAYS)
+
+    @api.depends("due_date", "received_date")
+    def _compute_late(self):
+        for report in self:
+            report.late = bool(
+                report.received_date and report.due_date and report.received_date > report.due_date
+            )
+
+
+class FonaesTrustBeneficiary(models.Model):
+    """A person supported through a trust (Anexo X)."""
+
+    _name = "fonaes.trust.beneficiary"
+    _description = "FONAES Trust Beneficiary (Anexo X)"
+
+    report_id = fields.Many2one("fonaes.trust.report", required=True, ondelete="cascade")
+    state_id = fields.Many2one(related="report_id.state_id", store=True)
+    currency_id = fields.Many2one(related="report_id.currency_id")
+    identification = fields.Char(help="Official ID, CURP or RFC (Anexo X 1.1).")
+    last_name = fields.Char(string="First Surname", required=True)
+    second_last_name = fields.Char(string="Second Surname")
+    first_name = fields.Char(string="Name", required=True)
+    gender = fields.Selection([("female", "Woman"), ("male", "Man")])
+    birthdate = fields.Date(string="Birth Date")
+    municipality = fields.Char()
+    beneficiary_code = fields.Char(help="Code given by the trust (Anexo X 2.1).")
+    amount = fields.Monetary()
+    project = fields.Char()

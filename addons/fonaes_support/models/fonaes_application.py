@@ -111,6 +111,23 @@ class FonaesApplication(models.Model):
         string="Results of the Previous Event Reported",
         help="Needed for the 2nd and 3rd commercial promotion event of the year (§4.3.3.2.B).",
     )
+    # ---- funds and trusts (§4.3.2) ----
+    trust_coverage = fields.Selection(
+        [("local", "State or Municipal"), ("national", "Interstate or National")],
+        help="Interstate or national trusts are authorized directly by the general "
+        "directorate (§4.3.2.K.iii).",
+    )
+    trust_nonfederal_amount = fields.Monetary(
+        string="Non-federal Contributions",
+        help="Contributions of the settlors and other non-federal participants: the "
+        "federal support is at most equal to them (§4.3.2.J).",
+    )
+    trust_net_worth = fields.Monetary(string="Trust Net Worth")
+    trust_federal_balance = fields.Monetary(
+        string="Federal Resources Already in the Trust",
+        help="With this support, federal resources never exceed 50 % of the trust's net "
+        "worth (§4.3.2).",
+    )
     share_pct = fields.Float(
         string="FONAES Share (%)", compute="_compute_share_pct", store=True, digits=(5, 2)
     )
@@ -418,6 +435,15 @@ class FonaesApplication(models.Model):
                 )
             if app.authorization_level == rules.LEVEL_EXCEEDED:
                 raise UserError(app._amount_exceeded_message())
+            if app.trust_coverage == "national" and not self.env.user.has_group(
+                "fonaes_support.fonaes_support_group_general_directorate"
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Interstate or national trusts are authorized by the general "
+                        "directorate (§4.3.2.K.iii)."
+                    )
+                )
             needs_opinion = (
                 app.authorization_level == rules.LEVEL_OPINION
                 or app.support_type_id.opinion_always
@@ -728,6 +754,8 @@ class FonaesApplication(models.Model):
                     section=row.rule_section,
                 )
             )
+        if support.category == "trust":
+            self._check_trust()
         if support.category == "capital":
             self._check_capital_supports()
         elif support.once_only and self._same_type_granted():
@@ -740,6 +768,31 @@ class FonaesApplication(models.Model):
             )
         if row.max_per_year:
             self._check_times_per_year()
+
+    def _check_trust(self):
+        """§4.3.2.J: federal ≤ non-federal contributions; §4.3.2: federal ≤ 50 % of the
+        trust's net worth (before this support is received)."""
+        federal = self.trust_federal_balance + self.requested_amount
+        if self.requested_amount > self.trust_nonfederal_amount:
+            raise UserError(
+                self.env._(
+                    "The federal support %(amount)s exceeds the non-federal contributions "
+                    "of %(nonfederal)s (§4.3.2.J).",
+                    amount=self._fmt(self.requested_amount),
+                    nonfederal=self._fmt(self.trust_nonfederal_amount),
+                )
+            )
+        limit = self.trust_net_worth * rules.TRUST_FEDERAL_MAX_NET_WORTH_PCT / 100.0
+        if federal > limit:
+            raise UserError(
+                self.env._(
+                    "Federal resources of %(federal)s would exceed %(pct)s %% of the trust's "
+                    "net worth (%(limit)s) (§4.3.2).",
+                    federal=self._fmt(federal),
+                    pct=rules.TRUST_FEDERAL_MAX_NET_WORTH_PCT,
+                    limit=self._fmt(limit),
+                )
+            )
 
     def _same_type_granted(self):
         return self.sudo().search_count(

@@ -1,4 +1,7 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from ..tools import rules
 
@@ -36,6 +39,16 @@ class ResPartner(models.Model):
         domain=[("fonaes_role", "=", "esc")],
         help="ESC where the beneficiary pays its revolving repayments (§4.3.1.C, §4.4).",
     )
+    fonaes_registration_date = fields.Date(
+        string="FONAES Registration Renewed On",
+        tracking=True,
+        help="ESC and ESF registration with FONAES, renewed every year (§4.3.1.M).",
+    )
+    fonaes_registration_expiry = fields.Date(
+        string="FONAES Registration Valid Until",
+        compute="_compute_fonaes_registration_expiry",
+        store=True,
+    )
     fonaes_in_breach = fields.Boolean(
         string="In Breach of the Rules",
         tracking=True,
@@ -64,6 +77,39 @@ class ResPartner(models.Model):
             partner.fonaes_mostly_disabled = bool(members) and (
                 partner.fonaes_disabled_count * 2 > len(members)
             )
+
+    @api.depends("fonaes_registration_date")
+    def _compute_fonaes_registration_expiry(self):
+        for partner in self:
+            partner.fonaes_registration_expiry = partner.fonaes_registration_date and (
+                partner.fonaes_registration_date
+                + relativedelta(months=rules.ESC_REGISTRATION_MONTHS)
+            )
+
+    def _fonaes_esc_registered(self, day):
+        """True when ``self`` is an ESC whose yearly registration is in force on ``day``."""
+        return bool(
+            self
+            and self.fonaes_role == "esc"
+            and self.fonaes_registration_expiry
+            and self.fonaes_registration_date <= day < self.fonaes_registration_expiry
+        )
+
+    def action_fonaes_current_certificate(self):
+        """Certificate of being current on revolving repayment (§4.3.1.G, §4.3.3 Req. D)."""
+        self.ensure_one()
+        if self.fonaes_behind_on_repayment:
+            raise UserError(
+                self.env._(
+                    "%s is behind on its revolving repayment: no certificate of being "
+                    "current can be issued.",
+                    self.name,
+                )
+            )
+        return self.env.ref("fonaes_support.fonaes_current_certificate_report").report_action(self)
+
+    def _public_use_legend(self):
+        return rules.PUBLIC_USE_LEGEND
 
     def _compute_fonaes_behind_on_repayment(self):
         behind = self._fonaes_behind_partner_ids()

@@ -4,4 +4,7 @@ from . import test_fonaes_tables
 from . import test_fonaes_application
 from . import test_fonaes_access
 from . import test_fonaes_agreement
+from . import test_fonaes_trust
+from . import test_fonaes_indicators
 from . import test_fonaes_concurrency
+from . import test_fonaes_ui

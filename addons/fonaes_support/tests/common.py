@@ -1,3 +1,5 @@
+from datetime import date, timedelta
+
 from odoo.tests import TransactionCase
 
 from odoo.addons.micro_base.tests.common import MicroTestMixin
@@ -41,6 +43,34 @@ class FonaesCase(MicroTestMixin, TransactionCase):
         cls.env["fonaes.budget"].create(budgets)
         cls.group = cls._beneficiary("Grupo Las Palmas", "grupo_social", women=3, men=2)
         cls.enterprise = cls._beneficiary("Empresa Social El Roble", "empresa_social", 4, 4)
+
+    @classmethod
+    def _setup_accounting(cls):
+        """FONAES journal, subsidy expense and payable accounts of the company."""
+        Account = cls.env["account.account"]
+        cls.subsidy_account = Account.create(
+            {"code": "FON501", "name": "Subsidios FONAES", "account_type": "expense"}
+        )
+        cls.payable = Account.create(
+            {
+                "code": "FON201",
+                "name": "Beneficiarios FONAES por pagar",
+                "account_type": "liability_payable",
+                "reconcile": True,
+            }
+        )
+        cls.journal = cls.env["account.journal"].create(
+            {"name": "FONAES", "code": "FONA", "type": "general"}
+        )
+        cls.env.company.write(
+            {
+                "fonaes_journal_id": cls.journal.id,
+                "fonaes_subsidy_account_id": cls.subsidy_account.id,
+            }
+        )
+        cls.esc = cls._beneficiary("ESC Oaxaca", "esc", 5, 5)
+        # §4.3.1.M: registration with FONAES, renewed yearly.
+        cls.esc.fonaes_registration_date = date.today() - timedelta(days=30)
 
     @classmethod
     def _beneficiary(cls, name, kind, women=0, men=0, disabled=0):

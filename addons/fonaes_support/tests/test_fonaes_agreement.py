@@ -13,29 +13,7 @@ class TestFonaesAgreement(FonaesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        company = cls.env.company
-        Account = cls.env["account.account"]
-        cls.subsidy_account = Account.create(
-            {"code": "FON501", "name": "Subsidios FONAES", "account_type": "expense"}
-        )
-        cls.payable = Account.create(
-            {
-                "code": "FON201",
-                "name": "Beneficiarios FONAES por pagar",
-                "account_type": "liability_payable",
-                "reconcile": True,
-            }
-        )
-        cls.journal = cls.env["account.journal"].create(
-            {"name": "FONAES", "code": "FONA", "type": "general"}
-        )
-        company.write(
-            {
-                "fonaes_journal_id": cls.journal.id,
-                "fonaes_subsidy_account_id": cls.subsidy_account.id,
-            }
-        )
-        cls.esc = cls._beneficiary("ESC Oaxaca", "esc", 5, 5)
+        cls._setup_accounting()
         cls.enterprise.write(
             {"property_account_payable_id": cls.payable.id, "fonaes_esc_id": cls.esc.id}
         )

@@ -5,6 +5,8 @@ ADE/PROCOMER services) are data records (``data/fonaes_support_type_data.xml``);
 module holds the deadlines and the small pure decisions the models orchestrate. No ORM.
 """
 
+import datetime
+
 # ---- Beneficiary kinds and intermediaries (§4.5, §4.3.1.A, Anexo I) ----
 BENEFICIARY_KINDS = [
     ("persona_fisica", "Individual (persona física)"),
@@ -126,3 +128,26 @@ def capital_support_refusal(
 def format_amount(amount):
     """``amount`` as printed in messages: thousands separators and cents."""
     return f"{amount:,.2f}"
+
+
+# ---- Funds and trusts (§4.3.2) ----
+# §4.3.2 (last paragraph): federal resources never above 50 % of the trust's net worth.
+TRUST_FEDERAL_MAX_NET_WORTH_PCT = 50
+# §4.3.2.I: applied to the target population by 15 December; the rest refunded with its
+# yields by 20 December of the same fiscal year.
+TRUST_APPLY_BY = (12, 15)
+TRUST_REFUND_BY = (12, 20)
+# §6.3.2.c: deposit slip into the specific sub-account within 5 calendar days of delivery;
+# §4.5.3.I.i / §6.3.2.c: quarterly report within the first 5 business days after the
+# quarter.
+TRUST_DEPOSIT_CALENDAR_DAYS = 5
+TRUST_REPORT_BUSINESS_DAYS = 5
+# §4.3.1.M: ESC/ESF registration with FONAES, renewed yearly.
+ESC_REGISTRATION_MONTHS = 12
+
+
+def quarter_end(year, quarter):
+    """Last day of ``quarter`` (1-4) of ``year``."""
+    if quarter == 4:
+        return datetime.date(year, 12, 31)
+    return datetime.date(year, quarter * 3 + 1, 1) - datetime.timedelta(days=1)
