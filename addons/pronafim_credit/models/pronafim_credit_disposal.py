@@ -34,7 +34,7 @@ class PronafimCreditDisposal(models.Model):
     )
     repayment_ids = fields.One2many("pronafim.credit.repayment", "disposal_id")
     move_id = fields.Many2one("account.move", string="Journal Entry", readonly=True, copy=False)
-    days_past_due = fields.Integer(readonly=True, tracking=True)
+    days_past_due = fields.Integer(readonly=True)
     ageing_bucket = fields.Char(string="Ageing", readonly=True)
 
     # ---- CRUD ----
@@ -160,13 +160,14 @@ class PronafimCreditDisposal(models.Model):
         return repayment
 
     @api.model
-    def _cron_daily_arrears(self, batch_size=500):
+    def _cron_daily_arrears(self, batch_size=2000):
         """Daily arrears run: interest accrual, moratory interest, days past due, ageing.
 
-        Works line by line on formalized lines not yet processed today (``arrears_date``),
-        ``batch_size`` lines per call; the scheduler runs it again while lines remain.
-        Idempotent: a second run on the same day finds nothing to do. A line that fails
-        is logged and skipped.
+        Works on formalized lines not yet processed today (``arrears_date``),
+        ``batch_size`` lines per call, set-based; the scheduler calls it again while lines
+        remain (``ir.cron._notify_progress``). Idempotent: a second run on the same day
+        finds nothing to do. When a batch fails, its lines are retried one by one and a
+        failing line is logged and skipped for the day.
         """
         today = self.env.context.get("pronafim_today") or fields.Date.context_today(self)
         Line = self.env["pronafim.credit.line"]
@@ -176,16 +177,22 @@ class PronafimCreditDisposal(models.Model):
             ("arrears_date", "=", False),
             ("arrears_date", "<", today),
         ]
-        lines = Line.search(domain, limit=batch_size)
-        for line in lines:
-            try:
-                with self.env.cr.savepoint():
-                    line._run_arrears(today)
-            except Exception:
-                _logger.exception("Arrears run failed for credit line %s", line.id)
-                line.arrears_date = today  # do not retry it in this day's batches
+        lines = Line.search(domain, limit=batch_size, order="id")
+        try:
+            with self.env.cr.savepoint():
+                lines._run_arrears(today)
+        except Exception:
+            _logger.exception("Arrears batch failed; retrying line by line")
+            for line in lines:
+                try:
+                    with self.env.cr.savepoint():
+                        line._run_arrears(today)
+                except Exception:
+                    _logger.exception("Arrears run failed for credit line %s", line.id)
+                    line.arrears_date = today  # not retried in today's batches
         remaining = Line.search_count(domain)
         self.env["ir.cron"]._notify_progress(done=len(lines), remaining=remaining)
+        return remaining
 
 
 class PronafimCreditInstallment(models.Model):

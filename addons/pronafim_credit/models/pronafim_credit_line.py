@@ -1,6 +1,8 @@
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, format_amount
 
@@ -379,83 +381,114 @@ class PronafimCreditLine(models.Model):
             )
 
     def _post_move(self, date, ref, amounts):
-        """Post a journal entry on the trust's journal; nothing when none is configured.
+        """Post a journal entry of this line's institution on the trust's journal.
 
         ``amounts``: (role, signed amount) pairs, positive = debit; roles ``bank``,
-        ``receivable`` (partner = the IMF), ``interest``, ``moratory``.
+        ``receivable``, ``interest``, ``moratory``. Nothing is posted when the company has
+        no PRONAFIM journal.
         """
         self.ensure_one()
-        company = self.env.company
-        journal = company.pronafim_journal_id
-        if not journal:
-            return self.env["account.move"]
-        accounts = {
-            "bank": company.pronafim_bank_account_id or journal.default_account_id,
-            "receivable": company.pronafim_receivable_account_id,
-            "interest": company.pronafim_interest_account_id,
-            "moratory": company.pronafim_moratory_account_id,
-        }
-        missing = [role for role, _amount in amounts if not accounts[role]]
-        if missing:
-            raise UserError(
-                self.env._("Set the PRONAFIM accounts of the company: %s", ", ".join(missing))
-            )
-        move = (
-            self.env["account.move"]
-            .sudo()
-            .create(
-                {
-                    "move_type": "entry",
-                    "journal_id": journal.id,
-                    "partner_id": self.commercial_partner_id.id,
-                    "date": date,
-                    "ref": ref,
-                    "line_ids": [
-                        Command.create(
-                            {
-                                "account_id": accounts[role].id,
-                                "partner_id": self.commercial_partner_id.id,
-                                "name": ref,
-                                "debit": amount if amount > 0 else 0.0,
-                                "credit": -amount if amount < 0 else 0.0,
-                            }
-                        )
-                        for role, amount in amounts
-                        if amount
-                    ],
-                }
-            )
+        partner = self.commercial_partner_id
+        return partner._pronafim_post_move(
+            date, ref, [(role, amount, partner) for role, amount in amounts]
         )
-        move.action_post()
-        return move
 
     def _run_arrears(self, today):
-        """One line's daily run (see ``pronafim.credit.disposal._cron_daily_arrears``)."""
-        self.ensure_one()
-        installments = self.disposal_ids.installment_ids
-        to_accrue = installments.filtered(lambda i: i.due_date <= today and not i.interest_accrued)
-        interest = sum(to_accrue.mapped("interest"))
-        to_accrue.write({"interest_accrued": True})
-        moratory = float(installments._accrue_moratory(today))
-        if interest:
-            self._post_move(
-                today,
-                self.env._("Interest accrual %(line)s", line=self.name),
-                [("receivable", interest), ("interest", -interest)],
+        """Daily run for the lines of ``self``, set-based (see ``_cron_daily_arrears``).
+
+        1. the interest of installments falling due is accrued (Dr receivable / Cr interest
+           income), once per installment (``interest_accrued``);
+        2. overdue installments are charged moratory interest, ``amount due x ordinary rate
+           x 2 x days / 360`` (§VIII.1) for the days since last charged (``moratory_date``),
+           rounded to cents half up like ``micro_base.tools.loan.moratory_interest``;
+        3. days past due and ageing bucket of each disposal are refreshed;
+        4. one journal entry per kind, with one receivable line per institution.
+        Running it again the same day charges nothing and posts nothing.
+        """
+        if not self:
+            return
+        self.env.flush_all()
+        cr = self.env.cr
+        params = {"ids": tuple(self.ids), "today": today, "mult": rules.MORATORY_MULTIPLIER}
+        cr.execute(
+            """
+            UPDATE pronafim_credit_installment
+               SET interest_accrued = TRUE
+             WHERE line_id IN %(ids)s AND due_date <= %(today)s
+               AND interest_accrued IS NOT TRUE AND interest <> 0
+         RETURNING commercial_partner_id, interest
+            """,
+            params,
+        )
+        interest = defaultdict(float)
+        for partner_id, amount in cr.fetchall():
+            interest[partner_id] += float(amount)
+        cr.execute(
+            """
+            WITH charge AS (
+                SELECT i.id, i.commercial_partner_id AS partner_id,
+                       ROUND(i.amount_due * d.ordinary_rate / 100 * %(mult)s
+                             * (%(today)s::date - COALESCE(i.moratory_date, i.due_date))
+                             / 360, 2) AS amount
+                  FROM pronafim_credit_installment i
+                  JOIN pronafim_credit_disposal d ON d.id = i.disposal_id
+                 WHERE i.line_id IN %(ids)s AND i.due_date < %(today)s
+                   AND i.amount_due > 0.005
+                   AND COALESCE(i.moratory_date, i.due_date) < %(today)s
             )
-        if moratory:
-            self._post_move(
-                today,
-                self.env._("Moratory interest %(line)s", line=self.name),
-                [("receivable", moratory), ("moratory", -moratory)],
-            )
-        for disposal in self.disposal_ids:
-            unpaid = disposal.installment_ids.filtered(lambda i: i.amount_due > 0.005)
-            days = loan.days_past_due(unpaid.mapped("due_date"), today)
+            UPDATE pronafim_credit_installment i
+               SET moratory_charged = COALESCE(i.moratory_charged, 0) + charge.amount,
+                   moratory_date = %(today)s
+              FROM charge
+             WHERE charge.id = i.id
+         RETURNING charge.partner_id, charge.amount
+            """,
+            params,
+        )
+        moratory = defaultdict(float)
+        for partner_id, amount in cr.fetchall():
+            moratory[partner_id] += float(amount)
+        cr.execute(
+            """
+            SELECT d.id, d.days_past_due, d.ageing_bucket,
+                   COALESCE(%(today)s::date - MIN(i.due_date) FILTER (
+                       WHERE i.due_date < %(today)s AND i.amount_due > 0.005), 0)
+              FROM pronafim_credit_disposal d
+              LEFT JOIN pronafim_credit_installment i ON i.disposal_id = d.id
+             WHERE d.line_id IN %(ids)s
+             GROUP BY d.id
+            """,
+            params,
+        )
+        changes = defaultdict(list)
+        for disposal_id, old_days, old_bucket, days in cr.fetchall():
             bucket = loan.ageing_bucket(days, rules.AGEING_BUCKETS)
-            if (disposal.days_past_due, disposal.ageing_bucket) != (days, bucket):
-                disposal.write({"days_past_due": days, "ageing_bucket": bucket})
-        self.arrears_date = today
+            if (old_days, old_bucket) != (days, bucket):
+                changes[days, bucket].append(disposal_id)
+        for (days, bucket), disposal_ids in changes.items():
+            cr.execute(
+                "UPDATE pronafim_credit_disposal SET days_past_due = %s, ageing_bucket = %s "
+                "WHERE id IN %s",
+                [days, bucket, tuple(disposal_ids)],
+            )
+        cr.execute(
+            "UPDATE pronafim_credit_line SET arrears_date = %(today)s WHERE id IN %(ids)s",
+            params,
+        )
+        self.env.invalidate_all()
+        self._post_income_move(today, interest, "interest", self.env._("Interest accrual"))
+        self._post_income_move(today, moratory, "moratory", self.env._("Moratory interest"))
+
+    def _post_income_move(self, date, by_partner, role, label):
+        """One entry: Dr receivable per institution / Cr the income account of ``role``."""
+        amounts = {p: round(a, 2) for p, a in by_partner.items() if round(a, 2)}
+        if not amounts or not self.env.company.pronafim_journal_id:
+            return self.env["account.move"]
+        Partner = self.env["res.partner"]
+        partner = Partner.browse(list(amounts)) if len(amounts) == 1 else Partner
+        lines = [("receivable", amount, Partner.browse(pid)) for pid, amount in amounts.items()]
+        lines.append((role, -round(sum(amounts.values()), 2), Partner))
+        return partner._pronafim_post_move(date, label, lines)
 
     def _lock(self):
         """Row lock on the line: concurrent disposals are serialized here."""

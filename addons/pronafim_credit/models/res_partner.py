@@ -1,6 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
 
 from ..tools import rules
 from .pronafim_eligibility_item import ROLES
@@ -174,6 +175,57 @@ class ResPartner(models.Model):
         return self.pronafim_eligibility_ids.filtered(
             lambda line: line.item_id.role == self.pronafim_role and not line.is_complete
         ).item_id
+
+    def _pronafim_post_move(self, date, ref, amounts):
+        """Post an entry on the trust's journal (the move's partner: ``self``, if one).
+
+        ``amounts``: (role, signed amount, partner) triples, positive = debit; roles
+        ``bank``, ``receivable``, ``interest``, ``moratory`` map to the company's PRONAFIM
+        accounts. Nothing is posted (empty recordset) when no journal is configured.
+        """
+        company = self.env.company
+        journal = company.pronafim_journal_id
+        if not journal:
+            return self.env["account.move"]
+        accounts = {
+            "bank": company.pronafim_bank_account_id or journal.default_account_id,
+            "receivable": company.pronafim_receivable_account_id,
+            "interest": company.pronafim_interest_account_id,
+            "moratory": company.pronafim_moratory_account_id,
+        }
+        missing = sorted({role for role, _amount, _partner in amounts if not accounts[role]})
+        if missing:
+            raise UserError(
+                self.env._("Set the PRONAFIM accounts of the company: %s", ", ".join(missing))
+            )
+        move = (
+            self.env["account.move"]
+            .sudo()
+            .create(
+                {
+                    "move_type": "entry",
+                    "journal_id": journal.id,
+                    "partner_id": self[:1].id,
+                    "date": date,
+                    "ref": ref,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "account_id": accounts[role].id,
+                                "partner_id": partner.id,
+                                "name": ref,
+                                "debit": amount if amount > 0 else 0.0,
+                                "credit": -amount if amount < 0 else 0.0,
+                            }
+                        )
+                        for role, amount, partner in amounts
+                        if amount
+                    ],
+                }
+            )
+        )
+        move.action_post()
+        return move
 
     @api.model
     def _cron_social_evaluation_alerts(self):
