@@ -133,3 +133,22 @@ class TestPronafimAccounting(PronafimCase):
             self.env["pronafim.payment.wizard"].with_user(self.analyst).create(
                 {"disposal_id": self.disposal.id, "amount": 1}
             )
+
+    def test_arrears_queries_do_not_grow_with_disposals(self):
+        """The daily run is set-based: more disposals, the same number of queries."""
+        self.company.pronafim_journal_id = False  # entries aside: only the run itself
+        Disposal = self.env["pronafim.credit.disposal"]
+        self._run(D(2026, 12, 12))
+        with self.assertQueryCount(__system__=12):
+            self._run(D(2026, 12, 13))
+        app = self._app(day=D(2026, 9, 9))
+        app.sudo().write({"state": "authorized", "outcome": "authorized"})
+        line = self.line.copy({"application_id": app.id, "amount": 30_000})
+        line.with_context(pronafim_today=D(2026, 11, 2)).action_formalize()
+        for _ in range(3):
+            Disposal.with_user(self.finance).create(
+                {"line_id": line.id, "date": D(2026, 11, 3), "amount": 10_000}
+            )
+        self.env.flush_all()
+        with self.assertQueryCount(__system__=12):
+            self._run(D(2026, 12, 14))

@@ -136,3 +136,10 @@ class TestPronafimApplication(PronafimCase):
         )
         with self.assertRaises(UserError):
             app.with_user(self.manager).unlink()
+        complaints = self._new_user(
+            "pr_une", "pronafim_credit.pronafim_credit_group_complaints_officer"
+        )
+        with self.assertRaises(AccessError):
+            app.with_user(complaints).read(["name"])
+        with self.assertRaises(AccessError):
+            self.imf.with_user(complaints).pronafim_eligibility_ids.read(["evidence_date"])

@@ -113,3 +113,54 @@ class TestPronafimBorrowers(PronafimCase):
             rows.with_user(self.portal).write({"trained": True})
         with self.assertRaises(AccessError):
             report.microcredit_ids.with_user(self.secretary).write({"trained": True})
+
+    def test_strategic_line_conditions(self):
+        """§VIII.1.B.i: at least one of 50 % of the line to women in priority zones, all
+        women trained, or rates at most the regional rate."""
+        app = self._authorized_app_for_strategic()
+        line = (
+            self.env["pronafim.credit.line"]
+            .with_user(self.finance)
+            .create(
+                {
+                    "application_id": app.id,
+                    "credit_type_id": self.env.ref(
+                        "pronafim_credit.credit_type_strategic_simple"
+                    ).id,
+                    "amount": 40_000,
+                    "term_months": 12,
+                    "regional_rate": 39.0,
+                }
+            )
+        )
+        line.with_context(pronafim_today=D(2026, 11, 2)).action_formalize()
+
+        def month_rows(*rows):
+            report = self._report(self._csv(*rows))
+            self.assertTrue(report.action_import(), report.error_log)
+            line.invalidate_recordset()
+
+        other = {"line": line.name}
+        # 19,999 of 40,000 (49.99 %) to a woman in a priority zone, untrained, rate 40.
+        month_rows(
+            self._row(WOMAN, municipality="20001", amount=19_999, **other),
+            self._row(MAN, **other),
+        )
+        self.assertFalse(line.condition_met)
+        month_rows(
+            self._row(WOMAN, municipality="20001", amount=20_000, **other),
+            self._row(MAN, **other),
+        )
+        self.assertTrue(line.condition_met)
+        self.assertIn("50.0 % of the line to women in priority zones", line.condition_detail)
+        month_rows(self._row(WOMAN, trained="sí", **other), self._row(MAN, **other))
+        self.assertTrue(line.condition_met)
+        self.assertIn("all women trained", line.condition_detail)
+        month_rows(self._row(WOMAN, rate=39, **other), self._row(MAN, rate=38, **other))
+        self.assertTrue(line.condition_met)
+        self.assertIn("rates at most the regional rate", line.condition_detail)
+
+    def _authorized_app_for_strategic(self):
+        app = self._app(day=D(2026, 9, 9))
+        app.sudo().write({"state": "authorized", "outcome": "authorized"})
+        return app
