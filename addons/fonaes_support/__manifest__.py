@@ -28,6 +28,9 @@
         "views/res_partner_views.xml",
         "views/fonaes_support_menus.xml",
     ],
+    "demo": [
+        "demo/fonaes_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "fonaes_support/static/tests/tours/*.js",

@@ -8,3 +8,4 @@ from . import fonaes_application
 from . import res_company
 from . import fonaes_agreement
 from . import fonaes_indicator_period
+from . import fonaes_esc_report

@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.micro_base.tools import loan
 from odoo.addons.micro_base.tools.amount_words import amount_to_words_mxn
 
-from ..tools import rules
+from ..tools import rules, trust_xlsx
 
 _logger = logging.getLogger(__name__)
 
@@ -66,6 +66,7 @@ class FonaesAgreement(models.Model):
             ("rescinded", "Rescinded"),
             ("cancelled", "Cancelled"),
         ],
+        string="Status",
         default="draft",
         required=True,
         tracking=True,
@@ -538,6 +539,7 @@ class FonaesMinistration(models.Model):
     amount = fields.Monetary(required=True, tracking=True)
     state = fields.Selection(
         [("planned", "Planned"), ("posted", "Posted"), ("cancelled", "Cancelled")],
+        string="Status",
         default="planned",
         required=True,
         tracking=True,
@@ -863,6 +865,58 @@ class FonaesTrustReport(models.Model):
                 continue
             end = rules.quarter_end(report.year, int(report.quarter))
             report.due_date = calendar.add_business_days(end, rules.TRUST_REPORT_BUSINESS_DAYS)
+
+    def action_export_xlsx(self):
+        """Download the beneficiary list (Anexo X) and trust register (Anexo XIII)."""
+        self.ensure_one()
+        trust = self.partner_id
+        genders = {"female": "Mujer", "male": "Hombre"}
+        rows = [
+            [
+                b.identification,
+                b.last_name,
+                b.second_last_name,
+                b.first_name,
+                genders.get(b.gender, ""),
+                b.birthdate and b.birthdate.isoformat(),
+                b.municipality,
+                self.state_id.name,
+                b.beneficiary_code,
+                float(b.amount),
+                b.project,
+            ]
+            for b in self.beneficiary_ids
+        ]
+        register = [
+            trust.name,
+            trust.fonaes_trust_settlor,
+            trust.fonaes_trust_fiduciary,
+            trust.fonaes_trust_beneficiaries,
+            trust.street,
+            trust.city,
+            trust.zip,
+            trust.vat,
+            trust.fonaes_trust_constitution_date
+            and trust.fonaes_trust_constitution_date.isoformat(),
+            trust.fonaes_trust_representative,
+            self.agreement_id.trust_subaccount,
+        ]
+        title = f"{trust.name} - {self.year} T{self.quarter}"
+        data = trust_xlsx.trust_report_xlsx(title, rows, register)
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": f"Anexo_X_XIII_{self.year}_T{self.quarter}.xlsx",
+                "raw": data,
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
 
     @api.depends("due_date", "received_date")
     def _compute_late(self):

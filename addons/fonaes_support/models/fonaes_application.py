@@ -128,6 +128,10 @@ class FonaesApplication(models.Model):
         help="With this support, federal resources never exceed 50 % of the trust's net "
         "worth (§4.3.2).",
     )
+    service_content = fields.Char(
+        help="Content of an ADE/PROCOMER service: the same content is not supported twice "
+        "for the same beneficiary (§4.3.3.C).",
+    )
     share_pct = fields.Float(
         string="FONAES Share (%)", compute="_compute_share_pct", store=True, digits=(5, 2)
     )
@@ -156,7 +160,13 @@ class FonaesApplication(models.Model):
         "fonaes.application.document", "application_id", string="Documents", copy=True
     )
     state = fields.Selection(
-        STATES, default="draft", required=True, tracking=True, copy=False, index=True
+        STATES,
+        string="Status",
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
     )
     # ---- reception and resolution clock (§6.3.1.II) ----
     registration_date = fields.Date(readonly=True, copy=False, tracking=True)
@@ -706,8 +716,8 @@ class FonaesApplication(models.Model):
         if support.working_capital_only and self.fixed_asset_amount:
             raise UserError(
                 self.env._(
-                    "%(type)s is for working capital only: fixed assets of %(amount)s are "
-                    "not allowed (%(section)s).",
+                    "%(type)s does not finance fixed assets: %(amount)s requested for them "
+                    "(%(section)s).",
                     type=support.name,
                     amount=self._fmt(self.fixed_asset_amount),
                     section=support.rule_section,
@@ -768,6 +778,8 @@ class FonaesApplication(models.Model):
             )
         if row.max_per_year:
             self._check_times_per_year()
+        if support.category in ("ade", "procomer") and self.service_content:
+            self._check_service_content()
 
     def _check_trust(self):
         """§4.3.2.J: federal ≤ non-federal contributions; §4.3.2: federal ≤ 50 % of the
@@ -884,6 +896,29 @@ class FonaesApplication(models.Model):
                     "the next one (%(section)s).",
                     row=row.name,
                     section=row.rule_section,
+                )
+            )
+
+    def _check_service_content(self):
+        """§4.3.3.C: no service with the same content as one supported before."""
+        same = self.sudo().search(
+            [
+                ("partner_id", "=", self.partner_id.id),
+                ("limit_id", "=", self.limit_id.id),
+                ("service_content", "=ilike", self.service_content.strip()),
+                ("state", "in", (*COMMITTING_STATES,)),
+                ("id", "!=", self.id),
+            ],
+            limit=1,
+        )
+        if same:
+            raise UserError(
+                self.env._(
+                    '%(partner)s was already supported for "%(content)s" (%(folio)s): the '
+                    "same service content is not supported twice (§4.3.3.C).",
+                    partner=self.partner_id.name,
+                    content=self.service_content,
+                    folio=same.name,
                 )
             )
 

@@ -53,7 +53,9 @@ class FonaesSupportType(models.Model):
     )
     women_only = fields.Boolean(help="Only groups or enterprises made up only of women.")
     working_capital_only = fields.Boolean(
-        help="Working capital only, never fixed assets (CTS §4.3.1.1.A)."
+        string="No Fixed Assets",
+        help="Never for fixed assets: CTS is working capital only (§4.3.1.1.A); Facultamiento "
+        "Empresarial supports are not for fixed assets (§4.3.3.G).",
     )
     revolving = fields.Boolean(
         help="Revolving through the beneficiaries' ESC (§4.3.1.C); supports to ESF and ESC "

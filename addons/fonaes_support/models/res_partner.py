@@ -49,6 +49,12 @@ class ResPartner(models.Model):
         compute="_compute_fonaes_registration_expiry",
         store=True,
     )
+    # Trust register (Anexo XIII).
+    fonaes_trust_settlor = fields.Char(string="Settlor (Fideicomitente)")
+    fonaes_trust_fiduciary = fields.Char(string="Fiduciary (Fiduciario)")
+    fonaes_trust_beneficiaries = fields.Char(string="Trust Beneficiaries (Fideicomisarios)")
+    fonaes_trust_constitution_date = fields.Date(string="Constitution Date")
+    fonaes_trust_representative = fields.Char(string="Legal Representative")
     fonaes_in_breach = fields.Boolean(
         string="In Breach of the Rules",
         tracking=True,
@@ -94,6 +100,34 @@ class ResPartner(models.Model):
             and self.fonaes_registration_expiry
             and self.fonaes_registration_date <= day < self.fonaes_registration_expiry
         )
+
+    def action_fonaes_renew_registration(self):
+        """Renew the yearly ESC/ESF registration (§4.3.1.M): only with the information
+        FONAES requires delivered — the four quarterly reports of the previous year."""
+        today = fields.Date.context_today(self)
+        for partner in self:
+            if partner.fonaes_role == "esc":
+                received = self.env["fonaes.esc.report"].search_count(
+                    [
+                        ("esc_id", "=", partner.id),
+                        ("year", "=", today.year - 1),
+                        ("period", "in", ("1", "2", "3", "4")),
+                        ("received_date", "!=", False),
+                    ]
+                )
+                if partner.fonaes_registration_date and received < 4:
+                    raise UserError(
+                        self.env._(
+                            "%(esc)s delivered %(count)s of the 4 quarterly reports of "
+                            "%(year)s: the registration is renewed only with the required "
+                            "information (§4.3.1.M, §4.5.3.G).",
+                            esc=partner.name,
+                            count=received,
+                            year=today.year - 1,
+                        )
+                    )
+            partner.fonaes_registration_date = today
+        return True
 
     def action_fonaes_current_certificate(self):
         """Certificate of being current on revolving repayment (§4.3.1.G, §4.3.3 Req. D)."""

@@ -188,7 +188,7 @@ class TestFonaesApplication(FonaesCase):
         cts = self._application(
             self.group, self._limit("support_limit_cts_1"), 100_000, fixed_asset_amount=10_000
         )
-        with self.assertRaisesMessage(UserError, "working capital only"):
+        with self.assertRaisesMessage(UserError, "does not finance fixed assets"):
             cts.action_submit()
         wrong_kind = self._application(
             self.enterprise, self._limit("support_limit_cts_1"), 100_000
@@ -255,6 +255,19 @@ class TestFonaesApplication(FonaesCase):
             second.action_submit()
         second.previous_results_report = True
         second.action_submit()
+        # §4.3.3.C: not the same service content twice; §4.3.3.G: no fixed assets.
+        workshop = self._limit("support_limit_ade_8")
+        self._application(
+            self.enterprise, workshop, 20_000, service_content="Contabilidad básica"
+        ).action_submit()
+        with self.assertRaisesMessage(UserError, "same service content is not supported twice"):
+            self._application(
+                self.enterprise, workshop, 20_000, service_content="contabilidad básica "
+            ).action_submit()
+        with self.assertRaisesMessage(UserError, "does not finance fixed assets"):
+            self._application(
+                self.enterprise, workshop, 20_000, fixed_asset_amount=5_000
+            ).action_submit()
         image = self._limit("support_limit_procomer_2")
         self._application(self.enterprise, image, 10_000).action_submit()
         with self.assertRaisesMessage(UserError, "at most 1 per fiscal year"):

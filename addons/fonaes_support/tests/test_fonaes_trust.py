@@ -1,8 +1,10 @@
+import io
 from datetime import date, timedelta
 
+import openpyxl
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import FonaesCase
@@ -139,6 +141,30 @@ class TestFonaesTrust(FonaesCase):
             }
         )
         self.assertFalse(q3.late)
+        # Anexo X and XIII exported to XLSX.
+        self.trust.write(
+            {
+                "fonaes_trust_settlor": "Gobierno del Estado de Oaxaca",
+                "fonaes_trust_fiduciary": "Banco Fiduciario SA",
+            }
+        )
+        action = q3.action_export_xlsx()
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/")[3].split("?")[0])
+        )
+        book = openpyxl.load_workbook(io.BytesIO(attachment.raw))
+        beneficiaries = book["Anexo X"]
+        self.assertEqual(beneficiaries.cell(3, 2).value, "1.2 Apellido paterno")
+        self.assertEqual(
+            [beneficiaries.cell(4, c).value for c in (2, 4, 5, 8, 10)],
+            ["López", "Ana", "Mujer", "Oaxaca", 50_000],
+        )
+        register = book["Anexo XIII"]
+        self.assertEqual(
+            register.cell(3, 1).value, "Nombre o denominación del Fondo o Fideicomiso"
+        )
+        self.assertEqual(register.cell(3, 2).value, "Fideicomiso Estatal Oaxaca")
+        self.assertEqual(register.cell(4, 2).value, "Gobierno del Estado de Oaxaca")
         with self.assertRaises(AccessError):
             q3.with_user(self.other_rep).read(["year"])
 
@@ -183,3 +209,57 @@ class TestFonaesTrust(FonaesCase):
         self.enterprise.invalidate_recordset(["fonaes_behind_on_repayment"])
         with self.assertRaisesMessage(UserError, "no certificate of being current"):
             self.enterprise.with_user(self.state_rep).action_fonaes_current_certificate()
+
+    def test_esc_quarterly_reports_and_renewal(self):
+        # §4.5.3.G: revolving status and statements each quarter, annual ones audited.
+        Report = self.env["fonaes.esc.report"].with_user(self.state_rep)
+        year = date.today().year - 1
+        with self.assertRaisesMessage(ValidationError, "must be audited"):
+            Report.create(
+                {
+                    "esc_id": self.esc.id,
+                    "year": year,
+                    "period": "annual",
+                    "received_date": date.today(),
+                    "revolving_status": True,
+                    "financial_statements": True,
+                }
+            )
+        with self.assertRaisesMessage(ValidationError, "are both required"):
+            Report.create(
+                {
+                    "esc_id": self.esc.id,
+                    "year": year,
+                    "period": "1",
+                    "received_date": date.today(),
+                    "revolving_status": True,
+                }
+            )
+        for quarter in "123":
+            Report.create(
+                {
+                    "esc_id": self.esc.id,
+                    "year": year,
+                    "period": quarter,
+                    "received_date": date.today(),
+                    "revolving_status": True,
+                    "financial_statements": True,
+                }
+            )
+        # §4.3.1.M: renewed yearly, only with the required information delivered.
+        with self.assertRaisesMessage(UserError, "delivered 3 of the 4 quarterly reports"):
+            self.esc.with_user(self.state_rep).action_fonaes_renew_registration()
+        Report.create(
+            {
+                "esc_id": self.esc.id,
+                "year": year,
+                "period": "4",
+                "received_date": date.today(),
+                "revolving_status": True,
+                "financial_statements": True,
+            }
+        )
+        self.esc.with_user(self.state_rep).action_fonaes_renew_registration()
+        self.assertEqual(self.esc.fonaes_registration_date, date.today())
+        self.assertTrue(self.esc._fonaes_esc_registered(date.today()))
+        self.assertFalse(self.esc._fonaes_esc_registered(date.today() + timedelta(days=366)))

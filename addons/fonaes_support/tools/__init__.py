@@ -1,1 +1,2 @@
 from . import rules
+from . import trust_xlsx
