@@ -2,11 +2,13 @@
 do each step."""
 
 import datetime
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
 
 from .common import LEVEL, LEVER, MdCommon
 
@@ -311,3 +313,66 @@ class TestMdDiagnosticPlan(MdCommon, TransactionCase):
             self.assertEqual(after_first, messages + 1)
             Activity._cron_notify_overdue()
             self.assertEqual(len(plan.message_ids), after_first)
+
+    def test_cron_survives_a_bad_record(self):
+        plans = self.env["md.plan"]
+        for i in range(2):
+            case = self._md_case(
+                self.facilitator, f"Caso cron {i}", owner=self._md_owner(self.facilitator, f"C{i}")
+            )
+            self._md_fill(case, {}).action_generate()
+            case.with_user(self.facilitator).action_md_generate_plan()
+            with freeze_time("2021-03-01"):
+                case.md_plan_id.with_user(self.orientador).action_design()
+            plans |= case.md_plan_id
+        Activity = type(self.env["md.plan.activity"])
+        original = Activity._notify_overdue
+        broken = plans[0].plan_activity_ids
+
+        def notify(activity):
+            if activity in broken:
+                raise ValueError("broken record")
+            return original(activity)
+
+        with (
+            freeze_time("2021-03-20"),
+            patch.object(Activity, "_notify_overdue", notify),
+            mute_logger("odoo.addons.md_micronegocios.models.md_plan"),
+        ):
+            self.env["md.plan.activity"]._cron_notify_overdue()
+        self.assertFalse(any(plans[0].plan_activity_ids.mapped("overdue_notified")))
+        self.assertEqual(len(plans[1].plan_activity_ids.filtered("overdue_notified")), 1)
+
+    def test_diagnostic_pdf_for_the_owner(self):
+        diagnostic = self._md_fill(self.case, WEAK_FORMALIZATION)
+        diagnostic.action_generate()
+        html, _type = (
+            self.env["ir.actions.report"]
+            .with_user(self.facilitator)
+            ._render_qweb_html("md_micronegocios.md_diagnostic_report", diagnostic.ids)
+        )
+        html = html.decode()
+        self.assertIn("Arepas Marta", html)
+        self.assertIn("Marta Gómez", html)
+        self.assertIn("Formalization, Organization, Innovation", html)
+        self.assertIn("Incipient", html)
+
+    def test_group_mentoring_session(self):
+        plans = self.env["md.plan"]
+        for i in range(2):
+            case = self._md_case(
+                self.facilitator, f"Grupo {i}", owner=self._md_owner(self.facilitator, f"G{i}")
+            )
+            self._md_fill(case, {}).action_generate()
+            case.with_user(self.facilitator).action_md_generate_plan()
+            plans |= case.md_plan_id
+        action = plans.with_user(self.facilitator).action_schedule_session()
+        self.assertEqual(action["context"]["default_md_session_kind"], "group")
+        event = (
+            self.env["calendar.event"]
+            .with_user(self.facilitator)
+            .with_context(**action["context"])
+            .create({"start": "2021-03-20 09:00:00", "stop": "2021-03-20 11:00:00"})
+        )
+        self.assertEqual(event.md_plan_ids, plans)
+        self.assertEqual(event.partner_ids & plans.partner_id, plans.partner_id)
