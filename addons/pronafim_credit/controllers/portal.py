@@ -1,4 +1,6 @@
-from odoo import http
+import base64
+
+from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
@@ -24,6 +26,10 @@ class PronafimPortal(CustomerPortal):
             values["pronafim_application_count"] = request.env[
                 "pronafim.application"
             ].search_count([])
+        if "pronafim_report_count" in counters:
+            values["pronafim_report_count"] = request.env["pronafim.borrower.report"].search_count(
+                []
+            )
         if "pronafim_line_count" in counters:
             values["pronafim_line_count"] = request.env["pronafim.credit.line"].search_count([])
         return values
@@ -114,3 +120,46 @@ class PronafimPortal(CustomerPortal):
         values = self._prepare_portal_layout_values()
         values.update({"line": line, "page_name": "pronafim_lines"})
         return request.render("pronafim_credit.portal_pronafim_line", values)
+
+    @http.route(
+        "/my/pronafim/reports", type="http", auth="user", website=True, methods=["GET", "POST"]
+    )
+    def portal_pronafim_reports(self, **post):
+        """Monthly micro-borrower reports (Anexo 3): list, and upload one (CSV or XLSX)."""
+        if not request.env.user.has_group(PORTAL_GROUP):
+            return request.redirect("/my")
+        error = False
+        if request.httprequest.method == "POST":
+            upload = request.httprequest.files.get("file")
+            try:
+                report = request.env["pronafim.borrower.report"].create(
+                    {
+                        "partner_id": request.env.user.commercial_partner_id.id,
+                        "month": fields.Date.to_date(post.get("month") + "-01"),
+                        "file": base64.b64encode(upload.read()) if upload else False,
+                        "filename": upload.filename if upload else False,
+                    }
+                )
+                report.action_import()
+                return request.redirect(f"/my/pronafim/reports/{report.id}")
+            except (UserError, ValueError, TypeError) as exc:
+                error = str(exc)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "reports": request.env["pronafim.borrower.report"].search([]),
+                "error": error,
+                "page_name": "pronafim_reports",
+            }
+        )
+        return request.render("pronafim_credit.portal_my_pronafim_reports", values)
+
+    @http.route("/my/pronafim/reports/<int:report_id>", type="http", auth="user", website=True)
+    def portal_pronafim_report(self, report_id, **kw):
+        try:
+            report = self._pronafim_record("pronafim.borrower.report", report_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        values.update({"report": report, "page_name": "pronafim_reports"})
+        return request.render("pronafim_credit.portal_pronafim_report", values)

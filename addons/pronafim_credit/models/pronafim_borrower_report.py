@@ -3,9 +3,11 @@ import base64
 from psycopg2.extras import execute_values
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..tools import borrower_report
+
+ANALYST = "pronafim_credit.pronafim_credit_group_analyst"
 
 # Batched insert of reported micro-credits (see PronafimBorrowerReport._replace_rows).
 _INSERT_ROWS = """
@@ -51,6 +53,17 @@ class PronafimBorrowerReport(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and not self.env.user.has_group(ANALYST):
+            # IMF staff send their own institution's report (record rule) and nothing else.
+            for vals in vals_list:
+                extra = sorted(set(vals) - {"partner_id", "month", "file", "filename"})
+                if extra:
+                    raise AccessError(
+                        self.env._(
+                            "An institution sends only the month and the file, not: %s",
+                            ", ".join(extra),
+                        )
+                    )
         for vals in vals_list:
             if vals.get("month"):
                 vals["month"] = fields.Date.to_date(vals["month"]).replace(day=1)
@@ -59,6 +72,11 @@ class PronafimBorrowerReport(models.Model):
     def action_import(self):
         """Validate the whole file; import it only when every row is valid."""
         self.ensure_one()
+        if not self.env.su and not self.env.user.has_group(ANALYST):
+            # IMF portal: its own report only (record rule), imported with the program's
+            # rights; the lines looked up are those of the report's institution.
+            self.check_access("read")
+            return self.sudo().action_import()
         if not self.file:
             raise UserError(self.env._("Attach the report file (CSV or XLSX)."))
         data = base64.b64decode(self.file)

@@ -164,3 +164,22 @@ class TestPronafimBorrowers(PronafimCase):
         app = self._app(day=D(2026, 9, 9))
         app.sudo().write({"state": "authorized", "outcome": "authorized"})
         return app
+
+    def test_portal_sends_own_report(self):
+        Report = self.env["pronafim.borrower.report"].with_user(self.portal)
+        report = Report.create(
+            {
+                "partner_id": self.imf.id,
+                "month": D(2026, 10, 15),
+                "file": self._csv(self._row(WOMAN, trained="sí")),
+                "filename": "octubre.csv",
+            }
+        )
+        self.assertEqual(report.month, D(2026, 10, 1))
+        self.assertTrue(report.action_import(), report.error_log)
+        self.assertEqual(report.state, "done")
+        self.assertEqual(len(report.microcredit_ids), 1)
+        with self.assertRaises(AccessError):
+            Report.create({"partner_id": self.other_imf.id, "month": D(2026, 10, 1)})
+        with self.assertRaisesMessage(AccessError, "state"):
+            Report.create({"partner_id": self.imf.id, "month": D(2026, 10, 1), "state": "done"})

@@ -110,3 +110,19 @@ class TestPronafimUi(MicroTestMixin, HttpCase):
         self.assertEqual(created.state, "draft")
         self.assertEqual(created.amount_requested, 250_000)
         self.assertIn(created.name, response.text)
+        bad = b"curp,name\nXXXX,Ana\n"
+        response = self.url_open(
+            "/my/pronafim/reports",
+            data={"month": "2026-10", "csrf_token": Request.csrf_token(self)},
+            files={"file": ("octubre.csv", bad, "text/csv")},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Line 1: missing columns", response.text)
+        report = self.env["pronafim.borrower.report"].search([("partner_id", "=", self.imf.id)])
+        self.assertEqual(report.state, "error")
+        self.env["pronafim.borrower.report"].create(
+            {"partner_id": self.other.id, "month": "2026-10-01", "filename": "ajeno-oct.csv"}
+        )
+        listing = self.url_open("/my/pronafim/reports").text
+        self.assertIn("octubre.csv", listing)
+        self.assertNotIn("ajeno-oct.csv", listing)
