@@ -34,6 +34,11 @@ PORTAL_CAPTURE_FIELDS = {
     "partner_id", "application_type", "credit_type_id", "amount_requested",
     "priority_zone", "women_share_pct", "preferential_rate", "user_id",
 }  # fmt: skip
+# Fields only the workflow steps write (§IX.2 dates drive the deadlines).
+WORKFLOW_FIELDS = {
+    "state", "outcome", "date_received", "date_clarification", "date_clarification_answer",
+    "date_session", "date_notified", "date_signed",
+}  # fmt: skip
 CLOCK_STATUS = [("ok", "On time"), ("lapsing", "Lapsing"), ("lapsed", "Lapsed")]
 
 
@@ -176,6 +181,21 @@ class PronafimApplication(models.Model):
                 vals["name"] = self.env["ir.sequence"].sudo().next_by_code("pronafim.application")
         return super().create(vals_list)
 
+    def write(self, vals):
+        """Workflow fields change only through the actions (or the committee's decision)."""
+        protected = sorted(set(vals) & WORKFLOW_FIELDS)
+        if protected and not self.env.su and not self.env.context.get("pronafim_workflow"):
+            raise UserError(
+                self.env._(
+                    "These fields follow the application's steps and cannot be edited: %s",
+                    ", ".join(protected),
+                )
+            )
+        return super().write(vals)
+
+    def _workflow_write(self, vals):
+        return self.with_context(pronafim_workflow=True).write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(app.state != "draft" for app in self):
@@ -189,7 +209,7 @@ class PronafimApplication(models.Model):
         """Reception at the single window (§IX.1): starts the clarification clock."""
         for app in self:
             app._check_state("draft")
-            app.write({"state": "received", "date_received": app._today()})
+            app._workflow_write({"state": "received", "date_received": app._today()})
         return True
 
     def action_request_clarification(self):
@@ -198,13 +218,13 @@ class PronafimApplication(models.Model):
             app._check_state("received")
             if app.date_clarification:
                 raise UserError(self.env._("A clarification was already requested."))
-            app.write({"state": "clarification", "date_clarification": app._today()})
+            app._workflow_write({"state": "clarification", "date_clarification": app._today()})
         return True
 
     def action_clarification_answered(self):
         for app in self:
             app._check_state("clarification")
-            app.write({"state": "received", "date_clarification_answer": app._today()})
+            app._workflow_write({"state": "received", "date_clarification_answer": app._today()})
         return True
 
     def action_send_to_committee(self):
@@ -235,21 +255,21 @@ class PronafimApplication(models.Model):
                         kinds=", ".join(lacking),
                     )
                 )
-            app.state = "committee"
+            app._workflow_write({"state": "committee"})
         return True
 
     def action_notify(self):
         """§VIII.1 / §IX.2.d: notify the committee's decision; starts the signature clock."""
         for app in self:
             app._check_state(*DECIDED)
-            app.write({"state": "notified", "date_notified": app._today()})
+            app._workflow_write({"state": "notified", "date_notified": app._today()})
         return True
 
     def action_cancel(self):
         for app in self:
             if app.state == "formalized":
                 raise UserError(self.env._("A formalized application cannot be cancelled."))
-            app.state = "cancelled"
+            app._workflow_write({"state": "cancelled"})
         return True
 
     # ---- BUSINESS METHODS ----

@@ -106,7 +106,7 @@ class PronafimCommitteeDecision(models.Model):
             if outcome == "conditioned" and not decision.conditions:
                 raise UserError(self.env._("State the conditions of a conditioned decision."))
             decision.with_context(pronafim_deciding=True).outcome = outcome
-            decision.application_id.write(
+            decision.application_id._workflow_write(
                 {
                     "state": outcome,
                     "outcome": outcome,

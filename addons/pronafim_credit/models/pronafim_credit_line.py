@@ -260,6 +260,23 @@ class PronafimCreditLine(models.Model):
                 vals["name"] = self.env["ir.sequence"].sudo().next_by_code("pronafim.credit.line")
         return super().create(vals_list)
 
+    def write(self, vals):
+        """State and formalization date only through Formalize (§IX.3.b checks) / Cancel."""
+        protected = sorted(set(vals) & {"state", "date_formalized"})
+        if protected and not self.env.su and not self.env.context.get("pronafim_workflow"):
+            raise UserError(
+                self.env._(
+                    "Use Formalize or Cancel; these fields cannot be edited: %s",
+                    ", ".join(protected),
+                )
+            )
+        if self.filtered(lambda line: line.state != "draft") and {
+            "amount", "credit_type_id", "term_months", "grace_months", "margin",
+            "application_id", "investment_amount",
+        } & set(vals):  # fmt: skip
+            raise UserError(self.env._("The terms of a formalized line cannot change."))
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(line.state != "draft" for line in self):
@@ -287,8 +304,10 @@ class PronafimCreditLine(models.Model):
                 )
             today = line._today()
             line._check_concentration(today)
-            line.write({"state": "formalized", "date_formalized": today})
-            line.application_id.write({"state": "formalized", "date_signed": today})
+            line.with_context(pronafim_workflow=True).write(
+                {"state": "formalized", "date_formalized": today}
+            )
+            line.application_id._workflow_write({"state": "formalized", "date_signed": today})
             partner = line.commercial_partner_id.sudo()
             if not partner.pronafim_first_formalization_date:
                 partner.pronafim_first_formalization_date = today  # §XI.g six-month rule
@@ -298,7 +317,7 @@ class PronafimCreditLine(models.Model):
         for line in self:
             if line.disposal_ids:
                 raise UserError(self.env._("A line with disposals cannot be cancelled."))
-            line.state = "cancelled"
+            line.with_context(pronafim_workflow=True).state = "cancelled"
         return True
 
     # ---- BUSINESS METHODS ----

@@ -136,6 +136,8 @@ class TestPronafimApplication(PronafimCase):
         )
         with self.assertRaises(UserError):
             app.with_user(self.manager).unlink()
+        with self.assertRaisesMessage(UserError, "cannot be edited: date_received, state"):
+            app.with_user(self.analyst).write({"state": "authorized", "date_received": False})
         complaints = self._new_user(
             "pr_une", "pronafim_credit.pronafim_credit_group_complaints_officer"
         )

@@ -199,6 +199,11 @@ class TestPronafimCreditLine(PronafimCase):
             foreign.with_user(self.portal).read(["name"])
         with self.assertRaises(AccessError):
             own.write({"amount": 1})
+        draft = self._line()
+        with self.assertRaisesMessage(UserError, "Use Formalize or Cancel"):
+            draft.with_user(self.finance).write({"state": "formalized"})
         formalized = self._formalized()
+        with self.assertRaisesMessage(UserError, "terms of a formalized line"):
+            formalized.with_user(self.finance).write({"amount": 2_000_000})
         with self.assertRaisesMessage(UserError, "cannot be deleted"):
             formalized.with_user(self.manager).unlink()
