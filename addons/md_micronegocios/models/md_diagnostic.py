@@ -50,16 +50,42 @@ class MdDiagnostic(models.Model):
         "md.diagnostic.line", "diagnostic_id", string="Levers", readonly=True
     )
     weakest_lever_ids = fields.Many2many(
-        "md.lever", string="Weakest Levers", readonly=True, copy=False
+        "md.lever",
+        string="Weakest Levers",
+        compute="_compute_weakest_lever_ids",
+        store=True,
+        copy=False,
     )
     answered_count = fields.Integer(compute="_compute_answered")
     question_count = fields.Integer(compute="_compute_answered")
 
     @api.depends("response_ids.answer_id")
     def _compute_answered(self):
+        """Counted in SQL: a batch generation checks thousands of questionnaires at once."""
+        Response = self.env["md.diagnostic.response"]
+        ids = [i for i in self.ids if isinstance(i, int)]
+        total = dict(
+            Response._read_group([("diagnostic_id", "in", ids)], ["diagnostic_id"], ["__count"])
+        )
+        answered = dict(
+            Response._read_group(
+                [("diagnostic_id", "in", ids), ("answer_id", "!=", False)],
+                ["diagnostic_id"],
+                ["__count"],
+            )
+        )
         for diagnostic in self:
-            diagnostic.question_count = len(diagnostic.response_ids)
-            diagnostic.answered_count = len(diagnostic.response_ids.filtered("answer_id"))
+            if isinstance(diagnostic.id, int):
+                diagnostic.question_count = total.get(diagnostic, 0)
+                diagnostic.answered_count = answered.get(diagnostic, 0)
+            else:  # a record being edited in a form
+                diagnostic.question_count = len(diagnostic.response_ids)
+                diagnostic.answered_count = len(diagnostic.response_ids.filtered("answer_id"))
+
+    @api.depends("line_ids.weakest")
+    def _compute_weakest_lever_ids(self):
+        for diagnostic in self:
+            diagnostic.weakest_lever_ids = diagnostic.line_ids.filtered("weakest").lever_id
 
     @api.depends("date", "cycle_id.date_start")
     def _compute_week(self):
@@ -152,19 +178,23 @@ class MdDiagnostic(models.Model):
             )
         line_values = []
         today = fields.Date.context_today(self)
+        areas = {lever.id: lever.area_id.id for lever in self.env["md.lever"].search([])}
         for diagnostic in self:
             scores = diagnostic_tool.lever_scores(answers.get(diagnostic.id, []))
+            weakest = set(diagnostic_tool.weakest(scores, weakest_count, lever_order))
             line_values += [
                 {
                     "diagnostic_id": diagnostic.id,
                     "lever_id": lever_id,
+                    "area_id": areas.get(lever_id),
                     "score": score,
                     "level_id": diagnostic_tool.level_for(score, bands).id,
+                    "weakest": lever_id in weakest,
+                    "city_id": diagnostic.city_id.id,
+                    "date": today,
                 }
                 for lever_id, score in scores.items()
             ]
-            weakest = diagnostic_tool.weakest(scores, weakest_count, lever_order)
-            diagnostic.weakest_lever_ids = [fields.Command.set(weakest)]
         self.write({"state": "done", "date": today})
         # Results are written by the generation only: nobody edits them by hand.
         self.env["md.diagnostic.line"].sudo().create(line_values)
@@ -215,9 +245,11 @@ class MdDiagnosticLine(models.Model):
 
     diagnostic_id = fields.Many2one("md.diagnostic", required=True, ondelete="cascade", index=True)
     lever_id = fields.Many2one("md.lever", required=True, ondelete="restrict")
-    area_id = fields.Many2one(related="lever_id.area_id", store=True)
+    # Snapshots taken at generation (the figures of that day stay as they were).
+    area_id = fields.Many2one("md.lever.area", string="Area", readonly=True)
     score = fields.Float(aggregator="avg", readonly=True)
     level_id = fields.Many2one("md.level", string="Level", required=True, ondelete="restrict")
     level_rank = fields.Float(related="level_id.min_score", string="Level Rank", aggregator="avg")
-    city_id = fields.Many2one(related="diagnostic_id.city_id", store=True)
-    date = fields.Date(related="diagnostic_id.date", store=True)
+    weakest = fields.Boolean(string="Among the Weakest", readonly=True)
+    city_id = fields.Many2one("md.city", string="City", readonly=True)
+    date = fields.Date(readonly=True)

@@ -84,9 +84,9 @@ class TestMdDiagnosticPlan(MdCommon, TransactionCase):
             self._md_fill(case, {"finance": 0})
         cases.with_user(self.facilitator).action_md_generate_diagnostics()
         self.assertEqual(cases.md_diagnostic_id.mapped("state"), ["done"] * 4)
-        self.assertTrue(
-            all(d.weakest_lever_ids[:1].code == "finance" for d in cases.md_diagnostic_id)
-        )
+        for diagnostic in cases.md_diagnostic_id:
+            self.assertIn("finance", diagnostic.weakest_lever_ids.mapped("code"))
+            self.assertEqual(diagnostic.line_ids.sorted("score")[0].lever_id.code, "finance")
 
     def test_questionnaire_versions_keep_past_results(self):
         diagnostic = self._md_fill(self.case, WEAK_FORMALIZATION)
