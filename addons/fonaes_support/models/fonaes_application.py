@@ -764,6 +764,8 @@ class FonaesApplication(models.Model):
                     section=row.rule_section,
                 )
             )
+        if row.min_partners or row.min_equity:
+            self._check_esf_minimums()
         if support.category == "trust":
             self._check_trust()
         if support.category == "capital":
@@ -780,6 +782,30 @@ class FonaesApplication(models.Model):
             self._check_times_per_year()
         if support.category in ("ade", "procomer") and self.service_content:
             self._check_service_content()
+
+    def _check_esf_minimums(self):
+        """§4.3.1.3.C: ESF with more than 200 partners and 700 thousand equity; each branch
+        more than 100 partners and 400 thousand more equity (figures on the table row)."""
+        row, partner = self.limit_id, self.partner_id
+        branches = partner.fonaes_branch_count
+        partners_needed = row.min_partners + row.branch_partners * branches
+        equity_needed = row.min_equity + row.branch_equity * branches
+        members = len(partner.fonaes_member_ids)
+        if members <= partners_needed or partner.fonaes_equity < equity_needed:
+            raise UserError(
+                self.env._(
+                    "%(partner)s with %(branches)s branches needs more than %(need)s partners "
+                    "and an equity of %(equity)s; it has %(members)s partners and %(has)s "
+                    "(%(section)s).",
+                    partner=partner.name,
+                    branches=branches,
+                    need=partners_needed,
+                    equity=self._fmt(equity_needed),
+                    members=members,
+                    has=self._fmt(partner.fonaes_equity),
+                    section=row.rule_section,
+                )
+            )
 
     def _check_trust(self):
         """§4.3.2.J: federal ≤ non-federal contributions; §4.3.2: federal ≤ 50 % of the
@@ -939,6 +965,35 @@ class FonaesApplication(models.Model):
             "SELECT id FROM fonaes_budget WHERE id IN %s ORDER BY id FOR UPDATE",
             [tuple(envelopes.ids)],
         )
+        row = self.limit_id
+        if row.max_budget_pct:
+            national = envelopes.filtered(lambda e: e.level == "national")[:1]
+            used = sum(
+                self.sudo()
+                .search(
+                    [
+                        ("limit_id", "=", row.id),
+                        ("fiscal_year", "=", self.fiscal_year),
+                        ("state", "in", COMMITTING_STATES),
+                        ("id", "!=", self.id),
+                    ]
+                )
+                .mapped("requested_amount")
+            )
+            cap = national.amount * row.max_budget_pct / 100.0
+            if national and used + self.requested_amount > cap:
+                raise UserError(
+                    self.env._(
+                        "%(row)s may use at most %(pct)s %% of the national %(type)s budget "
+                        "(%(cap)s); %(used)s already committed (%(section)s).",
+                        row=row.name,
+                        pct=row.max_budget_pct,
+                        type=self.support_type_id.code,
+                        cap=self._fmt(cap),
+                        used=self._fmt(used),
+                        section=row.rule_section,
+                    )
+                )
         for envelope in envelopes:
             available = envelope.amount - envelope._committed(excluding=self)
             if self.requested_amount > available:

@@ -133,6 +133,22 @@ class FonaesSupportLimit(models.Model):
         string="Max. Share of Costs (%)",
         help="FONAES's maximum share of the event's costs (PROCOMER promotion 90 %).",
     )
+    max_budget_pct = fields.Float(
+        string="Max. Share of the Type's Budget (%)",
+        help="Share of the support type's national budget this row may use (ACCIS persona "
+        "física: 10 %, §4.3.1.3.A).",
+    )
+    min_partners = fields.Integer(
+        string="More than ... Partners",
+        help="The roster must have more partners than this (ESF: 200, §4.3.1.3.C).",
+    )
+    min_equity = fields.Float(string="Minimum Equity", help="ESF: 700 thousand (§4.3.1.3.C).")
+    branch_partners = fields.Integer(
+        string="More Partners per Branch", help="ESF: more than 100 per branch (§4.3.1.3.C)."
+    )
+    branch_equity = fields.Float(
+        string="More Equity per Branch", help="ESF: 400 thousand per branch (§4.3.1.3.C)."
+    )
     results_report_after_first = fields.Boolean(
         help="From the second time in a year, a report of the previous event's results is "
         "required (§4.3.3.2.B)."

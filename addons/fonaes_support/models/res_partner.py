@@ -49,6 +49,13 @@ class ResPartner(models.Model):
         compute="_compute_fonaes_registration_expiry",
         store=True,
     )
+    fonaes_equity = fields.Monetary(
+        string="Equity (Patrimonio)", currency_field="fonaes_currency_id", tracking=True
+    )
+    fonaes_currency_id = fields.Many2one(
+        "res.currency", default=lambda self: self.env.company.currency_id
+    )
+    fonaes_branch_count = fields.Integer(string="Branches (Sucursales)", tracking=True)
     # Trust register (Anexo XIII).
     fonaes_trust_settlor = fields.Char(string="Settlor (Fideicomitente)")
     fonaes_trust_fiduciary = fields.Char(string="Fiduciary (Fiduciario)")

@@ -345,3 +345,31 @@ class TestFonaesApplication(FonaesCase):
             "político alguno",
             html,
         )
+
+    def test_accis_individuals_budget_share_and_esf_minimums(self):
+        # §4.3.1.3.A: personas físicas use at most 10 % of the ACCIS budget.
+        accis = self.env.ref("fonaes_support.support_type_accis")
+        self.env["fonaes.budget"].search([("support_type_id", "=", accis.id)]).amount = 400_000
+        individual = self._limit("support_limit_accis_1")
+        first = self._beneficiary("Juan Pérez", "persona_fisica")
+        self._application(first, individual, 30_000, 50_000).action_submit()
+        second = self._beneficiary("Rosa Díaz", "persona_fisica")
+        with self.assertRaisesMessage(
+            UserError, "may use at most 10.0 % of the national ACCIS budget (40,000.00 MXN)"
+        ):
+            self._application(second, individual, 30_000, 50_000).action_submit()
+        # §4.3.1.3.C: ESF with > 200 partners and 700 thousand equity; +100 / +400 thousand
+        # per branch.
+        self.env["fonaes.budget"].search([("support_type_id", "=", accis.id)]).amount = 9e6
+        esf = self._beneficiary("Caja Solidaria", "esf", women=101, men=100)
+        esf.write({"fonaes_equity": 1_099_999, "fonaes_branch_count": 1})
+        app = self._application(esf, self._limit("support_limit_accis_4"), 300_000, 500_000)
+        with self.assertRaisesMessage(
+            UserError,
+            "needs more than 300 partners and an equity of "
+            "1,100,000.00 MXN; it has 201 partners",
+        ):
+            app.action_submit()
+        esf.write({"fonaes_branch_count": 0, "fonaes_equity": 700_000})
+        app.action_submit()
+        self.assertEqual(app.state, "registered")

@@ -26,3 +26,20 @@ class TestFonaesGroupsMenus(MicroTestMixin, TransactionCase):
         self.assertNotIn(config.id, self._visible_menus(state_rep))
         outsider = self._new_user("fo_outsider", "base.group_user")
         self.assertNotIn(root.id, self._visible_menus(outsider))
+
+    def test_work_menus_per_role(self):
+        menu = "fonaes_support.fonaes_%s_menu"
+        state_rep = self._new_user("fo_state2", GROUP % "state_representative")
+        accountant = self._new_user("fo_acct2", GROUP % "accountant")
+        directorate = self._new_user("fo_dg2", GROUP % "general_directorate")
+        rep_menus = self._visible_menus(state_rep)
+        for name in ("application", "agreement", "ministration", "beneficiary", "esc_report"):
+            self.assertIn(self.env.ref(menu % name).id, rep_menus, name)
+        self.assertNotIn(self.env.ref(menu % "indicator_period").id, rep_menus)
+        acct_menus = self._visible_menus(accountant)
+        self.assertIn(self.env.ref(menu % "ministration").id, acct_menus)
+        self.assertIn(self.env.ref(menu % "indicator_period").id, acct_menus)
+        self.assertNotIn(self.env.ref(menu % "application").id, acct_menus)
+        dg_menus = self._visible_menus(directorate)
+        self.assertIn(self.env.ref(menu % "indicator_period").id, dg_menus)
+        self.assertIn(self.env.ref("fonaes_support.fonaes_support_type_menu").id, dg_menus)
