@@ -1,7 +1,9 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools import committee
+from ..tools import committee, rules
 
 
 class PronafimCommitteeSession(models.Model):
@@ -9,7 +11,7 @@ class PronafimCommitteeSession(models.Model):
 
     _name = "pronafim.committee.session"
     _description = "Committee Session"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -29,6 +31,19 @@ class PronafimCommitteeSession(models.Model):
     voting_present = fields.Integer(compute="_compute_quorum")
     has_quorum = fields.Boolean(string="Quorum", compute="_compute_quorum")
     notes = fields.Html(string="Minutes Notes")
+    next_session_by = fields.Date(
+        string="Next Session By",
+        compute="_compute_next_session_by",
+        store=True,
+        help="§VI.a: the committee meets at least once every two months.",
+    )
+    frequency_alerted = fields.Boolean(readonly=True, copy=False)
+
+    @api.depends("date")
+    def _compute_next_session_by(self):
+        months = relativedelta(months=rules.COMMITTEE_MAX_MONTHS_BETWEEN_SESSIONS)
+        for session in self:
+            session.next_session_by = session.date and session.date + months
 
     @api.depends("attendance_ids.present", "attendance_ids.voting")
     def _compute_quorum(self):
@@ -82,6 +97,27 @@ class PronafimCommitteeSession(models.Model):
                 )
             session.state = "closed"
         return True
+
+    @api.model
+    def _cron_check_frequency(self):
+        """Leave one activity on the latest session when the next one is overdue (§VI.a).
+
+        Idempotent: the session is marked once alerted.
+        """
+        today = self.env.context.get("pronafim_today") or fields.Date.context_today(self)
+        latest = self.search([], order="date desc, id desc", limit=1)
+        if latest and latest.next_session_by < today and not latest.frequency_alerted:
+            latest.frequency_alerted = True
+            latest.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._(
+                    "Convene the technical committee: no session since %(date)s, due by "
+                    "%(due)s (§VI.a).",
+                    date=latest.date,
+                    due=latest.next_session_by,
+                ),
+                user_id=latest.create_uid.id or self.env.uid,
+            )
 
     def action_print_minutes(self):
         return self.env.ref("pronafim_credit.pronafim_committee_session_report").report_action(

@@ -157,3 +157,16 @@ class TestPronafimCommittee(PronafimCase):
             )
         with self.assertRaises(AccessError):
             session.with_user(self.portal).read(["name"])
+
+    def test_session_every_two_months(self):
+        """§VI.a: at least one session every two months; one alert, not one a day."""
+        session = self._session(self.president | self.voters[:2])
+        self.assertEqual(session.next_session_by, D(2027, 2, 21))
+        Session = self.env["pronafim.committee.session"]
+        Session.with_context(pronafim_today=D(2027, 2, 21))._cron_check_frequency()
+        self.assertFalse(session.activity_ids)
+        Session.with_context(pronafim_today=D(2027, 2, 22))._cron_check_frequency()
+        self.assertEqual(len(session.activity_ids), 1)
+        self.assertIn("§VI.a", session.activity_ids.summary)
+        Session.with_context(pronafim_today=D(2027, 2, 23))._cron_check_frequency()
+        self.assertEqual(len(session.activity_ids), 1, "second run: nothing more")

@@ -43,3 +43,5 @@ LINE_TRAINING_MIN_PCT = 10
 # §VIII.1.B.i: strategic simple lines give 50 % of the line to women in priority zones
 # (or train all the women financed, or lend at most at the regional rate).
 STRATEGIC_WOMEN_PRIORITY_MIN_PCT = 50
+# §VI.a: the technical committee meets at least once every two months.
+COMMITTEE_MAX_MONTHS_BETWEEN_SESSIONS = 2
