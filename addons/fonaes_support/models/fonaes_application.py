@@ -205,6 +205,12 @@ class FonaesApplication(models.Model):
         string="Objection Received On", readonly=True, copy=False, tracking=True
     )
     cancel_reason = fields.Char(readonly=True, copy=False, tracking=True)
+    overdue_flagged = fields.Selection(
+        [("resolution", "Resolution"), ("notice", "Inconsistencies Notice")],
+        readonly=True,
+        copy=False,
+        help="Last term found overdue by the daily check (a to-do was scheduled once).",
+    )
     refiled_from_id = fields.Many2one(
         "fonaes.application", string="Re-filing of", readonly=True, copy=False
     )
@@ -606,6 +612,48 @@ class FonaesApplication(models.Model):
             except Exception:
                 _logger.exception("Could not cancel the folio of application %s", app.id)
         return expired
+
+    @api.model
+    def _cron_flag_overdue_terms(self):
+        """Schedule a to-do, once, for each application whose resolution term (45 + 20
+        business days, §6.3.1.II) or inconsistencies notice term (15 business days,
+        §6.3.1.V.b) has passed. Idempotent: a term already flagged is not flagged again.
+        """
+        today = fields.Date.context_today(self)
+        checks = [
+            (
+                "resolution",
+                [
+                    ("state", "in", (*PENDING_EVALUATION_STATES, "evaluated")),
+                    ("resolution_deadline", "<", today),
+                ],
+                self.env._("Resolution term overdue (§6.3.1.II)"),
+            ),
+            (
+                "notice",
+                [
+                    ("state", "=", "improcedent"),
+                    ("notice_date", "=", False),
+                    ("notice_deadline", "<", today),
+                ],
+                self.env._("Inconsistencies not yet notified (§6.3.1.V.b)"),
+            ),
+        ]
+        flagged = self.browse()
+        for term, domain, summary in checks:
+            for app in self.search([*domain, ("overdue_flagged", "!=", term)]):
+                try:
+                    with self.env.cr.savepoint():
+                        app.activity_schedule(
+                            "mail.mail_activity_data_todo",
+                            summary=summary,
+                            user_id=app.user_id.id or self.env.uid,
+                        )
+                        app.overdue_flagged = term
+                        flagged |= app
+                except Exception:
+                    _logger.exception("Could not flag application %s", app.id)
+        return flagged
 
     # ---- BUSINESS METHODS ----
 

@@ -373,3 +373,17 @@ class TestFonaesApplication(FonaesCase):
         esf.write({"fonaes_branch_count": 0, "fonaes_equity": 700_000})
         app.action_submit()
         self.assertEqual(app.state, "registered")
+
+    def test_cron_flags_overdue_resolution_once(self):
+        late = self._application(self.group, self._limit("support_limit_cts_1"), 100_000)
+        late.action_submit()
+        late.sudo().registration_date = date(2026, 1, 5)  # due 10 Mar 2026 (2 Feb off)
+        self.assertEqual(late.resolution_deadline, date(2026, 3, 10))
+        on_time = self._application(self.group, self._limit("support_limit_cts_1"), 100_000)
+        on_time.action_submit()
+        Application = self.env["fonaes.application"]
+        self.assertEqual(Application._cron_flag_overdue_terms(), late)
+        self.assertEqual(len(late.activity_ids), 1)
+        self.assertFalse(on_time.activity_ids)
+        self.assertFalse(Application._cron_flag_overdue_terms())
+        self.assertEqual(len(late.activity_ids), 1)
