@@ -316,7 +316,9 @@ class PronafimApplication(models.Model):
         One activity per clock and status: the (clock, status) pair last flagged is kept
         on the application, so a second run on the same day changes nothing.
         """
-        self.search([("clock_code", "!=", False)])._flag_deadlines()
+        self.search(
+            [("clock_code", "!=", False), ("clock_deadline", "!=", False)]
+        )._flag_deadlines()
 
     def _flag_deadlines(self):
         deadlines = self.env["pronafim.deadline"]._by_code()

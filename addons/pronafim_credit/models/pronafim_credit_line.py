@@ -128,19 +128,19 @@ class PronafimCreditLine(models.Model):
         §VIII.1.B.i strategic simple: at least one of 50 % of the line to women in priority
         zones, all the women financed trained, or every rate at most the regional rate.
         """
+        figures = self._microcredit_figures()
         for line in self:
-            rows = line.microcredit_ids
-            count = len(rows)
-            women = rows.filtered(lambda r: r.sex == "female")
+            (count, women, rural, priority, trained, women_priority_amount, women_trained,
+             max_rate) = figures.get(line.id, (0, 0, 0, 0, 0, 0.0, 0, None))  # fmt: skip
 
             def pct(n, count=count):
                 return n * 100 / count if count else 0.0
 
             line.borrower_count = count
-            line.women_pct = pct(len(women))
-            line.rural_pct = pct(len(rows.filtered("rural")))
-            line.priority_pct = pct(len(rows.filtered("priority_zone")))
-            line.training_pct = pct(len(rows.filtered("trained")))
+            line.women_pct = pct(women)
+            line.rural_pct = pct(rural)
+            line.priority_pct = pct(priority)
+            line.training_pct = pct(trained)
             code = line.credit_type_id.code
             if code in ("simple", "revolving"):
                 met = count and line.training_pct >= rules.LINE_TRAINING_MIN_PCT
@@ -150,16 +150,14 @@ class PronafimCreditLine(models.Model):
                     min=rules.LINE_TRAINING_MIN_PCT,
                 )
             elif code == "strategic_simple":
-                to_women_priority = sum(women.filtered("priority_zone").mapped("amount"))
-                share = line.amount and to_women_priority * 100 / line.amount
+                share = line.amount and float(women_priority_amount) * 100 / line.amount
                 options = {
                     self.env._("%(pct).1f %% of the line to women in priority zones", pct=share):
                         share >= rules.STRATEGIC_WOMEN_PRIORITY_MIN_PCT,
-                    self.env._("all women trained"):
-                        bool(women) and all(women.mapped("trained")),
+                    self.env._("all women trained"): bool(women) and women_trained == women,
                     self.env._("rates at most the regional rate"):
-                        bool(rows) and bool(line.regional_rate)
-                        and max(rows.mapped("rate")) <= line.regional_rate,
+                        bool(count) and bool(line.regional_rate)
+                        and max_rate <= line.regional_rate,
                 }  # fmt: skip
                 met = any(options.values())
                 detail = self.env._(
@@ -170,6 +168,30 @@ class PronafimCreditLine(models.Model):
                 met, detail = True, ""
             line.condition_met = bool(met)
             line.condition_detail = detail
+
+    def _microcredit_figures(self):
+        """Aggregates of the reported micro-credits per line, in one query."""
+        ids = tuple(i for i in self.ids if isinstance(i, int))
+        if not ids:
+            return {}
+        self.env["pronafim.microcredit"].flush_model()
+        self.env.cr.execute(
+            """
+            SELECT line_id, COUNT(*),
+                   COUNT(*) FILTER (WHERE sex = 'female'),
+                   COUNT(*) FILTER (WHERE rural),
+                   COUNT(*) FILTER (WHERE priority_zone),
+                   COUNT(*) FILTER (WHERE trained),
+                   COALESCE(SUM(amount) FILTER (WHERE sex = 'female' AND priority_zone), 0),
+                   COUNT(*) FILTER (WHERE sex = 'female' AND trained),
+                   MAX(rate)
+              FROM pronafim_microcredit
+             WHERE line_id IN %s
+             GROUP BY line_id
+            """,
+            [ids],
+        )
+        return {row[0]: row[1:] for row in self.env.cr.fetchall()}
 
     # ---- CONSTRAINTS ----
 
