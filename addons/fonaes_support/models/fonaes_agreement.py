@@ -144,6 +144,7 @@ class FonaesAgreement(models.Model):
         copy=False,
         help="Resources to refund to FONAES for the Treasury (§4.6.1.1.1.II, §6.5).",
     )
+    refund_move_id = fields.Many2one("account.move", readonly=True, copy=False)
     refund_yields = fields.Monetary(string="Financial Yields to Refund", tracking=True, copy=False)
 
     # ---- funds and trusts (§4.3.2) ----
@@ -434,6 +435,85 @@ class FonaesAgreement(models.Model):
                 # §4.6.1.1.1.II: the whole support plus the financial yields.
                 agreement.refund_amount = agreement.disbursed_amount
             agreement._end("rescinded")
+        return True
+
+    def action_post_refund(self):
+        """Post the refund claimed from the beneficiary (rescission §4.6.1.1.1.II or
+        resources left after an early termination §4.6.1.2.II), to be paid to the Treasury
+        (§6.5): receivable of the beneficiary against the subsidy account (the support
+        returned) and the yields account."""
+        if not self.env.user.has_group(ACCOUNTANT):
+            raise AccessError(self.env._("Only FONAES accountants post refunds."))
+        for agreement in self:
+            agreement._ensure_state("rescinded", "terminated")
+            total = agreement.refund_amount + agreement.refund_yields
+            if agreement.refund_move_id or total <= 0:
+                raise UserError(
+                    self.env._("Agreement %s: there is no refund to post.", agreement.name)
+                )
+            company = self.env.company
+            receivable = agreement.partner_id.commercial_partner_id.property_account_receivable_id
+            accounts = (company.fonaes_journal_id, company.fonaes_subsidy_account_id, receivable)
+            if not all(accounts) or (
+                agreement.refund_yields and not company.fonaes_yields_account_id
+            ):
+                raise UserError(
+                    self.env._(
+                        "Set the FONAES journal, subsidy and yields accounts of %(company)s and "
+                        "the receivable account of %(partner)s first.",
+                        company=company.name,
+                        partner=agreement.partner_id.name,
+                    )
+                )
+            label = self.env._("Refund of FONAES support %s", agreement.name)
+            partner = agreement.partner_id.id
+            lines = [
+                fields.Command.create(
+                    {
+                        "name": label,
+                        "account_id": receivable.id,
+                        "partner_id": partner,
+                        "debit": total,
+                    }
+                ),
+                fields.Command.create(
+                    {
+                        "name": label,
+                        "account_id": company.fonaes_subsidy_account_id.id,
+                        "partner_id": partner,
+                        "credit": agreement.refund_amount,
+                    }
+                ),
+            ]
+            if agreement.refund_yields:
+                lines.append(
+                    fields.Command.create(
+                        {
+                            "name": label,
+                            "account_id": company.fonaes_yields_account_id.id,
+                            "partner_id": partner,
+                            "credit": agreement.refund_yields,
+                        }
+                    )
+                )
+            move = self.env["account.move"].create(
+                {
+                    "move_type": "entry",
+                    "journal_id": company.fonaes_journal_id.id,
+                    "date": fields.Date.context_today(self),
+                    "ref": label,
+                    "line_ids": lines,
+                }
+            )
+            move.action_post()
+            agreement.sudo().refund_move_id = move  # the accountant only reads agreements
+            agreement.message_post(
+                body=self.env._(
+                    "Refund of %(amount)s posted (%(move)s), to be paid to the Treasury (§6.5).",
+                    amount=rules.format_amount(total),
+                    move=move.name,
+                )
+            )
         return True
 
     def action_cancel(self):

@@ -15,3 +15,9 @@ class ResCompany(models.Model):
         help="Expense account of the subsidies delivered; the credit goes to the "
         "beneficiary's payable account.",
     )
+    fonaes_yields_account_id = fields.Many2one(
+        "account.account",
+        string="FONAES Refunded Yields Account",
+        help="Account credited with the financial yields refunded with a rescinded support "
+        "(§4.6.1.1.1.II, §6.5).",
+    )

@@ -184,6 +184,35 @@ class TestFonaesAgreement(FonaesCase):
         self.assertEqual(agreement.state, "rescinded")
         self.assertEqual(agreement.refund_amount, 300_000)  # all delivered, plus yields
         self.assertEqual(agreement.ministration_ids[1].state, "cancelled")
+        # The accountant posts the refund: receivable against subsidy and yields (§6.5).
+        with self.assertRaises(AccessError):
+            agreement.action_post_refund()
+        receivable = self.env["account.account"].create(
+            {
+                "code": "FON105",
+                "name": "Reintegros FONAES por cobrar",
+                "account_type": "asset_receivable",
+                "reconcile": True,
+            }
+        )
+        yields = self.env["account.account"].create(
+            {
+                "code": "FON701",
+                "name": "Productos financieros reintegrados",
+                "account_type": "income_other",
+            }
+        )
+        self.enterprise.property_account_receivable_id = receivable
+        self.env.company.fonaes_yields_account_id = yields
+        agreement.with_user(self.accountant).action_post_refund()
+        move = agreement.refund_move_id
+        self.assertEqual(move.state, "posted")
+        balances = {line.account_id: line.balance for line in move.line_ids}
+        self.assertEqual(balances[receivable], 301_234.56)
+        self.assertEqual(balances[self.subsidy_account], -300_000)
+        self.assertEqual(balances[yields], -1_234.56)
+        with self.assertRaisesMessage(UserError, "there is no refund to post"):
+            agreement.with_user(self.accountant).action_post_refund()
         self.assertEqual(
             len(self.env["fonaes.agreement"]._fields["rescission_cause"].selection), 6
         )
