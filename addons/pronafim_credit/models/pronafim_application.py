@@ -1,8 +1,11 @@
 import logging
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools import rules
 from .pronafim_deadline import CLOCKS
 
 APPLICATION_TYPES = [
@@ -243,6 +246,21 @@ class PronafimApplication(models.Model):
                         "without evidence and date (§IV.2.B): %(items)s.",
                         folio=app.name,
                         items="; ".join(f"{i.section} {i.name}" for i in missing),
+                    )
+                )
+            partner = app.partner_id.commercial_partner_id
+            since = partner.pronafim_active_since
+            limit = app.date_received - relativedelta(years=rules.ACTIVE_YEARS_BEFORE_APPLICATION)
+            if not since or since > limit:
+                raise UserError(
+                    self.env._(
+                        "Application %(folio)s cannot go to committee: %(partner)s must be "
+                        "active since %(limit)s at the latest, one year before the application "
+                        "(§IV.2.B.i.h); active since: %(since)s.",
+                        folio=app.name,
+                        partner=partner.name,
+                        limit=limit,
+                        since=since or "-",
                     )
                 )
             lacking = app._missing_analyses()

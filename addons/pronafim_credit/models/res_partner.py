@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools import rules
 from .pronafim_eligibility_item import ROLES
@@ -24,10 +24,28 @@ SOCIAL_STATUS = [
 ]
 
 
+LEGAL_FORMS = [
+    ("sa", "Sociedad Anónima (S.A. / S.A. de C.V.)"),
+    ("sapi", "S.A.P.I."),
+    ("sofom", "SOFOM"),
+    ("sofipo", "SOFIPO"),
+    ("scap", "Sociedad Cooperativa de Ahorro y Préstamo"),
+    ("ac", "Asociación Civil"),
+    ("sc", "Sociedad Civil"),
+    ("iap", "Institución de Asistencia Privada"),
+    ("other", "Other"),
+]
+
+
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
     pronafim_role = fields.Selection(ROLES, string="PRONAFIM Role", tracking=True)
+    pronafim_legal_form = fields.Selection(LEGAL_FORMS, string="Legal Form", tracking=True)
+    pronafim_active_since = fields.Date(
+        string="Active (Lending) Since",
+        help="§IV.2.B.i.h / ii.d: active one year before the application.",
+    )
     pronafim_eligibility_ids = fields.One2many(
         "pronafim.partner.eligibility", "partner_id", string="Eligibility Checklist"
     )
@@ -118,6 +136,23 @@ class ResPartner(models.Model):
     @api.model
     def _pronafim_today(self):
         return self.env.context.get("pronafim_today") or fields.Date.context_today(self)
+
+    @api.constrains("pronafim_role", "pronafim_legal_form")
+    def _check_pronafim_legal_form(self):
+        labels = dict(LEGAL_FORMS)
+        for partner in self:
+            if (
+                partner.pronafim_role == "imf"
+                and partner.pronafim_legal_form in rules.IMF_EXCLUDED_LEGAL_FORMS
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Legal form %(form)s of %(partner)s: civil associations and societies "
+                        "and private-assistance institutions cannot be IMF (§IV.2.B.i.a).",
+                        form=labels[partner.pronafim_legal_form],
+                        partner=partner.name,
+                    )
+                )
 
     # ---- CRUD ----
 

@@ -22,10 +22,22 @@ class PronafimCase(MicroTestMixin, TransactionCase):
         cls.finance = cls._new_user("pr_finance", GROUP % "finance")
         cls.manager = cls._new_user("pr_manager", GROUP % "manager")
         cls.imf = cls.env["res.partner"].create(
-            {"name": "Microfinanciera Uno SA de CV", "is_company": True, "pronafim_role": "imf"}
+            {
+                "name": "Microfinanciera Uno SA de CV",
+                "is_company": True,
+                "pronafim_role": "imf",
+                "pronafim_legal_form": "sa",
+                "pronafim_active_since": datetime.date(2020, 3, 1),
+            }
         )
         cls.other_imf = cls.env["res.partner"].create(
-            {"name": "Financiera Dos SAPI", "is_company": True, "pronafim_role": "imf"}
+            {
+                "name": "Financiera Dos SAPI",
+                "is_company": True,
+                "pronafim_role": "imf",
+                "pronafim_legal_form": "sapi",
+                "pronafim_active_since": datetime.date(2019, 1, 1),
+            }
         )
         for partner in cls.imf | cls.other_imf:
             cls._complete_eligibility(partner)

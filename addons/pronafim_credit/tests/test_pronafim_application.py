@@ -145,3 +145,14 @@ class TestPronafimApplication(PronafimCase):
             app.with_user(complaints).read(["name"])
         with self.assertRaises(AccessError):
             self.imf.with_user(complaints).pronafim_eligibility_ids.read(["evidence_date"])
+
+    def test_one_year_active_before_application(self):
+        """§IV.2.B.i.h: active in micro-credit one year before the application."""
+        self.imf.pronafim_active_since = D(2025, 9, 10)
+        app = self._app(day=D(2026, 9, 9))
+        self._analyses(app)
+        with self.assertRaisesMessage(UserError, "active since 2025-09-09 at the latest"):
+            app.action_send_to_committee()
+        self.imf.pronafim_active_since = D(2025, 9, 9)
+        app.action_send_to_committee()
+        self.assertEqual(app.state, "committee")

@@ -1,6 +1,6 @@
 import datetime
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import PronafimCase
@@ -109,3 +109,25 @@ class TestPronafimRegistry(PronafimCase):
         size_class.with_user(self.manager).write({"section": "§II"})
         with self.assertRaises(AccessError):
             self.imf.with_user(self.portal).pronafim_eligibility_ids.read(["evidence_date"])
+
+    def test_imf_legal_form_excluded(self):
+        """§IV.2.B.i.a: civil associations/societies and IAP are excluded as IMF."""
+        Partner = self.env["res.partner"].with_user(self.analyst)
+        with self.assertRaisesMessage(ValidationError, "Asociación Civil of Fundación AC"):
+            Partner.create(
+                {
+                    "name": "Fundación AC",
+                    "is_company": True,
+                    "pronafim_role": "imf",
+                    "pronafim_legal_form": "ac",
+                }
+            )
+        org = Partner.create(
+            {
+                "name": "Fundación AC",
+                "is_company": True,
+                "pronafim_role": "organization",
+                "pronafim_legal_form": "ac",
+            }
+        )
+        self.assertEqual(org.pronafim_role, "organization", "allowed as an organization")

@@ -23,7 +23,12 @@ class TestPronafimUi(MicroTestMixin, HttpCase):
             ",".join(GROUP % g for g in ("analyst", "committee_secretary", "finance")),
         )
         cls.imf = cls.env["res.partner"].create(
-            {"name": "Microfinanciera Tour SA de CV", "is_company": True, "pronafim_role": "imf"}
+            {
+                "name": "Microfinanciera Tour SA de CV",
+                "is_company": True,
+                "pronafim_role": "imf",
+                "pronafim_active_since": "2015-01-01",
+            }
         )
         cls.imf.pronafim_eligibility_ids.write(
             {

@@ -45,3 +45,8 @@ LINE_TRAINING_MIN_PCT = 10
 STRATEGIC_WOMEN_PRIORITY_MIN_PCT = 50
 # §VI.a: the technical committee meets at least once every two months.
 COMMITTEE_MAX_MONTHS_BETWEEN_SESSIONS = 2
+# §IV.2.B.i.a: civil associations and societies and private-assistance institutions are
+# excluded as IMF.
+IMF_EXCLUDED_LEGAL_FORMS = ("ac", "sc", "iap")
+# §IV.2.B.i.h / §IV.2.B.ii.d: active (lending) for one year before the application.
+ACTIVE_YEARS_BEFORE_APPLICATION = 1
