@@ -39,7 +39,8 @@ class TestMdKanbanQueries(MdCommon, TransactionCase):
         leads.invalidate_recordset(["stage_id"])
 
     def _kanban_spec(self, Lead):
-        view = Lead.get_views([(False, "kanban")])["views"]["kanban"]
+        view_id = self.env.ref("md_micronegocios.crm_lead_view_kanban_md_case").id
+        view = Lead.get_views([(view_id, "kanban")])["views"]["kanban"]
         spec = {}
         for node in etree.fromstring(view["arch"]).iter("field"):
             name = node.get("name")
@@ -55,7 +56,7 @@ class TestMdKanbanQueries(MdCommon, TransactionCase):
         spec = self._kanban_spec(Lead)
         domain = [("type", "=", "opportunity"), ("team_id", "=", self.team.id)]
         self.assertIn(("team_id", "=", self.team.id), ast.literal_eval(action["domain"]))
-        with self.assertQueryCount(md_facilitator=17):
+        with self.assertQueryCount(md_facilitator=14):
             groups = Lead.web_read_group(domain, ["stage_id"], ["stage_id"], lazy=True)
             records = 0
             for group in groups["groups"]:
