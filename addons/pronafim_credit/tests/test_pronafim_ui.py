@@ -131,3 +131,35 @@ class TestPronafimUi(MicroTestMixin, HttpCase):
         listing = self.url_open("/my/pronafim/reports").text
         self.assertIn("octubre.csv", listing)
         self.assertNotIn("ajeno-oct.csv", listing)
+
+    def test_portal_lines_and_schedule(self):
+        lines = self.env["pronafim.credit.line"]
+        for partner in (self.imf, self.other):
+            app = self.env["pronafim.application"].create(
+                {"partner_id": partner.id, "application_type": "credit"}
+            )
+            app.write({"state": "authorized", "outcome": "authorized"})
+            line = lines.create(
+                {
+                    "application_id": app.id,
+                    "credit_type_id": self.env.ref("pronafim_credit.credit_type_simple").id,
+                    "amount": 120_000,
+                    "term_months": 12,
+                }
+            )
+            line.action_formalize()
+            self.env["pronafim.credit.disposal"].create(
+                {"line_id": line.id, "date": fields.Date.today(), "amount": 120_000}
+            )
+            lines |= line
+        own, foreign = lines
+        self.authenticate("pr_portal_ui", "pr_portal_ui")
+        listing = self.url_open("/my/pronafim/lines").text
+        self.assertIn(own.name, listing)
+        self.assertNotIn(foreign.name, listing)
+        page = self.url_open(f"/my/pronafim/lines/{own.id}")
+        self.assertIn(own.name, page.text)
+        last = own.disposal_ids.installment_ids.sorted("number")[-1]
+        self.assertIn(last.due_date.strftime("%m/%d/%Y"), page.text)
+        redirected = self.url_open(f"/my/pronafim/lines/{foreign.id}")
+        self.assertTrue(redirected.url.endswith("/my"), redirected.url)
