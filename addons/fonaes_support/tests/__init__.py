@@ -8,3 +8,4 @@ from . import test_fonaes_trust
 from . import test_fonaes_indicators
 from . import test_fonaes_concurrency
 from . import test_fonaes_ui
+from . import test_fonaes_prudential_rules

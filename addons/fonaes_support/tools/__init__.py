@@ -1,2 +1,3 @@
 from . import rules
 from . import trust_xlsx
+from . import prudential
