@@ -16,6 +16,7 @@
         "data/ir_sequence_data.xml",
         "data/fonaes_support_type_data.xml",
         "data/fonaes_document_type_data.xml",
+        "data/fonaes_provision_bucket_data.xml",
         "data/ir_cron_data.xml",
         "report/fonaes_report_templates.xml",
         "report/fonaes_application_report.xml",
@@ -26,6 +27,8 @@
         "views/fonaes_agreement_views.xml",
         "views/fonaes_indicator_period_views.xml",
         "views/res_partner_views.xml",
+        "views/fonaes_loan_views.xml",
+        "views/fonaes_provision_run_views.xml",
         "views/fonaes_support_menus.xml",
     ],
     "demo": [

@@ -9,3 +9,5 @@ from . import res_company
 from . import fonaes_agreement
 from . import fonaes_indicator_period
 from . import fonaes_esc_report
+from . import fonaes_loan
+from . import fonaes_provision_run

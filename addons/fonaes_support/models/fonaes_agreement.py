@@ -735,6 +735,14 @@ class FonaesMinistration(models.Model):
             if ministration.state != "planned":
                 raise UserError(self.env._("This ministration is not planned."))
             agreement = ministration.agreement_id
+            if ministration.partner_id.commercial_partner_id.fonaes_channelling_suspended:
+                raise UserError(
+                    self.env._(
+                        "Channelling of resources to %s is suspended for breaching the "
+                        "prudential rules (Anexo XI §6).",
+                        ministration.partner_id.commercial_partner_id.name,
+                    )
+                )
             if agreement.state != "signed":
                 raise UserError(
                     self.env._(

@@ -21,3 +21,15 @@ class ResCompany(models.Model):
         help="Account credited with the financial yields refunded with a rescinded support "
         "(§4.6.1.1.1.II, §6.5).",
     )
+    fonaes_provision_expense_account_id = fields.Many2one(
+        "account.account",
+        string="Preventive Reserves Expense Account",
+        help="Charged with the increase of the preventive reserves each month-end (Anexo XI "
+        "§1; Estimación preventiva para riesgos crediticios, Anexo XII-3).",
+    )
+    fonaes_provision_allowance_account_id = fields.Many2one(
+        "account.account",
+        string="Preventive Reserves Allowance Account",
+        help="Contra-asset of the loan portfolio (Estimación preventiva para riesgos "
+        "crediticios, Anexo XII-2).",
+    )

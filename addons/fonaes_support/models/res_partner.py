@@ -68,6 +68,29 @@ class ResPartner(models.Model):
         help="The beneficiary failed, by its own fault, the rules or its revolving "
         "commitments: no new support (§4.3.1.L).",
     )
+    fonaes_channelling_suspended = fields.Boolean(
+        string="Channelling Suspended",
+        tracking=True,
+        help="The intermediary breached a prudential rule: no new resources nor loans "
+        "(Anexo XI §6).",
+    )
+    fonaes_extra_provision_pct = fields.Float(
+        string="Additional Reserves Ordered (%)",
+        tracking=True,
+        help="Additional preventive reserves FONAES ordered for this intermediary (Anexo XI §1).",
+    )
+    fonaes_sight_deposits = fields.Monetary(
+        string="Sight Deposits (< 30 Days)",
+        currency_field="fonaes_currency_id",
+        tracking=True,
+        help="Liquid position of a deposit-taking intermediary (Anexo XI §5).",
+    )
+    fonaes_short_term_liabilities = fields.Monetary(
+        string="Liabilities Due Within 30 Days",
+        currency_field="fonaes_currency_id",
+        tracking=True,
+        help="Short-term liabilities of a deposit-taking intermediary (Anexo XI §5).",
+    )
     fonaes_legacy_debt = fields.Boolean(
         string="Outstanding Debt from Earlier Supports",
         tracking=True,

@@ -9,3 +9,4 @@ from . import test_fonaes_indicators
 from . import test_fonaes_concurrency
 from . import test_fonaes_ui
 from . import test_fonaes_prudential_rules
+from . import test_fonaes_provisioning

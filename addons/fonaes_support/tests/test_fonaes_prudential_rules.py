@@ -80,3 +80,26 @@ class TestFonaesPrudentialRules(BaseCase):
         self.assertEqual(p.capital_requirement(950_000, 50_000), Decimal("140000.00"))
         # Anexo XI §5: 10 % of the 30-day liabilities.
         self.assertEqual(p.liquidity_requirement(250_000), Decimal("25000.00"))
+
+    def test_loan_position(self):
+        from datetime import date
+
+        rows = [(date(2026, m, 10), 1000, 100) for m in (1, 2, 3, 4)]
+        # Nothing paid on March 1: two installments due, the oldest since January 10.
+        pos = p.loan_position(rows, [], date(2026, 3, 1))
+        self.assertEqual((pos["principal_days"], pos["interest_days"]), (50, 50))
+        self.assertEqual(pos["principal_balance"], Decimal("4000.00"))
+        self.assertEqual(pos["interest_unpaid"], Decimal("200.00"))
+        # 1,150 on January 9: first installment in full and 50 of February's interest.
+        pos = p.loan_position(rows, [(date(2026, 1, 9), 1150)], date(2026, 3, 1))
+        self.assertEqual((pos["principal_days"], pos["interest_days"]), (19, 19))
+        self.assertEqual(pos["consecutive_on_time"], 0)
+        self.assertEqual(pos["interest_unpaid"], Decimal("50.00"))
+        # Everything paid on time up to April 10: 4 in a row, nothing late.
+        paid = [(d, 1100) for d, _p, _i in rows]
+        pos = p.loan_position(rows, paid, date(2026, 4, 30))
+        self.assertEqual(pos["consecutive_on_time"], 4)
+        self.assertEqual(pos["principal_balance"], Decimal("0.00"))
+        # Payments after the cut-off are ignored "as of" it.
+        pos = p.loan_position(rows, paid, date(2026, 2, 10))
+        self.assertEqual(pos["principal_balance"], Decimal("2000.00"))

@@ -10,7 +10,14 @@ installment, Anexo XI §1.a).
 
 from decimal import Decimal
 
-from odoo.addons.micro_base.tools.loan import ZERO, ageing_bucket, money, to_decimal
+from odoo.addons.micro_base.tools.loan import (
+    ZERO,
+    ageing_bucket,
+    allocate_payment,
+    days_past_due,
+    money,
+    to_decimal,
+)
 
 HUNDRED = Decimal(100)
 
@@ -194,3 +201,57 @@ def capital_requirement(net_portfolio, against_rules_portfolio=0):
 def liquidity_requirement(short_term_liabilities):
     """Minimum sight deposits (Anexo XI §5): 10 % of the liabilities due within 30 days."""
     return money(to_decimal(short_term_liabilities) * LIQUIDITY_PCT / HUNDRED)
+
+
+def loan_position(installments, payments, as_of):
+    """State of a loan's installments on ``as_of`` from its schedule and payments.
+
+    Each payment made on or before ``as_of`` goes to the oldest installment not fully paid,
+    interest first, then principal (micro_base ``allocate_payment``); what is left goes to
+    the next installment.
+
+    :param installments: ``(due_date, principal, interest)`` rows, in due-date order
+    :param payments: ``(date, amount)`` rows, any order
+    :return: dict with ``principal_days`` / ``interest_days`` (days past due of the oldest
+        unpaid principal / interest, Anexo XI §1.a), ``principal_balance`` (principal not
+        repaid), ``interest_unpaid`` (interest fallen due and not collected),
+        ``consecutive_on_time`` (installments fallen due most recently, in a row, paid in
+        full on or before their due date: the sustained payment of Anexo XII-1) and
+        ``overpaid`` (payments beyond everything scheduled)
+    """
+    rows = [
+        {"due": due, "principal": money(principal), "interest": money(interest), "paid_on": None}
+        for due, principal, interest in installments
+    ]
+    owed = [{"principal": row["principal"], "interest": row["interest"]} for row in rows]
+    overpaid = ZERO
+    index = 0
+    for paid_date, amount in sorted(p for p in payments if p[0] <= as_of):
+        remaining = money(amount)
+        while remaining > 0 and index < len(rows):
+            applied, remaining = allocate_payment(
+                remaining, owed[index], order=("interest", "principal")
+            )
+            for component, share in applied.items():
+                owed[index][component] -= share
+            if not owed[index]["principal"] and not owed[index]["interest"]:
+                rows[index]["paid_on"] = paid_date
+                index += 1
+        overpaid += remaining
+    principal_unpaid = [r["due"] for r, o in zip(rows, owed, strict=True) if o["principal"]]
+    interest_unpaid = [r["due"] for r, o in zip(rows, owed, strict=True) if o["interest"]]
+    on_time = 0
+    for row in reversed([r for r in rows if r["due"] <= as_of]):
+        if row["paid_on"] is None or row["paid_on"] > row["due"]:
+            break
+        on_time += 1
+    return {
+        "principal_days": days_past_due(principal_unpaid, as_of),
+        "interest_days": days_past_due(interest_unpaid, as_of),
+        "principal_balance": sum((o["principal"] for o in owed), ZERO),
+        "interest_unpaid": sum(
+            (o["interest"] for r, o in zip(rows, owed, strict=True) if r["due"] <= as_of), ZERO
+        ),
+        "consecutive_on_time": on_time,
+        "overpaid": overpaid,
+    }

@@ -1,0 +1,324 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.micro_base.tools import loan as loan_tools
+
+from ..tools import prudential
+
+ACCOUNTANT = "fonaes_support.fonaes_support_group_accountant"
+
+
+def _amount(value):
+    """``value`` in pesos as printed in the messages: thousands separator, two decimals."""
+    return f"{value:,.2f}"
+
+
+INTERMEDIARY_ROLES = ("esf", "trust")
+
+
+class FonaesLoan(models.Model):
+    """A loan of an ESF or trust to its target population (Anexo XI, Anexo XII-1)."""
+
+    _name = "fonaes.loan"
+    _description = "Loan of an ESF or Trust"
+    _inherit = ["mail.thread"]
+    _order = "start_date desc, id desc"
+
+    name = fields.Char(required=True, copy=False, readonly=True, default="/")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    intermediary_id = fields.Many2one(
+        "res.partner",
+        string="Intermediary (ESF or Trust)",
+        required=True,
+        index=True,
+        domain=[("fonaes_role", "in", INTERMEDIARY_ROLES)],
+        tracking=True,
+    )
+    borrower_id = fields.Many2one("res.partner", required=True, index=True, tracking=True)
+    borrower_is_company = fields.Boolean(related="borrower_id.is_company")
+    loan_kind = fields.Selection(
+        prudential.LOAN_KINDS,
+        required=True,
+        default=prudential.KIND_PERIODIC,
+        tracking=True,
+        help="Decides when the loan becomes past due (Anexo XII-1, Traspaso a cartera "
+        "vencida 2.a-2.d).",
+    )
+    amount = fields.Monetary(required=True, tracking=True)
+    annual_rate = fields.Float(
+        string="Annual Rate (%)", digits=(6, 4), tracking=True, help="Ordinary annual rate."
+    )
+    months = fields.Integer(string="Term (Months)", required=True, default=12, tracking=True)
+    start_date = fields.Date(
+        required=True, default=fields.Date.context_today, tracking=True, index=True
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("granted", "Granted"), ("cancelled", "Cancelled")],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
+    restructured = fields.Boolean(
+        tracking=True,
+        help="Restructured or renewed: once past due, it stays past due until sustained "
+        "payment (Anexo XII-1).",
+    )
+    bankrupt = fields.Boolean(
+        string="Borrower in Concurso Mercantil",
+        tracking=True,
+        help="Past due whatever the days (Anexo XII-1, Traspaso a cartera vencida 1).",
+    )
+    blocked_deposit = fields.Monetary(
+        string="Blocked Deposit Guarantee",
+        tracking=True,
+        help="Borrower's deposit that cannot be withdrawn while the loan lasts and covers it.",
+    )
+    blocked_deposit_authorized = fields.Boolean(
+        string="Reserve Reduction Authorized by FONAES",
+        tracking=True,
+        help="FONAES authorized reducing the reserve by the blocked deposit (Anexo XI §1).",
+    )
+    common_risk_ids = fields.Many2many(
+        "res.partner",
+        "fonaes_loan_common_risk_rel",
+        "loan_id",
+        "partner_id",
+        string="Common Risk (Dependents)",
+        help="First-degree relatives in direct line and spouse or partner who depend "
+        "economically on the borrower: their loans count with the borrower's (Anexo XI §3).",
+    )
+    limit_exception_ref = fields.Char(
+        string="FONAES Exception",
+        tracking=True,
+        help="FONAES authorization of an operation above the single-borrower limit "
+        "(Anexo XI §3, Excepciones).",
+    )
+    against_rules = fields.Boolean(
+        string="Operation Against the Rules",
+        tracking=True,
+        help="Carries a 100 % capital requirement (Anexo XI §4.a).",
+    )
+    authorization = fields.Selection(
+        [("automatic", "Automatic"), ("formal", "Formal Body")],
+        readonly=True,
+        tracking=True,
+        help="Automatic authorization only up to 4,000 UDIS per person (Anexo XI §2.a.1).",
+    )
+    installment_ids = fields.One2many("fonaes.loan.installment", "loan_id", readonly=True)
+    payment_ids = fields.One2many("fonaes.loan.payment", "loan_id")
+    portfolio_state = fields.Selection(
+        [(prudential.STATE_CURRENT, "Current"), (prudential.STATE_PAST_DUE, "Past Due")],
+        default=prudential.STATE_CURRENT,
+        readonly=True,
+        tracking=True,
+        help="As of the last month-end classification (Anexo XII-1).",
+    )
+    days_past_due = fields.Integer(readonly=True, help="As of the last classification.")
+    classified_date = fields.Date(readonly=True)
+
+    _sql_constraints = [
+        ("amount_positive", "CHECK(amount > 0)", "The loan amount must be positive."),
+        ("months_positive", "CHECK(months > 0)", "The term must be at least one month."),
+    ]
+
+    # ---- CRUD ----
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("fonaes.loan") or "/"
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_granted(self):
+        if any(loan.state == "granted" for loan in self):
+            raise UserError(self.env._("A granted loan cannot be deleted: cancel it instead."))
+
+    # ---- ACTIONS ----
+    def action_grant(self):
+        """Grant the loan: single-borrower limit (Anexo XI §3), automatic or formal
+        authorization (Anexo XI §2.a.1), the intermediary not suspended (Anexo XI §6), and
+        its schedule."""
+        for loan in self:
+            if loan.state != "draft":
+                raise UserError(self.env._("Loan %s is not a draft.", loan.name))
+            if loan.intermediary_id.fonaes_channelling_suspended:
+                raise UserError(
+                    self.env._(
+                        "%(intermediary)s is suspended for breaching the prudential rules "
+                        "(Anexo XI §6): no new loans.",
+                        intermediary=loan.intermediary_id.name,
+                    )
+                )
+            loan._check_single_borrower_limit()
+            loan.authorization = loan._authorization_kind()
+            loan.installment_ids = [fields.Command.clear()] + [
+                fields.Command.create(vals) for vals in loan._schedule_vals()
+            ]
+            loan.state = "granted"
+
+    def action_cancel(self):
+        self.state = "cancelled"
+
+    # ---- BUSINESS METHODS ----
+    def _exposure(self, states=("granted",)):
+        """Principal of the loans of this intermediary to the borrower and its common risk,
+        this one included (contract amounts of the granted loans)."""
+        self.ensure_one()
+        people = self.borrower_id | self.common_risk_ids
+        others = self.search(
+            [
+                ("intermediary_id", "=", self.intermediary_id.id),
+                ("state", "in", list(states)),
+                ("id", "!=", self.id),
+                "|",
+                ("borrower_id", "in", people.ids),
+                ("common_risk_ids", "in", self.borrower_id.ids),
+            ]
+        )
+        return sum(others.mapped("amount")) + self.amount
+
+    def _check_single_borrower_limit(self):
+        self.ensure_one()
+        equity = self.intermediary_id.fonaes_equity
+        pct, limit = prudential.single_borrower_limit(equity, self.borrower_is_company)
+        exposure = self._exposure()
+        if exposure > limit and not self.limit_exception_ref:
+            figures = {
+                "exposure": _amount(exposure),
+                "limit": _amount(limit),
+                "pct": pct,
+                "equity": _amount(equity),
+            }
+            raise UserError(
+                self.env._(
+                    "Loans to %(borrower)s and its common risk would reach %(exposure)s, above "
+                    "the single-borrower limit of %(limit)s (%(pct)s %% of the equity "
+                    "%(equity)s of %(intermediary)s, Anexo XI §3).",
+                    borrower=self.borrower_id.name,
+                    intermediary=self.intermediary_id.name,
+                    **figures,
+                )
+            )
+
+    def _authorization_kind(self):
+        self.ensure_one()
+        udi = self.env["fonaes.udi.rate"]._value_on(self.start_date)
+        allowed, _udis = prudential.automatic_authorization(self._exposure(), udi)
+        return "automatic" if allowed else "formal"
+
+    def _schedule_vals(self):
+        """Installments of the loan from micro_base's monthly schedule, shaped by its kind:
+        single payment (one installment at maturity), single principal (interest monthly,
+        principal at maturity), periodic and revolving (level principal)."""
+        self.ensure_one()
+        at_maturity = (prudential.KIND_SINGLE_PAYMENT, prudential.KIND_SINGLE_PRINCIPAL)
+        grace = self.months - 1 if self.loan_kind in at_maturity else 0
+        schedule = loan_tools.monthly_schedule(
+            self.amount,
+            self.annual_rate / 100,
+            self.months,
+            self.start_date,
+            grace,
+            day_basis=None,
+        )
+        rows = [(i.due_date, i.principal, i.interest) for i in schedule]
+        if self.loan_kind == prudential.KIND_SINGLE_PAYMENT:
+            rows = [(rows[-1][0], sum(r[1] for r in rows), sum(r[2] for r in rows))]
+        return [
+            {"number": n, "due_date": due, "principal": float(principal), "interest": float(i)}
+            for n, (due, principal, i) in enumerate(rows, start=1)
+        ]
+
+    def _position(self, as_of, previous_state=None):
+        """Days past due, balances and current/past-due state of the loan on ``as_of``
+        (Anexo XI §1.a, Anexo XII-1). Accrual stops when past due: the interest fallen due
+        and not collected goes to ``memo_interest`` (cuentas de orden) instead of the
+        receivable."""
+        self.ensure_one()
+        rows = [(i.due_date, i.principal, i.interest) for i in self.installment_ids]
+        payments = [(p.date, p.amount) for p in self.payment_ids]
+        return self._position_from_rows(rows, payments, as_of, previous_state)
+
+    def _position_from_rows(self, rows, payments, as_of, previous_state=None):
+        self.ensure_one()
+        pos = prudential.loan_position(rows, payments, as_of)
+        period = 30 if self.loan_kind != prudential.KIND_SINGLE_PAYMENT else 30 * self.months
+        state = prudential.classify(
+            self.loan_kind,
+            pos["principal_days"],
+            pos["interest_days"],
+            previous_state or self.portfolio_state,
+            self.restructured,
+            pos["consecutive_on_time"],
+            period,
+            self.bankrupt,
+        )
+        pos["state"] = state
+        pos["days"] = max(pos["principal_days"], pos["interest_days"])
+        past_due = state == prudential.STATE_PAST_DUE
+        pos["memo_interest"] = pos["interest_unpaid"] if past_due else loan_tools.ZERO
+        pos["accrued_interest"] = loan_tools.ZERO if past_due else pos["interest_unpaid"]
+        pos["balance"] = pos["principal_balance"] + pos["accrued_interest"]
+        return pos
+
+
+class FonaesLoanInstallment(models.Model):
+    _name = "fonaes.loan.installment"
+    _description = "Installment of an ESF or Trust Loan"
+    _order = "loan_id, number"
+
+    loan_id = fields.Many2one("fonaes.loan", required=True, ondelete="cascade", index=True)
+    currency_id = fields.Many2one(related="loan_id.currency_id")
+    number = fields.Integer(required=True)
+    due_date = fields.Date(required=True)
+    principal = fields.Monetary()
+    interest = fields.Monetary()
+
+
+class FonaesLoanPayment(models.Model):
+    _name = "fonaes.loan.payment"
+    _description = "Payment of an ESF or Trust Loan"
+    _order = "loan_id, date, id"
+
+    loan_id = fields.Many2one("fonaes.loan", required=True, ondelete="cascade", index=True)
+    currency_id = fields.Many2one(related="loan_id.currency_id")
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    amount = fields.Monetary(required=True)
+
+    _sql_constraints = [
+        ("amount_positive", "CHECK(amount > 0)", "A payment must be positive."),
+    ]
+
+
+class FonaesUdiRate(models.Model):
+    """Value of the UDI published by Banco de México in the DOF (Anexo XI-1, Valorización
+    de la unidad de inversión)."""
+
+    _name = "fonaes.udi.rate"
+    _description = "UDI Value"
+    _order = "date desc"
+
+    date = fields.Date(required=True, index=True)
+    value = fields.Float(digits=(12, 6), required=True)
+
+    _sql_constraints = [
+        ("date_unique", "UNIQUE(date)", "There is already a UDI value for this date."),
+        ("value_positive", "CHECK(value > 0)", "The UDI value must be positive."),
+    ]
+
+    @api.model
+    def _value_on(self, day):
+        rate = self.search([("date", "<=", day)], limit=1)
+        if not rate:
+            raise UserError(
+                self.env._(
+                    "No UDI value is recorded on or before %s (Anexo XI-1): add it to the UDI "
+                    "table first.",
+                    day,
+                )
+            )
+        return rate.value
