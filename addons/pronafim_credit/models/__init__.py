@@ -23,4 +23,8 @@ from . import (
     pronafim_municipality,
     pronafim_borrower_report,
     pronafim_microcredit,
+    pronafim_emergency_program,
+    pronafim_emergency_credit,
+    pronafim_complaint,
+    pronafim_complaint_file,
 )

@@ -1,1 +1,1 @@
-from . import borrower_report, committee, rules
+from . import borrower_report, committee, complaints, emergency, rules

@@ -1,0 +1,203 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import complaints as rules
+
+OPEN_STATES = ("received", "in_progress")
+
+
+class PronafimComplaint(models.Model):
+    """A complaint or inquiry received from CONDUSEF about an institution (seed 002).
+
+    Received through the daily file (:class:`pronafim.complaint.file`), answered by an
+    officer of the specialized unit (UNE) within the response term in business days on the
+    MX official calendar (``tools/complaints.py``).
+    """
+
+    _name = "pronafim.complaint"
+    _description = "CONDUSEF Complaint"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_due, id"
+
+    name = fields.Char(string="Folio", required=True, readonly=True, index=True)
+    kind = fields.Selection(
+        [("complaint", "Complaint"), ("inquiry", "Inquiry")], required=True, readonly=True
+    )
+    institution_id = fields.Many2one(
+        "res.partner", string="Institution", required=True, readonly=True, index=True
+    )
+    user_name = fields.Char(string="User", required=True, readonly=True)
+    product = fields.Char(required=True, readonly=True, index=True)
+    reason = fields.Char(required=True, readonly=True, index=True)
+    currency_id = fields.Many2one(
+        "res.currency", default=lambda self: self.env.ref("base.MXN"), required=True
+    )
+    amount_claimed = fields.Monetary(readonly=True)
+    date_received = fields.Date(required=True, readonly=True, index=True)
+    date_due = fields.Date(
+        string="Due Date", compute="_compute_date_due", store=True, tracking=True
+    )
+    officer_id = fields.Many2one(
+        "res.users",
+        string="UNE Officer",
+        tracking=True,
+        domain=lambda self: [
+            (
+                "groups_id",
+                "in",
+                self.env.ref("pronafim_credit.pronafim_credit_group_complaints_officer").id,
+            )
+        ],
+    )
+    state = fields.Selection(
+        [
+            ("received", "Received"),
+            ("in_progress", "In Progress"),
+            ("answered", "Answered"),
+            ("closed", "Closed"),
+        ],
+        default="received",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    response = fields.Text()
+    outcome = fields.Selection(
+        [("in_favor", "In favor of the user"), ("not_in_favor", "Not in favor of the user")],
+        tracking=True,
+    )
+    date_answered = fields.Date(readonly=True, tracking=True)
+    date_closed = fields.Date(string="Closing Date", readonly=True, tracking=True)
+    business_days = fields.Integer(
+        string="Response Time (business days)", readonly=True, aggregator="avg"
+    )
+    in_favor_pct = fields.Float(
+        string="In Favor (%)", readonly=True, aggregator="avg",
+        help="100 when answered in favor of the user, 0 otherwise: its average is the %.",
+    )  # fmt: skip
+    due_status = fields.Selection(
+        [("ok", "On time"), ("lapsing", "Lapsing"), ("lapsed", "Lapsed")],
+        readonly=True,
+        copy=False,
+    )
+    file_id = fields.Many2one("pronafim.complaint.file", readonly=True, index=True)
+    file_line = fields.Integer(readonly=True)
+    export_file_id = fields.Many2one("pronafim.complaint.file", readonly=True, copy=False)
+
+    _sql_constraints = [("folio_unique", "unique(name)", "A folio is received only once.")]
+
+    @api.depends("date_received")
+    def _compute_date_due(self):
+        calendar = self.env["resource.calendar"].sudo()._get_official_calendar("MX")
+        for complaint in self:
+            complaint.date_due = complaint.date_received and calendar.add_business_days(
+                complaint.date_received, rules.RESPONSE_TERM_BUSINESS_DAYS
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(self.env._("A complaint received from the regulator cannot be deleted."))
+
+    # ---- ACTIONS ----
+
+    def _today(self):
+        return self.env.context.get("pronafim_today") or fields.Date.context_today(self)
+
+    def action_take(self):
+        for complaint in self:
+            if complaint.state != "received":
+                raise UserError(self.env._("Only a received complaint can be taken."))
+            complaint.write({"state": "in_progress", "officer_id": self.env.user.id})
+
+    def action_answer(self):
+        """Record the answer: response and outcome required; response time in business
+        days from reception to today on the MX calendar."""
+        calendar = self.env["resource.calendar"].sudo()._get_official_calendar("MX")
+        today = self._today()
+        for complaint in self:
+            if complaint.state not in OPEN_STATES:
+                raise UserError(self.env._("Complaint %s is already answered.", complaint.name))
+            if not (complaint.response or "").strip() or not complaint.outcome:
+                raise UserError(
+                    self.env._(
+                        "Complaint %s: write the response and its outcome before answering.",
+                        complaint.name,
+                    )
+                )
+            complaint.write(
+                {
+                    "state": "answered",
+                    "date_answered": today,
+                    "officer_id": complaint.officer_id.id or self.env.user.id,
+                    "business_days": calendar.count_business_days(complaint.date_received, today),
+                    "in_favor_pct": 100.0 if complaint.outcome == "in_favor" else 0.0,
+                    "due_status": False,
+                }
+            )
+
+    def action_close(self):
+        for complaint in self:
+            if complaint.state != "answered":
+                raise UserError(self.env._("Only an answered complaint can be closed."))
+            complaint.write({"state": "closed", "date_closed": self._today()})
+
+    # ---- FIGURES AND SCHEDULED ACTIONS ----
+
+    @api.model
+    def _figures(self, date_from, date_to):
+        """Figures of the complaints received in ``[date_from, date_to]``.
+
+        :return: dict with ``by_institution``, ``by_product``, ``by_reason`` (name → count),
+            ``average_business_days`` and ``pct_in_favor`` over the answered ones (seed 002,
+            §7), and ``overdue`` (open past their due date, or answered after it).
+        """
+        domain = [("date_received", ">=", date_from), ("date_received", "<=", date_to)]
+        figures = {}
+        for key, field in (
+            ("by_institution", "institution_id"),
+            ("by_product", "product"),
+            ("by_reason", "reason"),
+        ):
+            figures[key] = {
+                group.display_name if isinstance(group, models.BaseModel) else group: count
+                for group, count in self._read_group(domain, [field], ["__count"])
+            }
+        answered = self.search_fetch(
+            [*domain, ("date_answered", "!=", False)],
+            ["business_days", "outcome", "date_answered", "date_due"],
+        )
+        figures["average_business_days"], figures["pct_in_favor"] = rules.response_figures(
+            (c.business_days, c.outcome == "in_favor") for c in answered
+        )
+        late_answers = answered.filtered(lambda c: c.date_answered > c.date_due)
+        figures["overdue"] = len(late_answers) + self.search_count(
+            [*domain, ("state", "in", OPEN_STATES), ("date_due", "<", self._today())]
+        )
+        return figures
+
+    @api.model
+    def _cron_flag_due(self):
+        """Flag the open complaints lapsing or lapsed (daily, idempotent).
+
+        The status is written only when it changes, and an activity for the officer is
+        scheduled only then: a second run on the same day changes nothing.
+        """
+        calendar = self.env["resource.calendar"].sudo()._get_official_calendar("MX")
+        today = self._today()
+        for complaint in self.search([("state", "in", OPEN_STATES)]):
+            left = calendar.count_business_days(today, complaint.date_due)
+            status = rules.due_status(today, complaint.date_due, left)
+            if status == complaint.due_status:
+                continue
+            complaint.due_status = status
+            if status == "ok":
+                continue
+            complaint.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=complaint.date_due,
+                summary=self.env._("Complaint %(folio)s %(status)s",
+                                   folio=complaint.name,
+                                   status=dict(self._fields["due_status"]._description_selection(
+                                       self.env))[status]),
+                user_id=(complaint.officer_id or self.env.user).id,
+            )  # fmt: skip

@@ -1,0 +1,216 @@
+import base64
+import hashlib
+import logging
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import complaints as rules
+
+_logger = logging.getLogger(__name__)
+
+
+class PronafimComplaintFile(models.Model):
+    """A file of the daily CONDUSEF exchange (seed 002, §3): incoming complaints or
+    outgoing responses, layouts in ``tools/complaints.py``.
+
+    An incoming file is imported whole or not at all: any bad row (reported with its line
+    and reason) leaves it in error with nothing imported, unless the officer asks for the
+    valid rows only. The same content received twice is one file (SHA-256 checksum).
+    """
+
+    _name = "pronafim.complaint.file"
+    _description = "CONDUSEF Exchange File"
+    _inherit = ["mail.thread"]
+    _order = "id desc"
+
+    name = fields.Char(string="File Name", required=True)
+    direction = fields.Selection(
+        [("incoming", "Incoming complaints"), ("outgoing", "Outgoing responses")],
+        required=True,
+        default="incoming",
+    )
+    date = fields.Date(default=fields.Date.context_today, required=True)
+    datas = fields.Binary(string="File", required=True, attachment=True)
+    checksum = fields.Char(readonly=True, index=True)
+    state = fields.Selection(
+        [("pending", "Pending"), ("imported", "Imported"), ("error", "Errors"),
+         ("sent", "Sent")],
+        default="pending", required=True, readonly=True, tracking=True,
+    )  # fmt: skip
+    valid_rows_only = fields.Boolean(
+        help="Import the valid rows of a file with errors (the bad rows stay reported)."
+    )
+    error_report = fields.Text(readonly=True)
+    complaint_ids = fields.One2many("pronafim.complaint", "file_id", string="Complaints")
+    complaint_count = fields.Integer(compute="_compute_complaint_count")
+
+    _sql_constraints = [
+        (
+            "checksum_unique",
+            "unique(direction, checksum)",
+            "This file was already received: the same file imports once.",
+        )
+    ]
+
+    def _compute_complaint_count(self):
+        groups = dict(
+            self.env["pronafim.complaint"]._read_group(
+                [("file_id", "in", self.ids)], ["file_id"], ["__count"]
+            )
+        )
+        for file in self:
+            file.complaint_count = groups.get(file, 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            content = base64.b64decode(vals.get("datas") or b"")
+            vals["checksum"] = hashlib.sha256(content).hexdigest()
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_pending_or_error(self):
+        if self.filtered(lambda f: f.state in ("imported", "sent")):
+            raise UserError(self.env._("An imported or sent exchange file cannot be deleted."))
+
+    # ---- RECEIVING ----
+
+    @api.model
+    def _receive(self, content, filename):
+        """The incoming file holding ``content`` (bytes): the one already received with
+        the same content, or a new pending one. Receiving twice creates nothing more."""
+        checksum = hashlib.sha256(content).hexdigest()
+        existing = self.search(
+            [("direction", "=", "incoming"), ("checksum", "=", checksum)], limit=1
+        )
+        return existing or self.create(
+            {"name": filename, "datas": base64.b64encode(content), "direction": "incoming"}
+        )
+
+    def _error_message(self, line, code, params):
+        texts = {
+            "empty": self.env._("the column %(column)s is empty"),
+            "kind": self.env._("kind %(value)r is neither complaint nor inquiry"),
+            "date": self.env._("date %(value)r is not a YYYY-MM-DD date"),
+            "amount": self.env._("amount claimed %(value)r is not a number >= 0"),
+            "duplicate": self.env._("folio %(folio)s already on line %(first_line)s"),
+            "institution": self.env._("institution %(value)r is not registered"),
+            "received": self.env._("folio %(folio)s was already received"),
+        }
+        return self.env._("Line %(line)s: %(reason)s.", line=line, reason=texts[code] % params)
+
+    def action_import(self):
+        """Import the pending or erroneous incoming files (see the class docstring)."""
+        Complaint = self.env["pronafim.complaint"]
+        for file in self:
+            if file.direction != "incoming" or file.state not in ("pending", "error"):
+                raise UserError(self.env._("File %s is not waiting to be imported.", file.name))
+            try:
+                text = base64.b64decode(file.datas).decode("utf-8")
+            except UnicodeDecodeError:
+                file.write(
+                    {"state": "error", "error_report": self.env._("The file is not UTF-8 text.")}
+                )
+                continue
+            rows, errors, missing = rules.parse_incoming(text)
+            if missing:
+                file.write(
+                    {
+                        "state": "error",
+                        "error_report": self.env._(
+                            "Line 1: missing columns %s.", ", ".join(missing)
+                        ),
+                    }
+                )
+                continue
+            institutions = {
+                partner.name: partner
+                for partner in self.env["res.partner"].search(
+                    [("is_company", "=", True), ("name", "in", [r["institution"] for r in rows])]
+                )
+            }
+            received = set(
+                Complaint.search([("name", "in", [r["folio"] for r in rows])]).mapped("name")
+            )
+            valid = []
+            for row in rows:
+                if row["institution"] not in institutions:
+                    errors.append((row["line"], "institution", {"value": row["institution"]}))
+                elif row["folio"] in received:
+                    errors.append((row["line"], "received", {"folio": row["folio"]}))
+                else:
+                    valid.append(row)
+            errors.sort(key=lambda error: error[0])
+            report = "\n".join(file._error_message(*error) for error in errors)
+            if errors and not file.valid_rows_only:
+                file.write({"state": "error", "error_report": report})
+                continue
+            Complaint.create(
+                [
+                    {
+                        "name": row["folio"],
+                        "kind": row["kind"],
+                        "institution_id": institutions[row["institution"]].id,
+                        "user_name": row["user_name"],
+                        "product": row["product"],
+                        "reason": row["reason"],
+                        "amount_claimed": float(row["amount_claimed"]),
+                        "date_received": row["date_received"],
+                        "file_id": file.id,
+                        "file_line": row["line"],
+                    }
+                    for row in valid
+                ]
+            )
+            file.write({"state": "imported", "error_report": report or False})
+
+    # ---- SENDING ----
+
+    @api.model
+    def _export_responses(self, day):
+        """The outgoing file of the answers given on ``day`` not yet sent (None if none).
+
+        Each answer is sent once: a second call the same day finds nothing new.
+        """
+        answers = self.env["pronafim.complaint"].search(
+            [("date_answered", "=", day), ("export_file_id", "=", False)], order="name"
+        )
+        if not answers:
+            return None
+        content = rules.format_outgoing(
+            {
+                "folio": c.name,
+                "date_answered": c.date_answered.isoformat(),
+                "outcome": c.outcome,
+                "business_days": c.business_days,
+                "response": c.response,
+            }
+            for c in answers
+        )
+        file = self.create(
+            {
+                "name": f"responses_{day.isoformat()}_{len(answers)}.csv",
+                "direction": "outgoing",
+                "date": day,
+                "datas": base64.b64encode(content.encode()),
+            }
+        )
+        file.state = "sent"
+        answers.export_file_id = file
+        return file
+
+    @api.model
+    def _cron_exchange(self):
+        """Daily exchange: import the pending incoming files, then export the day's answers.
+
+        A file that fails is logged and left in error; the others go on. Idempotent: an
+        imported file is not imported again, an answer is sent once.
+        """
+        for file in self.search([("direction", "=", "incoming"), ("state", "=", "pending")]):
+            try:
+                with self.env.cr.savepoint():
+                    file.action_import()
+            except Exception:
+                _logger.exception("CONDUSEF file %s could not be imported", file.name)
+        self._export_responses(self.env["pronafim.complaint"]._today())

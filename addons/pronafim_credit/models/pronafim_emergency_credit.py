@@ -1,0 +1,264 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools import emergency
+
+STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("approved", "Approved"),
+    ("rejected", "Rejected"),
+    ("disbursed", "Disbursed"),
+]
+#: Documents the applicant uploads (seed 000, §2: "presentación de la documentación por
+#: las personas solicitantes a través de medios electrónicos"); the seed does not list
+#: them — the three below are the decision recorded in the README.
+DOCUMENTS = ("id_document", "address_proof", "business_proof")
+
+
+class PronafimEmergencyCredit(models.Model):
+    """An application for, then a FONDESO emergency micro-credit (seed 000).
+
+    Applied for online (§2: registration, documents, electronic acceptance of the legal
+    documents), reviewed by the staff with a checklist, approved within the program's
+    envelope, disbursed with its zero-interest schedule after the grace period.
+    """
+
+    _name = "pronafim.emergency.credit"
+    _description = "Emergency Micro-credit"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(string="Folio", readonly=True, copy=False, default="/")
+    program_id = fields.Many2one(
+        "pronafim.emergency.program", required=True, ondelete="restrict", index=True
+    )
+    currency_id = fields.Many2one(related="program_id.currency_id")
+    partner_id = fields.Many2one(
+        "res.partner", string="Applicant", required=True, index=True, tracking=True
+    )
+    user_id = fields.Many2one("res.users", string="Portal Account", readonly=True, index=True)
+    curp = fields.Char(string="CURP", required=True)
+    birth_date = fields.Date(readonly=True)
+    state_id = fields.Many2one("res.country.state", string="Business State", required=True)
+    business_name = fields.Char(string="Micro-business", required=True)
+    business_activity = fields.Char()
+    amount = fields.Monetary(readonly=True, tracking=True)
+    state = fields.Selection(STATES, default="draft", required=True, readonly=True, tracking=True)
+    id_document = fields.Binary(string="Official ID", attachment=True)
+    id_document_name = fields.Char()
+    address_proof = fields.Binary(string="Proof of Address", attachment=True)
+    address_proof_name = fields.Char()
+    business_proof = fields.Binary(string="Proof of Business", attachment=True)
+    business_proof_name = fields.Char()
+    # Electronic acceptance of the legal documents (seed 000, §2)
+    accepted_by_id = fields.Many2one("res.users", string="Accepted by", readonly=True)
+    accepted_on = fields.Datetime(readonly=True)
+    accepted_ip = fields.Char(string="Accepted from IP", readonly=True)
+    accepted_text_version = fields.Char(string="Accepted Text Version", readonly=True)
+    # Staff review checklist
+    check_identity = fields.Boolean(string="ID matches the CURP")
+    check_address = fields.Boolean(string="Address in Mexico City")
+    check_business = fields.Boolean(string="Micro-business affected")
+    reviewer_id = fields.Many2one("res.users", readonly=True, tracking=True)
+    date_submitted = fields.Datetime(readonly=True)
+    date_decided = fields.Date(readonly=True, tracking=True)
+    rejection_reason = fields.Text(readonly=True, tracking=True)
+    date_disbursed = fields.Date(readonly=True, tracking=True)
+    installment_ids = fields.One2many("pronafim.emergency.installment", "credit_id")
+
+    _sql_constraints = [
+        (
+            "curp_program_unique",
+            "unique(program_id, curp)",
+            "One application per CURP in a program.",
+        )
+    ]
+
+    # ---- CRUD ----
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = (
+                    self.env["ir.sequence"].sudo().next_by_code("pronafim.emergency.credit")
+                )
+        credits = super().create(vals_list)
+        credits._check_eligibility()
+        return credits
+
+    def write(self, vals):
+        if "curp" in vals and self.filtered(lambda c: c.state != "draft"):
+            raise UserError(self.env._("The CURP of a submitted application cannot change."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if self.filtered(lambda c: c.state != "draft"):
+            raise UserError(
+                self.env._("A submitted application or a credit cannot be deleted; reject it.")
+            )
+
+    # ---- CHECKS ----
+
+    @api.model
+    def _eligibility_messages(self, curp, state, business_name, on_date):
+        """Translated reasons why the applicant is not eligible (empty list: eligible)."""
+        messages = []
+        for _field, code, params in emergency.eligibility_errors(
+            curp, state.code if state else False, business_name, on_date
+        ):
+            if code == "curp":
+                messages.append(self.env["res.partner"]._identity_error_message(params["error"]))
+            elif code == "under_age":
+                messages.append(
+                    self.env._(
+                        "CURP %(curp)s: the applicant is %(age)s years old; the credit is for "
+                        "adults (%(min_age)s or more).",
+                        curp=curp,
+                        **params,
+                    )
+                )
+            elif code == "residence":
+                messages.append(
+                    self.env._(
+                        "Business State: the program serves micro-businesses of Mexico City "
+                        "(seed 000, §1)."
+                    )
+                )
+            else:
+                messages.append(
+                    self.env._("Micro-business: give the name of the business affected.")
+                )
+        return messages
+
+    def _check_eligibility(self):
+        today = fields.Date.context_today(self)
+        for credit in self:
+            messages = self._eligibility_messages(
+                credit.curp, credit.state_id, credit.business_name, today
+            )
+            if messages:
+                raise ValidationError("\n".join(messages))
+            credit.curp = emergency.identity.validate("curp", credit.curp)
+            credit.birth_date = emergency.identity.curp_birth_date(credit.curp)
+
+    # ---- ACTIONS ----
+
+    def _accept_legal_documents(self, ip_address):
+        """Record the electronic acceptance: the current user, now, ``ip_address`` and the
+        version of the program's legal text."""
+        for credit in self:
+            credit.sudo().write(
+                {
+                    "accepted_by_id": self.env.user.id,
+                    "accepted_on": fields.Datetime.now(),
+                    "accepted_ip": ip_address,
+                    "accepted_text_version": credit.program_id.legal_text_version,
+                }
+            )
+
+    def action_submit(self):
+        for credit in self:
+            if credit.state != "draft":
+                raise UserError(self.env._("Only a draft application can be submitted."))
+            missing = [
+                credit._fields[name].get_description(self.env)["string"]
+                for name in DOCUMENTS
+                if not credit[name]
+            ]
+            if missing:
+                raise UserError(
+                    self.env._("Upload the required documents: %s.", ", ".join(missing))
+                )
+            if not credit.accepted_on:
+                raise UserError(self.env._("Accept the legal documents before submitting."))
+            credit.write({"state": "submitted", "date_submitted": fields.Datetime.now()})
+
+    def action_approve(self):
+        """Approve within the envelope (row lock on the program, see ``_reserve``)."""
+        for credit in self:
+            if credit.state != "submitted":
+                raise UserError(self.env._("Only a submitted application can be approved."))
+            if not (credit.check_identity and credit.check_address and credit.check_business):
+                raise UserError(self.env._("Complete the review checklist before approving."))
+            program = credit.program_id
+            if program.installments < 1:
+                raise UserError(
+                    self.env._(
+                        "Set the grace period and the number of installments of %s first.",
+                        program.name,
+                    )
+                )
+            program.sudo()._reserve(program.credit_amount)
+            credit.write(
+                {
+                    "state": "approved",
+                    "amount": program.credit_amount,
+                    "reviewer_id": self.env.user.id,
+                    "date_decided": fields.Date.context_today(self),
+                }
+            )
+
+    def action_reject(self, reason):
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason of the rejection."))
+        for credit in self:
+            if credit.state != "submitted":
+                raise UserError(self.env._("Only a submitted application can be rejected."))
+            credit.write(
+                {
+                    "state": "rejected",
+                    "rejection_reason": reason,
+                    "reviewer_id": self.env.user.id,
+                    "date_decided": fields.Date.context_today(self),
+                }
+            )
+
+    def action_disburse(self, date=None):
+        """Mark as paid out on ``date`` and generate the schedule (grace, zero interest)."""
+        date = date or fields.Date.context_today(self)
+        for credit in self:
+            if credit.state != "approved":
+                raise UserError(self.env._("Only an approved credit can be disbursed."))
+            program = credit.program_id
+            rows = emergency.schedule(
+                credit.amount, program.installments, program.grace_months, date
+            )
+            credit.write(
+                {
+                    "state": "disbursed",
+                    "date_disbursed": date,
+                    "installment_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "number": row.number,
+                                "due_date": row.due_date,
+                                "principal": float(row.principal),
+                                "interest": float(row.interest),
+                                "amount": float(row.payment),
+                            },
+                        )
+                        for row in rows
+                    ],
+                }
+            )
+
+
+class PronafimEmergencyInstallment(models.Model):
+    _name = "pronafim.emergency.installment"
+    _description = "Emergency Micro-credit Installment"
+    _order = "credit_id, number"
+
+    credit_id = fields.Many2one(
+        "pronafim.emergency.credit", required=True, ondelete="cascade", index=True
+    )
+    currency_id = fields.Many2one(related="credit_id.currency_id")
+    number = fields.Integer(required=True)
+    due_date = fields.Date(required=True)
+    principal = fields.Monetary()
+    interest = fields.Monetary()
+    amount = fields.Monetary(required=True)

@@ -1,0 +1,212 @@
+import base64
+import datetime
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from ..tools import complaints as rules
+from .common import GROUP, PronafimCase
+
+HEADER = "folio,kind,institution,user_name,product,reason,amount_claimed,date_received\n"
+
+
+@tagged("post_install", "-at_install")
+class TestComplaints(PronafimCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.officer = cls._new_user("pr_une_c", GROUP % "complaints_officer")
+        cls.Complaint = cls.env["pronafim.complaint"].with_user(cls.officer)
+        cls.File = cls.env["pronafim.complaint.file"].with_user(cls.officer)
+
+    def _csv(self, *rows):
+        return (HEADER + "".join(row + "\n" for row in rows)).encode()
+
+    def _row(self, folio, date="2026-11-02", institution=None, extra=""):
+        institution = institution or self.imf.name
+        return f"{folio},complaint,{institution},Luis Pérez,Crédito simple,Cobro indebido,1500.50,{date}{extra}"  # noqa: E501
+
+    def _complaint(self, folio, received=datetime.date(2026, 11, 2)):
+        return self.Complaint.create(
+            {
+                "name": folio,
+                "kind": "complaint",
+                "institution_id": self.imf.id,
+                "user_name": "Usuaria",
+                "product": "Crédito simple",
+                "reason": "Cobro indebido",
+                "date_received": received,
+            }
+        )
+
+    def _answer(self, complaint, day, outcome="in_favor"):
+        complaint.write({"response": "Se bonifica el cargo.", "outcome": outcome})
+        complaint.with_context(pronafim_today=day).action_answer()
+
+    def test_due_date_across_non_working_days(self):
+        """17 business days (seed 002 §7) on the MX calendar: Friday 13 November 2026,
+        weekends and Revolution Day (Monday 16 November) skipped."""
+        complaint = self._complaint("F-DUE", datetime.date(2026, 11, 13))
+        self.assertEqual(complaint.date_due, datetime.date(2026, 12, 9))
+        # Received on Friday, answered on Tuesday 17: one business day (16 is a holiday).
+        self._answer(complaint, datetime.date(2026, 11, 17))
+        self.assertEqual(complaint.business_days, 1)
+
+    def test_import_all_or_nothing_then_valid_rows(self):
+        content = self._csv(
+            self._row("F-1"),
+            self._row("F-2", date="2026-13-01"),
+            self._row("F-3", institution="Financiera Desconocida"),
+            self._row("F-4"),
+            self._row("F-1"),
+        )
+        file = self.File._receive(content, "condusef_20261102.csv")
+        file.action_import()
+        self.assertEqual(file.state, "error")
+        self.assertFalse(file.complaint_ids)
+        self.assertEqual(
+            file.error_report.splitlines(),
+            [
+                "Line 3: date '2026-13-01' is not a YYYY-MM-DD date.",
+                "Line 4: institution 'Financiera Desconocida' is not registered.",
+                "Line 6: folio F-1 already on line 2.",
+            ],
+        )
+        file.valid_rows_only = True
+        file.action_import()
+        self.assertEqual(file.state, "imported")
+        self.assertEqual(sorted(file.complaint_ids.mapped("name")), ["F-1", "F-4"])
+        self.assertEqual(file.complaint_ids.mapped("file_line"), [2, 5])
+        self.assertIn("Line 3:", file.error_report)
+        first = file.complaint_ids.filtered(lambda c: c.name == "F-1")
+        self.assertEqual(first.amount_claimed, 1500.50)
+        self.assertEqual(first.date_due, datetime.date(2026, 11, 26))
+
+    def test_bad_headers_and_values(self):
+        file = self.File._receive(b"folio,kind\nF-9,complaint\n", "bad.csv")
+        file.action_import()
+        self.assertIn("Line 1: missing columns institution, user_name", file.error_report)
+        file = self.File._receive(
+            self._csv(f"F-8,queja,{self.imf.name},,Crédito,Motivo,-3,2026-11-02"), "bad2.csv"
+        )
+        file.action_import()
+        self.assertEqual(
+            file.error_report.splitlines(),
+            [
+                "Line 2: the column user_name is empty.",
+                "Line 2: kind 'queja' is neither complaint nor inquiry.",
+                "Line 2: amount claimed '-3' is not a number >= 0.",
+            ],
+        )
+        self.assertFalse(self.Complaint.search([("name", "=", "F-8")]))
+
+    def test_same_file_twice_and_cron_twice_import_once(self):
+        content = self._csv(self._row("F-10"), self._row("F-11"))
+        file = self.File._receive(content, "day.csv")
+        self.assertEqual(self.File._receive(content, "day_again.csv"), file)
+        exchange = self.env["pronafim.complaint.file"].with_context(
+            pronafim_today=datetime.date(2026, 11, 3)
+        )
+        exchange._cron_exchange()
+        exchange._cron_exchange()
+        self.assertEqual(self.Complaint.search_count([("name", "in", ["F-10", "F-11"])]), 2)
+        self.assertEqual(file.state, "imported")
+        # Another file repeating a folio already received reports it.
+        again = self.File._receive(self._csv(self._row("F-11"), self._row("F-12")), "d2.csv")
+        again.action_import()
+        self.assertEqual(again.error_report, "Line 2: folio F-11 was already received.")
+
+    def test_answers_exported_once(self):
+        complaint = self._complaint("F-20")
+        self._answer(complaint, datetime.date(2026, 11, 20))
+        exchange = self.env["pronafim.complaint.file"].with_context(
+            pronafim_today=datetime.date(2026, 11, 20)
+        )
+        exchange._cron_exchange()
+        sent = complaint.export_file_id
+        self.assertEqual(sent.state, "sent")
+        self.assertEqual(
+            base64.b64decode(sent.datas).decode().splitlines(),
+            [
+                "folio,date_answered,outcome,business_days,response",
+                "F-20,2026-11-20,in_favor,13,Se bonifica el cargo.",
+            ],
+        )
+        files = self.File.search_count([("direction", "=", "outgoing")])
+        exchange._cron_exchange()
+        self.assertEqual(self.File.search_count([("direction", "=", "outgoing")]), files)
+
+    def test_seed_figures_on_constructed_data(self):
+        """Seed 002 §7: 17 business days on average, 57 % in favor of the user."""
+        answers = [
+            (datetime.date(2026, 11, 20), "in_favor"),  # 13 business days
+            (datetime.date(2026, 11, 27), "in_favor"),  # 18, after the due date (26)
+            (datetime.date(2026, 12, 1), "not_in_favor"),  # 20, after the due date
+            (datetime.date(2026, 11, 20), "in_favor"),  # 13
+            (datetime.date(2026, 11, 27), "in_favor"),  # 18, after the due date
+            (datetime.date(2026, 12, 1), "not_in_favor"),  # 20, after the due date
+            (datetime.date(2026, 11, 26), "not_in_favor"),  # 17, on the due date
+        ]
+        for index, (day, outcome) in enumerate(answers):
+            self._answer(self._complaint(f"F-S{index}"), day, outcome)
+        open_late = self._complaint("F-OPEN")
+        other = self._complaint("F-OTHER", datetime.date(2026, 11, 30))
+        other.sudo().institution_id = self.other_imf
+        figures = self.Complaint.with_context(pronafim_today=datetime.date(2026, 12, 2))._figures(
+            datetime.date(2026, 11, 1), datetime.date(2026, 11, 30)
+        )
+        self.assertEqual(figures["average_business_days"], rules.SEED_AVERAGE_BUSINESS_DAYS)
+        self.assertEqual(round(figures["pct_in_favor"]), rules.SEED_PCT_IN_FAVOR)
+        # Four answered after their due date, one still open past it.
+        self.assertEqual(figures["overdue"], 5)
+        self.assertEqual(
+            figures["by_institution"], {self.imf.display_name: 8, self.other_imf.display_name: 1}
+        )
+        self.assertEqual(figures["by_product"], {"Crédito simple": 9})
+        self.assertEqual(open_late.state, "received")
+
+    def test_flag_due_idempotent(self):
+        complaint = self._complaint("F-30")
+        complaint.with_user(self.officer).action_take()
+        Complaint = self.env["pronafim.complaint"]
+        for day, status, activities in (
+            (datetime.date(2026, 11, 20), "ok", 0),
+            (datetime.date(2026, 11, 24), "lapsing", 1),
+            (datetime.date(2026, 11, 24), "lapsing", 1),
+            (datetime.date(2026, 11, 27), "lapsed", 2),
+            (datetime.date(2026, 11, 27), "lapsed", 2),
+        ):
+            Complaint.with_context(pronafim_today=day)._cron_flag_due()
+            self.assertEqual(complaint.due_status, status)
+            self.assertEqual(len(complaint.activity_ids), activities)
+        self.assertEqual(complaint.activity_ids.user_id, self.officer)
+
+    def test_answer_requires_response_and_outcome(self):
+        complaint = self._complaint("F-40")
+        with self.assertRaisesMessage(UserError, "write the response and its outcome"):
+            complaint.action_answer()
+        self._answer(complaint, datetime.date(2026, 11, 3))
+        with self.assertRaisesMessage(UserError, "already answered"):
+            complaint.action_answer()
+        complaint.with_context(pronafim_today=datetime.date(2026, 11, 4)).action_close()
+        self.assertEqual(complaint.date_closed, datetime.date(2026, 11, 4))
+        self.assertEqual(complaint.officer_id, self.officer)
+
+    def test_access_per_role(self):
+        complaint = self._complaint("F-50")
+        file = self.File._receive(self._csv(self._row("F-51")), "acc.csv")
+        for user in (self.analyst, self.portal):
+            with self.assertRaises(AccessError):
+                complaint.with_user(user).read(["user_name"])
+            with self.assertRaises(AccessError):
+                file.with_user(user).read(["datas"])
+            with self.assertRaises(AccessError):
+                self.env["pronafim.complaint"].with_user(user).create(
+                    {"name": "X", "kind": "inquiry", "institution_id": self.imf.id,
+                     "user_name": "x", "product": "x", "reason": "x",
+                     "date_received": datetime.date(2026, 11, 2)}
+                )  # fmt: skip
+        with self.assertRaises(AccessError):
+            complaint.unlink()
+        with self.assertRaisesMessage(UserError, "cannot be deleted"):
+            complaint.sudo().unlink()

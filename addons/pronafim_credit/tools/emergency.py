@@ -1,0 +1,91 @@
+"""FONDESO emergency micro-credit: its figures and its schedule (no ORM).
+
+Source: seed ``000_1b505b44df0303dd`` ("Atención por medios digitales ... COVID19", 31 March
+2021), first paragraph: "un monto total de 50,000 créditos y un presupuesto global de 500
+millones de pesos para poder otorgar montos únicos de $10,000.00", "un plazo de gracia ...
+antes de iniciar el pago con mensualidades reducidas y sin interés". The seed gives neither
+the length of the grace period nor the number of installments: the program record carries
+them and approval is refused until they are set.
+"""
+
+from odoo.addons.micro_base.tools import identity, loan
+
+#: Seed 000, §1: global budget of the emergency program (MXN).
+ENVELOPE_AMOUNT = 500_000_000
+#: Seed 000, §1: number of credits of the program.
+ENVELOPE_COUNT = 50_000
+#: Seed 000, §1: single amount of each credit (MXN).
+CREDIT_AMOUNT = 10_000
+#: Seed 000, §1: "sin interés".
+ANNUAL_RATE = 0
+
+
+def schedule(amount, installments, grace_months, disbursed_on):
+    """Installments of an emergency credit disbursed on ``disbursed_on``.
+
+    Nothing falls due during the ``grace_months`` months after disbursement; then
+    ``installments`` monthly installments of equal principal and zero interest repay
+    ``amount`` (the last takes the cents left, so they sum exactly to it). Built with the
+    shared ``micro_base.tools.loan.monthly_schedule`` (rate 0, grace on capital); the grace
+    installments, which pay nothing at rate 0, are left out.
+
+    :return: list of :class:`micro_base.tools.loan.Installment` numbered from 1
+    :raises ValueError: on a non-positive amount, fewer than one installment or a negative
+        grace
+    """
+    if installments < 1:
+        raise ValueError("An emergency credit needs at least one installment.")
+    if grace_months < 0:
+        raise ValueError("The grace period cannot be negative.")
+    rows = loan.monthly_schedule(
+        amount,
+        ANNUAL_RATE,
+        installments + grace_months,
+        disbursed_on,
+        grace_months=grace_months,
+        day_basis=None,
+    )
+    return [
+        loan.Installment(
+            number=row.number - grace_months,
+            due_date=row.due_date,
+            principal=row.principal,
+            interest=row.interest,
+            payment=row.payment,
+            balance_after=row.balance_after,
+        )
+        for row in rows[grace_months:]
+    ]
+
+
+#: Seed 000, §1: "microempresas de la Ciudad de México" — the business is in Mexico City
+#: (``base.state_mx_df``, code CMX).
+RESIDENCE_STATE_CODE = "CMX"
+#: Adult applicant (a credit contract is signed). The seed states no age: this is the legal
+#: age of contracting in Mexico (decision recorded in the README).
+MIN_AGE = 18
+
+
+def eligibility_errors(curp, residence_state_code, business_name, on_date):
+    """Reasons why an applicant cannot apply, as ``(field, code, params)`` (empty: eligible).
+
+    Codes: ``curp`` (``params["error"]`` is the :class:`identity.IdentityError`),
+    ``under_age`` (``age``, ``min_age``), ``residence`` and ``business``. The CURP is checked
+    with python-stdnum through ``micro_base.tools.identity``; the age comes from the CURP's
+    birth date on ``on_date``.
+    """
+    errors = []
+    try:
+        curp = identity.validate("curp", curp)
+    except identity.IdentityError as exc:
+        errors.append(("curp", "curp", {"error": exc}))
+        curp = None
+    if curp:
+        age = identity.age_on(identity.curp_birth_date(curp), on_date)
+        if age < MIN_AGE:
+            errors.append(("curp", "under_age", {"age": age, "min_age": MIN_AGE}))
+    if residence_state_code != RESIDENCE_STATE_CODE:
+        errors.append(("state_id", "residence", {}))
+    if not (business_name or "").strip():
+        errors.append(("business_name", "business", {}))
+    return errors
