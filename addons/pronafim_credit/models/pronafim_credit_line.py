@@ -532,9 +532,15 @@ class PronafimCreditLine(models.Model):
         return partner._pronafim_post_move(date, label, lines)
 
     def _lock(self):
-        """Row lock on the line: concurrent disposals are serialized here."""
+        """Row lock on the line: concurrent disposals are serialized here.
+
+        An UPDATE, not a SELECT ... FOR UPDATE: Odoo's transactions are REPEATABLE READ, and
+        a transaction whose snapshot predates another's committed disposal would get the
+        lock and sum disposals from its old snapshot. Touching the row makes it fail with a
+        serialization error instead, and Odoo retries it with a fresh snapshot."""
         self.env.cr.execute(
-            "SELECT id FROM pronafim_credit_line WHERE id IN %s FOR UPDATE", [tuple(self.ids)]
+            "UPDATE pronafim_credit_line SET write_date = write_date WHERE id IN %s",
+            [tuple(self.ids)],
         )
 
     def _current_risk(self):

@@ -95,3 +95,27 @@ class TestDisposalConcurrency(common.BaseCase):
             line = env["pronafim.credit.line"].browse(self.ids["line"])
             self.assertEqual(line.amount_disposed, 1_000_000)
             self.assertEqual(line.amount_available, 0)
+
+    @mute_logger("odoo.sql_db")
+    def test_old_snapshot_cannot_exceed_availability(self):
+        """A transaction that read the line before another's disposal was committed must not
+        dispose from its old snapshot (REPEATABLE READ): it fails to serialize, and its
+        retry sees the reduced availability."""
+        registry = Registry(common.get_db_name())
+        with registry.cursor() as cr1, registry.cursor() as cr2:
+            env1 = api.Environment(cr1, SUPERUSER_ID, {})
+            env2 = api.Environment(cr2, SUPERUSER_ID, {})
+            line2 = env2["pronafim.credit.line"].browse(self.ids["line"])
+            self.assertEqual(line2.amount_available, 1_000_000)  # cr2's snapshot starts
+            self._dispose(env1, 700_000)
+            cr1.commit()
+            with self.assertRaises(psycopg2.errors.SerializationFailure):
+                self._dispose(env2, 700_000)
+            cr2.rollback()
+            env2.invalidate_all()
+            with self.assertRaisesRegex(UserError, "exceeds the availability"):
+                self._dispose(env2, 700_000)
+            cr2.rollback()
+        with environment() as env:
+            line = env["pronafim.credit.line"].browse(self.ids["line"])
+            self.assertEqual(line.amount_disposed, 700_000)
