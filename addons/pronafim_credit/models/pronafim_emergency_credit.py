@@ -103,9 +103,26 @@ class PronafimEmergencyCredit(models.Model):
     # ---- CHECKS ----
 
     @api.model
-    def _eligibility_messages(self, curp, state, business_name, on_date):
-        """Translated reasons why the applicant is not eligible (empty list: eligible)."""
+    def _eligibility_messages(self, curp, state, business_name, on_date, program=None):
+        """Translated reasons why the applicant is not eligible (empty list: eligible).
+
+        With ``program``, a CURP that already applied to it is refused too.
+        """
         messages = []
+        if program and curp:
+            try:
+                normalized = emergency.identity.validate("curp", curp)
+            except emergency.identity.IdentityError:
+                normalized = None
+            if normalized and self.sudo().search_count(
+                [("program_id", "=", program.id), ("curp", "=", normalized)]
+            ):
+                messages.append(
+                    self.env._(
+                        "CURP %s already applied to this program: follow that application.",
+                        normalized,
+                    )
+                )
         for _field, code, params in emergency.eligibility_errors(
             curp, state.code if state else False, business_name, on_date
         ):
@@ -133,8 +150,11 @@ class PronafimEmergencyCredit(models.Model):
                 )
         return messages
 
+    def _today(self):
+        return self.env.context.get("pronafim_today") or fields.Date.context_today(self)
+
     def _check_eligibility(self):
-        today = fields.Date.context_today(self)
+        today = self._today()
         for credit in self:
             messages = self._eligibility_messages(
                 credit.curp, credit.state_id, credit.business_name, today

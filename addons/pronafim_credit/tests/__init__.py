@@ -11,6 +11,7 @@ from . import (
     test_pronafim_credit_line,
     test_pronafim_emergency,
     test_pronafim_emergency_concurrency,
+    test_pronafim_emergency_portal,
     test_pronafim_registry,
     test_pronafim_security,
     test_pronafim_supports,

@@ -143,3 +143,20 @@ class TestEmergencyCredit(EmergencyCase):
             self.program.with_user(self.analyst).write({"envelope_count": 60_000})
         with self.assertRaises(AccessError):
             credit.with_user(self.analyst).unlink()
+
+
+@tagged("post_install", "-at_install")
+class TestAttentionFigures(EmergencyCase):
+    def test_seed_tables_loaded(self):
+        """Seed 000, social networks: April 2020 to March 2021, interactions and impressions."""
+        Figure = self.env["pronafim.attention.figure"].with_user(self.analyst)
+        groups = dict(Figure._read_group([("channel", "=", "social")], ["metric"], ["value:sum"]))
+        self.assertEqual(groups["interactions"], 2_723_836)
+        self.assertEqual(groups["impressions"], 7_283_000)
+        april = Figure.search([("month", "=", "2020-04-01"), ("metric", "=", "interactions")])
+        self.assertEqual(april.value, 556_192)
+        self.assertEqual(Figure.search_count([]), 24)
+        # E-mails and calls, without figures in the seed, are recorded by the staff.
+        Figure.create({"month": "2021-03-01", "channel": "phone", "metric": "calls", "value": 120})
+        with self.assertRaises(AccessError):
+            april.with_user(self.analyst).unlink()
