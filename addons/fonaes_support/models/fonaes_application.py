@@ -20,6 +20,30 @@ STATES = [
 ]
 # States in which an application counts as a support granted to its beneficiary.
 GRANTED_STATES = ("authorized",)
+#: Fields that change only through the application's steps (buttons, scheduled actions).
+WORKFLOW_FIELDS = {
+    "state",
+    "name",
+    "folio_number",
+    "directorate_opinion",
+    "registration_date",
+    "resolution_extended",
+    "authorization_date",
+    "improcedence_date",
+    "notice_date",
+    "objection_date",
+    "objection_extended",
+    "cancel_reason",
+}
+#: What was applied for is frozen once the application has its folio.
+FROZEN_AFTER_REGISTRATION = {
+    "partner_id",
+    "support_type_id",
+    "state_id",
+    "project_amount",
+    "requested_amount",
+    "fixed_asset_amount",
+}
 # Folio holders still waiting to be evaluated (§6.3.1.II strict order).
 PENDING_EVALUATION_STATES = ("registered", "validated")
 
@@ -296,9 +320,53 @@ class FonaesApplication(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self._workflow_allowed():
+            defaults = {"state": "draft", "directorate_opinion": "none"}
+            for vals in vals_list:
+                forced = sorted(
+                    name
+                    for name in set(vals) & WORKFLOW_FIELDS
+                    if vals[name] and vals[name] != defaults.get(name)
+                )
+                if forced:
+                    raise UserError(self._workflow_message(forced))
         apps = super().create(vals_list)
         apps.filtered(lambda a: not a.document_line_ids)._load_checklist()
         return apps
+
+    def write(self, vals):
+        """Workflow fields change only through the steps; what was applied for is frozen
+        once the folio is given (a signed agreement and the budget depend on it)."""
+        if not self._workflow_allowed():
+            protected = sorted(set(vals) & WORKFLOW_FIELDS)
+            if protected:
+                raise UserError(self._workflow_message(protected))
+            frozen = sorted(set(vals) & FROZEN_AFTER_REGISTRATION)
+            registered = self.filtered(lambda app: app.state != "draft")
+            if frozen and registered:
+                raise UserError(
+                    self.env._(
+                        "Application %(app)s has its folio: %(fields)s can no longer change.",
+                        app=registered[0].name,
+                        fields=", ".join(
+                            self._fields[name].get_description(self.env)["string"]
+                            for name in frozen
+                        ),
+                    )
+                )
+        return super().write(vals)
+
+    def _workflow_allowed(self):
+        return self.env.su or self.env.context.get("fonaes_workflow")
+
+    def _workflow_message(self, names):
+        return self.env._(
+            "%s change only through the application's steps.",
+            ", ".join(self._fields[name].get_description(self.env)["string"] for name in names),
+        )
+
+    def _workflow_write(self, vals):
+        return self.with_context(fonaes_workflow=True).write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_folio(self):
@@ -339,7 +407,7 @@ class FonaesApplication(models.Model):
             app._check_budget()
             folio = sequence.next_by_id()
             today = fields.Date.context_today(app)
-            app.write(
+            app._workflow_write(
                 {
                     "name": folio,
                     "folio_number": int(re.sub(r"\D", "", folio)[-sequence.padding :]),
@@ -366,7 +434,7 @@ class FonaesApplication(models.Model):
                         "Application %s: the resolution term was already extended.", app.name
                     )
                 )
-            app.resolution_extended = True
+            app._workflow_write({"resolution_extended": True})
             app.message_post(
                 body=self.env._(
                     "The applicant was told the resolution term is extended by %(days)s "
@@ -392,7 +460,9 @@ class FonaesApplication(models.Model):
                         app.name,
                     )
                 )
-            app.write({"state": "validated", "validation_date": fields.Date.context_today(app)})
+            app._workflow_write(
+                {"state": "validated", "validation_date": fields.Date.context_today(app)}
+            )
         return True
 
     def action_evaluate(self):
@@ -422,13 +492,15 @@ class FonaesApplication(models.Model):
                 raise UserError(
                     self.env._("Application %s: record the evaluation result first.", app.name)
                 )
-            app.write({"state": "evaluated", "evaluation_date": fields.Date.context_today(app)})
+            app._workflow_write(
+                {"state": "evaluated", "evaluation_date": fields.Date.context_today(app)}
+            )
         return True
 
     def action_request_opinion(self):
         for app in self:
             app._ensure_state(*PENDING_EVALUATION_STATES, "evaluated")
-            app.directorate_opinion = "requested"
+            app._workflow_write({"directorate_opinion": "requested"})
         return True
 
     def action_opinion_favorable(self):
@@ -478,7 +550,7 @@ class FonaesApplication(models.Model):
                         section=app.limit_id.rule_section,
                     )
                 )
-            app.write(
+            app._workflow_write(
                 {"state": "authorized", "authorization_date": fields.Date.context_today(app)}
             )
         return True
@@ -495,7 +567,7 @@ class FonaesApplication(models.Model):
                         app.name,
                     )
                 )
-            app.write(
+            app._workflow_write(
                 {"state": "improcedent", "improcedence_date": fields.Date.context_today(app)}
             )
         return True
@@ -507,7 +579,7 @@ class FonaesApplication(models.Model):
             app._ensure_state("improcedent")
             if app.notice_date:
                 raise UserError(self.env._("Application %s: already notified.", app.name))
-            app.notice_date = today
+            app._workflow_write({"notice_date": today})
             if today > app.notice_deadline:
                 app.message_post(
                     body=self.env._(
@@ -529,7 +601,7 @@ class FonaesApplication(models.Model):
                         app.name,
                     )
                 )
-            app.objection_extended = True
+            app._workflow_write({"objection_extended": True})
         return True
 
     def action_receive_objection(self):
@@ -546,7 +618,9 @@ class FonaesApplication(models.Model):
                         date=app.objection_deadline or "-",
                     )
                 )
-            app.write({"state": "validated", "objection_date": today, "evaluation_result": False})
+            app._workflow_write(
+                {"state": "validated", "objection_date": today, "evaluation_result": False}
+            )
         return True
 
     def action_cancel_folio(self):
@@ -1064,12 +1138,12 @@ class FonaesApplication(models.Model):
         for app in self:
             if app.directorate_opinion != "requested":
                 raise UserError(self.env._("Application %s: no opinion was requested.", app.name))
-            app.directorate_opinion = opinion
+            app._workflow_write({"directorate_opinion": opinion})
         return True
 
     def _cancel_folio(self, reason):
         self.ensure_one()
-        self.write({"state": "cancelled", "cancel_reason": reason})
+        self._workflow_write({"state": "cancelled", "cancel_reason": reason})
         self.message_post(
             body=self.env._(
                 "Folio %(folio)s cancelled: the procedure has ended; a new filing gets a new "
