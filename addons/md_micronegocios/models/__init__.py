@@ -16,3 +16,7 @@ from . import crm_stage
 from . import crm_lead
 from . import calendar_event
 from . import mail_activity
+from . import md_service
+from . import md_program_report
+from . import md_research_export
+from . import md_case_analysis

@@ -29,6 +29,13 @@ class MdPlanActivity(models.Model):
     week = fields.Integer(required=True, default=1, tracking=True)
     lever_id = fields.Many2one("md.lever", string="Lever", required=True, ondelete="restrict")
     template_id = fields.Many2one("md.activity.template", ondelete="set null")
+    service_id = fields.Many2one(
+        "md.service",
+        string="Ecosystem Service",
+        index="btree_not_null",
+        ondelete="restrict",
+        help="Service of the ecosystem the activity uses (spec md_micronegocios §4, §6).",
+    )
     responsible = fields.Selection(RESPONSIBLES, required=True, default="owner", tracking=True)
     user_id = fields.Many2one(
         "res.users",

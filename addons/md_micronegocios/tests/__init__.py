@@ -5,3 +5,6 @@ from . import test_md_case
 from . import test_md_diagnostic_plan
 from . import test_md_performance
 from . import test_md_ui
+from . import test_md_service
+from . import test_md_analytics
+from . import test_md_research

@@ -1,6 +1,7 @@
 import datetime
 
 from odoo import fields
+from odoo.tools import SQL
 
 from odoo.addons.micro_base.tests.common import MicroTestMixin
 
@@ -89,3 +90,32 @@ class MdCommon(MicroTestMixin):
             seen[code] = seen.get(code, 0) + 1
             response.answer_id = response.question_id.answer_ids.sorted("value")[index]
         return diagnostic
+
+    # ---- bulletin-scale data, straight in SQL ----
+
+    @classmethod
+    def _md_bulk(cls, table, count, **values):
+        """Insert ``count`` rows of ``table`` with the same ``values`` in one SQL statement
+        (to load the bulletin's thousands of cases); returns their ids in order. Columns
+        given as a list are spread over the rows instead (``len == count``)."""
+        if not count:
+            return []
+        spread = {column: v for column, v in values.items() if isinstance(v, list)}
+        fixed = {column: v for column, v in values.items() if column not in spread}
+        columns = [*fixed, *spread]
+        selects = [SQL("%s", v) for v in fixed.values()]
+        pg_types = {bool: "bool[]", int: "int[]", float: "float8[]", str: "text[]"}
+        selects += [SQL("(%s::%s)[g]", v, SQL(pg_types[type(v[0])])) for v in spread.values()]
+        cls.env.cr.execute(
+            SQL(
+                "INSERT INTO %s (%s) SELECT %s FROM generate_series(1, %s) AS g ORDER BY g "
+                "RETURNING id",
+                SQL.identifier(table),
+                SQL(", ").join(SQL.identifier(column) for column in columns),
+                SQL(", ").join(selects),
+                count,
+            )
+        )
+        ids = [row[0] for row in cls.env.cr.fetchall()]
+        cls.env.invalidate_all()
+        return sorted(ids)

@@ -51,3 +51,25 @@ class TestMdFacilitatorPhone(MdCommon, HttpCase):
         self.assertTrue(activity.evidence_photo)
         self.assertIn("cuaderno", activity.evidence_note)
         self.assertEqual(activity.plan_id.state, "followup")
+
+
+@tagged("post_install", "-at_install")
+class TestMdAnalystReport(MdCommon, HttpCase):
+    """The observatory analyst opens the program report of a cycle and downloads it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_md_users()
+        cls.cycle = cls.env["md.cycle"].create({"name": "Tour 2021-1", "date_start": "2021-02-01"})
+
+    def test_analyst_downloads_the_program_report(self):
+        self.start_tour(
+            "/odoo/action-md_micronegocios.md_service_action_report",
+            "md_micronegocios_program_report",
+            login="md_analyst",
+        )
+        wizard = self.env["md.program.report.wizard"].search([("cycle_id", "=", self.cycle.id)])
+        self.assertEqual(len(wizard), 1)
+        self.assertEqual(wizard.create_uid, self.analyst)
+        self.assertTrue(wizard.report_file)

@@ -3,3 +3,6 @@
 from . import cycle
 from . import diagnostic
 from . import plan
+from . import services
+from . import analytics
+from . import research

@@ -1,0 +1,161 @@
+"""Research export (spec md_micronegocios §7): pseudonymized, stable, analysts only."""
+
+import base64
+import csv
+import datetime
+import io
+import zipfile
+
+import openpyxl
+
+from odoo.exceptions import AccessError
+from odoo.tests import BaseCase, TransactionCase, tagged
+
+from ..tools import research
+from .common import MdCommon
+
+#: Every value of a case that identifies or reaches its owner (checked one by one).
+PERSONAL_PARTNER_FIELDS = (
+    "name", "identity_number", "phone", "mobile", "email", "street", "street2", "zip",
+    "birth_date", "md_vulnerability_notes",
+)  # fmt: skip
+PERSONAL_CASE_FIELDS = ("name", "phone", "email_from", "md_activity", "md_main_products")
+
+
+@tagged("post_install", "-at_install")
+class TestResearchTool(BaseCase):
+    def test_pseudonym_is_stable_and_keyed(self):
+        first = research.pseudonym("s3cret", "case", 42)
+        self.assertEqual(first, research.pseudonym("s3cret", "case", 42))
+        self.assertEqual(len(first), 16)
+        self.assertNotEqual(first, research.pseudonym("s3cret", "case", 43))
+        self.assertNotEqual(first, research.pseudonym("s3cret", "plan", 42))
+        self.assertNotEqual(first, research.pseudonym("other", "case", 42))
+        self.assertNotIn("42", first[:2])
+        with self.assertRaises(ValueError):
+            research.pseudonym("", "case", 42)
+
+    def test_age_band(self):
+        on = datetime.date(2021, 6, 8)
+        self.assertEqual(research.age_band(datetime.date(2003, 6, 8), on), "18-24")
+        self.assertEqual(research.age_band(datetime.date(1996, 6, 9), on), "18-24")
+        self.assertEqual(research.age_band(datetime.date(1996, 6, 8), on), "25-34")
+        self.assertEqual(research.age_band(datetime.date(1950, 1, 1), on), "65+")
+        self.assertEqual(research.age_band(None, on), "")
+
+
+@tagged("post_install", "-at_install")
+class TestMdResearchExport(MdCommon, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_md_users()
+        cls.cycle = cls.env["md.cycle"].create(
+            {"name": "2021-1 R", "date_start": datetime.date(2021, 2, 1)}
+        )
+        cls.owner = cls._md_owner(
+            cls.facilitator,
+            "Marta Inés Gómez Ruiz",
+            identity_type="cc",
+            identity_number="52123456",
+            phone="+57 310 555 1234",
+            mobile="+57 311 777 9876",
+            email="marta.gomez@correo.co",
+            street="Calle 45 # 12-34",
+            street2="Barrio La Esperanza",
+            zip="730001",
+            birth_date=datetime.date(1980, 4, 17),
+            md_vulnerability_notes="Madre cabeza de hogar",
+        )
+        cls.case = cls._md_case(
+            cls.facilitator,
+            "Arepas Doña Marta",
+            owner=cls.owner,
+            phone="+57 312 000 4321",
+            email_from="arepas.marta@correo.co",
+            md_activity="Venta de arepas rellenas",
+            md_main_products="Arepas de queso",
+            md_cycle_id=cls.cycle.id,
+            md_registration_date=datetime.date(2021, 3, 2),
+        )
+        cls.case.sudo().md_city_id = cls.env.ref("md_micronegocios.md_city_neiva")
+        diagnostic = cls._md_fill(cls.case, {"formalization": 0, "organization": 1})
+        diagnostic.action_generate()
+        cls.case.with_user(cls.facilitator).action_md_generate_plan()
+        cls.plan = cls.case.md_plan_id
+
+    def _cells(self, file_format):
+        wizard = (
+            self.env["md.research.export.wizard"]
+            .with_user(self.analyst)
+            .create({"cycle_id": self.cycle.id, "file_format": file_format})
+        )
+        wizard.action_export()
+        content = base64.b64decode(wizard.data_file)
+        tables = {}
+        if file_format == "xlsx":
+            book = openpyxl.load_workbook(io.BytesIO(content))
+            for sheet in book.worksheets:
+                tables[sheet.title] = list(sheet.iter_rows(values_only=True))
+        else:
+            with zipfile.ZipFile(io.BytesIO(content)) as archive:
+                for name in archive.namelist():
+                    text = archive.read(name).decode()
+                    tables[name.removesuffix(".csv")] = list(csv.reader(io.StringIO(text)))
+        return tables
+
+    def test_no_personal_value_in_either_format(self):
+        self.assertTrue(self.plan.plan_activity_ids)
+        personal = [self.owner[name] for name in PERSONAL_PARTNER_FIELDS]
+        personal += [self.case[name] for name in PERSONAL_CASE_FIELDS]
+        personal = [str(value) for value in personal if value]
+        self.assertEqual(len(personal), len(PERSONAL_PARTNER_FIELDS) + len(PERSONAL_CASE_FIELDS))
+        # the document without separators too, and the owner's first name alone
+        personal += ["52123456", "Marta", "3105551234"]
+        for file_format in ("xlsx", "csv"):
+            tables = self._cells(file_format)
+            self.assertEqual(set(tables), {"cases", "diagnostics", "plans", "activities"})
+            for table, rows in tables.items():
+                self.assertGreater(len(rows), 1, (file_format, table))
+                text = "\n".join(
+                    "|".join(str(cell) for cell in row if cell is not None) for row in rows
+                )
+                for value in personal:
+                    self.assertNotIn(value, text, (file_format, table))
+            cases = tables["cases"]
+            header = list(cases[0])
+            self.assertEqual(cases[1][header.index("owner_age_band")], "35-44")
+            self.assertEqual(cases[1][header.index("city")], "Neiva")
+
+    def test_pseudonyms_stable_across_exports_and_linked(self):
+        first = self._cells("csv")
+        second = self._cells("xlsx")
+        case_id = first["cases"][1][0]
+        self.assertEqual(second["cases"][1][0], case_id)
+        self.assertNotEqual(case_id, str(self.case.id))
+        plans = first["plans"]
+        self.assertEqual(plans[1][plans[0].index("case_id")], case_id)
+        plan_id = plans[1][0]
+        activities = first["activities"]
+        self.assertTrue(all(row[1] == plan_id for row in activities[1:]))
+        diagnostics = first["diagnostics"]
+        self.assertTrue(all(row[1] == case_id for row in diagnostics[1:]))
+        self.assertEqual(self._cells("csv")["cases"][1][0], case_id)
+
+    def test_only_analysts_export(self):
+        for user in (self.facilitator, self.orientador, self.coordinator, self.mentor):
+            with self.assertRaises(AccessError):
+                self.env["md.research.export.wizard"].with_user(user).create(
+                    {"cycle_id": self.cycle.id}
+                )
+            with self.assertRaisesMessage(AccessError, "Only observatory analysts export"):
+                self.env["md.research.export"].with_user(user)._dataset(self.cycle)
+        self.env["md.research.export"].with_user(self.manager)._dataset(self.cycle)
+        menu = self.env.ref("md_micronegocios.md_research_export_menu")
+        self.assertIn(menu.id, self._visible_menus(self.analyst))
+        self.assertNotIn(menu.id, self._visible_menus(self.facilitator))
+        self.assertNotIn(menu.id, self._visible_menus(self.coordinator))
+        secret = (
+            self.env["ir.config_parameter"].sudo().get_param("md_micronegocios.research_secret")
+        )
+        self.assertGreaterEqual(len(secret), 32)
