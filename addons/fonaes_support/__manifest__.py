@@ -17,6 +17,7 @@
         "data/fonaes_support_type_data.xml",
         "data/fonaes_document_type_data.xml",
         "data/fonaes_provision_bucket_data.xml",
+        "data/fonaes_statement_mapping_data.xml",
         "data/ir_cron_data.xml",
         "report/fonaes_report_templates.xml",
         "report/fonaes_application_report.xml",
@@ -29,6 +30,7 @@
         "views/res_partner_views.xml",
         "views/fonaes_loan_views.xml",
         "views/fonaes_provision_run_views.xml",
+        "views/fonaes_financial_statement_views.xml",
         "views/fonaes_support_menus.xml",
     ],
     "demo": [

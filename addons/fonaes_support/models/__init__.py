@@ -11,3 +11,4 @@ from . import fonaes_indicator_period
 from . import fonaes_esc_report
 from . import fonaes_loan
 from . import fonaes_provision_run
+from . import fonaes_financial_statement

@@ -245,25 +245,39 @@ class FonaesLoan(models.Model):
 
     def _position_from_rows(self, rows, payments, as_of, previous_state=None):
         self.ensure_one()
-        pos = prudential.loan_position(rows, payments, as_of)
-        period = 30 if self.loan_kind != prudential.KIND_SINGLE_PAYMENT else 30 * self.months
-        state = prudential.classify(
-            self.loan_kind,
-            pos["principal_days"],
-            pos["interest_days"],
-            previous_state or self.portfolio_state,
-            self.restructured,
-            pos["consecutive_on_time"],
-            period,
-            self.bankrupt,
-        )
-        pos["state"] = state
-        pos["days"] = max(pos["principal_days"], pos["interest_days"])
-        past_due = state == prudential.STATE_PAST_DUE
-        pos["memo_interest"] = pos["interest_unpaid"] if past_due else loan_tools.ZERO
-        pos["accrued_interest"] = loan_tools.ZERO if past_due else pos["interest_unpaid"]
-        pos["balance"] = pos["principal_balance"] + pos["accrued_interest"]
-        return pos
+        terms = {
+            "loan_kind": self.loan_kind,
+            "months": self.months,
+            "restructured": self.restructured,
+            "bankrupt": self.bankrupt,
+        }
+        return loan_position(terms, rows, payments, as_of, previous_state or self.portfolio_state)
+
+
+def loan_position(terms, rows, payments, as_of, previous_state):
+    """Position of a loan (see :meth:`FonaesLoan._position`) from its ``terms`` (dict with
+    ``loan_kind``, ``months``, ``restructured``, ``bankrupt``), installments and payments;
+    the month-end run calls it with figures read in bulk."""
+    pos = prudential.loan_position(rows, payments, as_of)
+    kind = terms["loan_kind"]
+    period = 30 if kind != prudential.KIND_SINGLE_PAYMENT else 30 * terms["months"]
+    state = prudential.classify(
+        kind,
+        pos["principal_days"],
+        pos["interest_days"],
+        previous_state,
+        terms["restructured"],
+        pos["consecutive_on_time"],
+        period,
+        terms["bankrupt"],
+    )
+    pos["state"] = state
+    pos["days"] = max(pos["principal_days"], pos["interest_days"])
+    past_due = state == prudential.STATE_PAST_DUE
+    pos["memo_interest"] = pos["interest_unpaid"] if past_due else loan_tools.ZERO
+    pos["accrued_interest"] = loan_tools.ZERO if past_due else pos["interest_unpaid"]
+    pos["balance"] = pos["principal_balance"] + pos["accrued_interest"]
+    return pos
 
 
 class FonaesLoanInstallment(models.Model):

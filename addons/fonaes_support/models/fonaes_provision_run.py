@@ -3,15 +3,19 @@ import logging
 from collections import defaultdict
 from datetime import date
 
+from psycopg2.extras import execute_values
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import split_every
 
 from ..tools import prudential
-from .fonaes_loan import _amount
+from .fonaes_loan import _amount, loan_position
 
 _logger = logging.getLogger(__name__)
 
 ACCOUNTANT = "fonaes_support.fonaes_support_group_accountant"
+INSERT_BATCH = 5000
 
 
 def month_end(day):
@@ -156,6 +160,7 @@ class FonaesProvisionRun(models.Model):
         """Installments and payments of the intermediary's granted loans, read in two
         queries (the run handles hundreds of thousands of loans)."""
         self.ensure_one()
+        self.env.flush_all()
         cr = self.env.cr
         cr.execute(
             """SELECT i.loan_id, i.due_date, i.principal, i.interest
@@ -176,7 +181,18 @@ class FonaesProvisionRun(models.Model):
         payments = defaultdict(list)
         for loan_id, day, amount in cr.fetchall():
             payments[loan_id].append((day, amount))
-        return rows, payments
+        cr.execute(
+            """SELECT id, loan_kind, months, restructured, bankrupt, blocked_deposit,
+                      blocked_deposit_authorized, against_rules
+                 FROM fonaes_loan
+                WHERE intermediary_id = %s AND state = 'granted' AND start_date <= %s
+             ORDER BY id""",
+            (self.intermediary_id.id, self.date),
+        )
+        keys = ("loan_kind", "months", "restructured", "bankrupt", "blocked_deposit",
+                "blocked_deposit_authorized", "against_rules")  # fmt: skip
+        terms = {row[0]: dict(zip(keys, row[1:], strict=True)) for row in cr.fetchall()}
+        return terms, rows, payments
 
     def _compute_lines(self, previous):
         self.ensure_one()
@@ -185,49 +201,68 @@ class FonaesProvisionRun(models.Model):
             raise UserError(self.env._("The provisioning table of Anexo XI §1.b is empty."))
         buckets = {b.min_days: b for b in self.env["fonaes.provision.bucket"].search([])}
         extra = self.intermediary_id.fonaes_extra_provision_pct
-        rows, payments = self._loan_data()
-        loans = self.env["fonaes.loan"].browse(list(rows))
-        previous_states = dict(
-            self.env["fonaes.provision.run.line"]
-            .search([("run_id", "=", previous.id)])
-            .mapped(lambda line: (line.loan_id.id, line.state))
+        terms, rows, payments = self._loan_data()
+        self.env.cr.execute(
+            "SELECT loan_id, state FROM fonaes_provision_run_line WHERE run_id = %s",
+            (previous.id or 0,),
         )
+        previous_states = dict(self.env.cr.fetchall())
         lines = []
         totals = defaultdict(float)
-        for loan in loans:
-            pos = loan._position_from_rows(
-                rows[loan.id],
-                payments[loan.id],
+        pct_of = {}  # days → percentage: the table lookup once per distinct day count
+        for loan_id, loan in terms.items():
+            pos = loan_position(
+                loan,
+                rows[loan_id],
+                payments[loan_id],
                 self.date,
-                previous_states.get(loan.id, prudential.STATE_CURRENT),
+                previous_states.get(loan_id, prudential.STATE_CURRENT),
             )
             if not pos["balance"]:
                 continue
-            pct = prudential.provision_pct(pos["days"], table)
-            deposit = loan.blocked_deposit if loan.blocked_deposit_authorized else 0
+            pct = pct_of.get(pos["days"])
+            if pct is None:
+                pct = pct_of[pos["days"]] = prudential.provision_pct(pos["days"], table)
+            deposit = loan["blocked_deposit"] if loan["blocked_deposit_authorized"] else 0
             base, reserve = prudential.provision_amount(pos["balance"], pct, deposit, extra)
             bound = max(b for b in buckets if b <= pos["days"])
             lines.append(
-                {
-                    "run_id": self.id,
-                    "loan_id": loan.id,
-                    "days_past_due": pos["days"],
-                    "state": pos["state"],
-                    "bucket_id": buckets[bound].id,
-                    "percentage": float(pct),
-                    "balance": float(pos["balance"]),
-                    "base": float(base),
-                    "reserve": float(reserve),
-                    "memo_interest": float(pos["memo_interest"]),
-                }
+                (
+                    self.id,
+                    loan_id,
+                    pos["days"],
+                    pos["state"],
+                    buckets[bound].id,
+                    float(pct),
+                    float(pos["balance"]),
+                    float(base),
+                    float(reserve),
+                    float(pos["memo_interest"]),
+                    self.env.uid,
+                    self.env.uid,
+                )
             )
             key = "past_due" if pos["state"] == prudential.STATE_PAST_DUE else "current"
             totals[key] += float(pos["balance"])
             totals["memo"] += float(pos["memo_interest"])
             totals["reserve"] += float(reserve)
-            if loan.against_rules:
+            if loan["against_rules"]:
                 totals["against_rules_net"] += float(pos["balance"] - reserve)
-        self.env["fonaes.provision.run.line"].create(lines)
+        # Hundreds of thousands of lines: one multi-row INSERT per batch, not the ORM.
+        for batch in split_every(INSERT_BATCH, lines):
+            execute_values(
+                self.env.cr._obj,
+                """INSERT INTO fonaes_provision_run_line
+                       (run_id, loan_id, days_past_due, state, bucket_id, percentage, balance,
+                        base, reserve, memo_interest, create_uid, write_uid, create_date,
+                        write_date)
+                   VALUES %s""",
+                batch,
+                template="(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
+                "now() at time zone 'UTC', now() at time zone 'UTC')",
+                page_size=INSERT_BATCH,
+            )
+        self.invalidate_recordset(["line_ids"])
         self.env.cr.execute(
             """UPDATE fonaes_loan l SET portfolio_state = r.state,
                       days_past_due = r.days_past_due, classified_date = %s
@@ -350,16 +385,23 @@ class FonaesProvisionRun(models.Model):
             )
 
     def _single_borrower_breaches(self, equity):
-        """Borrowers whose outstanding balance (with common risk) exceeds 7 % / 14 % of the
-        equity without a FONAES exception (Anexo XI §3)."""
-        exposure = defaultdict(float)
-        entity = {}
-        for line in self.line_ids:
-            loan = line.loan_id
-            if loan.limit_exception_ref:
-                continue
-            exposure[loan.borrower_id] += line.balance
-            entity[loan.borrower_id] = loan.borrower_is_company
+        """Borrowers whose outstanding balance at the month-end exceeds 7 % / 14 % of the
+        equity without a FONAES exception (Anexo XI §3; the common risk of dependents is
+        checked when each loan is granted)."""
+        self.env.cr.execute(
+            """SELECT l.borrower_id, COALESCE(p.is_company, FALSE), SUM(r.balance)
+                 FROM fonaes_provision_run_line r
+                 JOIN fonaes_loan l ON l.id = r.loan_id
+                 JOIN res_partner p ON p.id = l.borrower_id
+                WHERE r.run_id = %s AND l.limit_exception_ref IS NULL
+             GROUP BY l.borrower_id, p.is_company""",
+            (self.id,),
+        )
+        exposure, entity = {}, {}
+        for borrower_id, is_company, amount in self.env.cr.fetchall():
+            borrower = self.env["res.partner"].browse(borrower_id)
+            exposure[borrower] = amount
+            entity[borrower] = is_company
         breaches = []
         for borrower, amount in exposure.items():
             pct, limit = prudential.single_borrower_limit(equity, entity[borrower])

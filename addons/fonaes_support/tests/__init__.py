@@ -10,4 +10,5 @@ from . import test_fonaes_concurrency
 from . import test_fonaes_ui
 from . import test_fonaes_prudential_rules
 from . import test_fonaes_provisioning
+from . import test_fonaes_statements
 from . import test_fonaes_workflow_guard

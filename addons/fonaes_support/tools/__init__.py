@@ -1,3 +1,4 @@
 from . import rules
 from . import trust_xlsx
 from . import prudential
+from . import financial_statements

@@ -13,7 +13,6 @@ from decimal import Decimal
 from odoo.addons.micro_base.tools.loan import (
     ZERO,
     ageing_bucket,
-    allocate_payment,
     days_past_due,
     money,
     to_decimal,
@@ -203,12 +202,19 @@ def liquidity_requirement(short_term_liabilities):
     return money(to_decimal(short_term_liabilities) * LIQUIDITY_PCT / HUNDRED)
 
 
+def _cents(value):
+    """``value`` (float, int or Decimal) in integer cents, rounded."""
+    return int(round(value * 100))
+
+
 def loan_position(installments, payments, as_of):
     """State of a loan's installments on ``as_of`` from its schedule and payments.
 
-    Each payment made on or before ``as_of`` goes to the oldest installment not fully paid,
-    interest first, then principal (micro_base ``allocate_payment``); what is left goes to
-    the next installment.
+    Payments made on or before ``as_of`` go to the oldest installment not fully paid,
+    interest first, then principal (the order of micro_base ``allocate_payment`` with
+    ``("interest", "principal")``); what is left goes to the next installment. Computed on
+    cumulative sums in integer cents: installment ``k`` is paid once the payments add up to
+    everything due through ``k``.
 
     :param installments: ``(due_date, principal, interest)`` rows, in due-date order
     :param payments: ``(date, amount)`` rows, any order
@@ -219,39 +225,48 @@ def loan_position(installments, payments, as_of):
         full on or before their due date: the sustained payment of Anexo XII-1) and
         ``overpaid`` (payments beyond everything scheduled)
     """
-    rows = [
-        {"due": due, "principal": money(principal), "interest": money(interest), "paid_on": None}
-        for due, principal, interest in installments
-    ]
-    owed = [{"principal": row["principal"], "interest": row["interest"]} for row in rows]
-    overpaid = ZERO
-    index = 0
-    for paid_date, amount in sorted(p for p in payments if p[0] <= as_of):
-        remaining = money(amount)
-        while remaining > 0 and index < len(rows):
-            applied, remaining = allocate_payment(
-                remaining, owed[index], order=("interest", "principal")
-            )
-            for component, share in applied.items():
-                owed[index][component] -= share
-            if not owed[index]["principal"] and not owed[index]["interest"]:
-                rows[index]["paid_on"] = paid_date
-                index += 1
-        overpaid += remaining
-    principal_unpaid = [r["due"] for r, o in zip(rows, owed, strict=True) if o["principal"]]
-    interest_unpaid = [r["due"] for r, o in zip(rows, owed, strict=True) if o["interest"]]
+    paid = sorted((day, _cents(amount)) for day, amount in payments if day <= as_of)
+    for _day, amount in paid:
+        if amount < 0:
+            raise ValueError(f"A payment cannot be negative ({amount / 100}).")
+    total_paid = sum(amount for _day, amount in paid)
+    cumulative = []  # (date, paid so far) after each payment
+    running = 0
+    for day, amount in paid:
+        running += amount
+        cumulative.append((day, running))
+    before = 0  # everything due before installment k
+    settled = 0  # index in ``cumulative`` of the first payment that could settle it
+    principal_left = 0
+    interest_unpaid = 0
+    principal_unpaid_due, interest_unpaid_due = [], []
+    paid_on = []
+    for due, principal, interest in installments:
+        principal, interest = _cents(principal), _cents(interest)
+        covered = total_paid - before  # paid towards this installment and later ones
+        interest_paid = min(max(covered, 0), interest)
+        principal_paid = min(max(covered - interest, 0), principal)
+        principal_left += principal - principal_paid
+        if interest_paid < interest:
+            interest_unpaid_due.append(due)
+            if due <= as_of:
+                interest_unpaid += interest - interest_paid
+        if principal_paid < principal:
+            principal_unpaid_due.append(due)
+        before += principal + interest
+        while settled < len(cumulative) and cumulative[settled][1] < before:
+            settled += 1
+        paid_on.append((due, cumulative[settled][0] if settled < len(cumulative) else None))
     on_time = 0
-    for row in reversed([r for r in rows if r["due"] <= as_of]):
-        if row["paid_on"] is None or row["paid_on"] > row["due"]:
+    for due, day in reversed([row for row in paid_on if row[0] <= as_of]):
+        if day is None or day > due:
             break
         on_time += 1
     return {
-        "principal_days": days_past_due(principal_unpaid, as_of),
-        "interest_days": days_past_due(interest_unpaid, as_of),
-        "principal_balance": sum((o["principal"] for o in owed), ZERO),
-        "interest_unpaid": sum(
-            (o["interest"] for r, o in zip(rows, owed, strict=True) if r["due"] <= as_of), ZERO
-        ),
+        "principal_days": days_past_due(principal_unpaid_due, as_of),
+        "interest_days": days_past_due(interest_unpaid_due, as_of),
+        "principal_balance": Decimal(principal_left) / 100,
+        "interest_unpaid": Decimal(interest_unpaid) / 100,
         "consecutive_on_time": on_time,
-        "overpaid": overpaid,
+        "overpaid": Decimal(max(total_paid - before, 0)) / 100,
     }

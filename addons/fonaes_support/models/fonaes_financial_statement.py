@@ -1,0 +1,320 @@
+import base64
+import calendar
+from datetime import date, timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import financial_statements as fs
+
+LINE_SELECTION = [
+    (key, caption)
+    for statement in ("balance", "income")
+    for key, caption, kind, _f in fs.STATEMENTS[statement]
+    if kind == "line"
+]
+# Accounts no prefix maps fall back on the line of their type, so that every posted amount
+# is presented and assets = liabilities + equity always holds.
+FALLBACK_BY_TYPE = {
+    "asset": "otros_activos",
+    "liability": "acreedores",
+    "equity": "resultado_anteriores",
+    "income": "otros_productos",
+    "expense": "otros_gastos",
+    "off": "orden_otras",
+}
+# Anexo XII "SEGUNDA.IV, VI, VIII": March, June and September statements within the month
+# after their date; the annual ones within 60 calendar days of the year-end.
+QUARTER_MONTHS = (3, 6, 9)
+# Per account, for the period and the previous one: balance to date, balance before the
+# fiscal year (P&L of earlier years) and movement of the period.
+FIGURES_QUERY = """
+    SELECT l.account_id,
+           SUM(l.balance) FILTER (WHERE l.date <= %s),
+           SUM(l.balance) FILTER (WHERE l.date < %s),
+           SUM(l.balance) FILTER (WHERE l.date BETWEEN %s AND %s),
+           SUM(l.balance) FILTER (WHERE l.date <= %s),
+           SUM(l.balance) FILTER (WHERE l.date < %s),
+           SUM(l.balance) FILTER (WHERE l.date BETWEEN %s AND %s)
+      FROM account_move_line l
+     WHERE l.parent_state = 'posted' AND l.company_id = %s AND l.date <= %s
+  GROUP BY l.account_id
+"""
+ANNUAL_FILING_DAYS = 60
+
+
+def _month_end(year, month):
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def filing_deadline(day):
+    """Deadline to file the statements dated ``day`` with FONAES (Anexo XII SEGUNDA.VIII):
+    the last day of the next month for March, June and September; 60 calendar days after
+    December 31; ``None`` for other month-ends (no filing)."""
+    if day.month in QUARTER_MONTHS:
+        return _month_end(day.year + day.month // 12, day.month % 12 + 1)
+    if day.month == 12:
+        return day + timedelta(days=ANNUAL_FILING_DAYS)
+    return None
+
+
+class FonaesStatementMapping(models.Model):
+    """Which accounts feed a line of the Balance General or Estado de Resultados: by code
+    prefix (the longest matching prefix wins) or by account."""
+
+    _name = "fonaes.statement.mapping"
+    _description = "Account to Statement Line Mapping"
+    _order = "line_key, prefix"
+
+    line_key = fields.Selection(LINE_SELECTION, string="Statement Line", required=True)
+    prefix = fields.Char(string="Account Code Prefix")
+    account_id = fields.Many2one("account.account", string="Account")
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+
+    _sql_constraints = [
+        (
+            "prefix_or_account",
+            "CHECK(prefix IS NOT NULL OR account_id IS NOT NULL)",
+            "A mapping needs an account code prefix or an account.",
+        ),
+    ]
+
+    @api.model
+    def _line_of_accounts(self, accounts, company):
+        """``{account_id: line_key}`` for ``accounts`` of ``company``: explicit account, then
+        longest code prefix, then the fallback of the account's type."""
+        mappings = self.search(["|", ("company_id", "=", False), ("company_id", "=", company.id)])
+        by_account = {m.account_id.id: m.line_key for m in mappings if m.account_id}
+        prefixes = sorted(
+            ((m.prefix, m.line_key) for m in mappings if m.prefix),
+            key=lambda pair: -len(pair[0]),
+        )
+        special = {
+            company.fonaes_provision_allowance_account_id.id: "estimacion",
+            company.fonaes_provision_expense_account_id.id: "estimacion_er",
+        }
+        result = {}
+        for account in accounts:
+            line = by_account.get(account.id) or special.get(account.id)
+            if not line:
+                line = next((key for p, key in prefixes if account.code.startswith(p)), None)
+            if not line:
+                kind = account.account_type.split("_")[0]
+                line = FALLBACK_BY_TYPE.get(kind, "orden_otras")
+            result[account.id] = line
+        return result
+
+
+class FonaesFinancialStatement(models.Model):
+    """Balance General (Anexo XII-2) and Estado de Resultados (Anexo XII-3) at a month-end
+    or quarter-end, comparative with the previous period, and their filing."""
+
+    _name = "fonaes.financial.statement"
+    _description = "Standardized Financial Statements (Anexo XII)"
+    _inherit = ["mail.thread"]
+    _order = "date_end desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    period_type = fields.Selection(
+        [("month", "Month"), ("quarter", "Quarter")], required=True, default="quarter"
+    )
+    date_end = fields.Date(string="Period End", required=True, tracking=True)
+    date_start = fields.Date(compute="_compute_dates", store=True)
+    previous_date_end = fields.Date(compute="_compute_dates", store=True)
+    previous_date_start = fields.Date(compute="_compute_dates", store=True)
+    filing_deadline = fields.Date(
+        compute="_compute_dates",
+        store=True,
+        help="March, June, September: within the next month; annual: within 60 calendar "
+        "days (Anexo XII SEGUNDA.VIII).",
+    )
+    filed_date = fields.Date(tracking=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("filed", "Filed")], default="draft", required=True, tracking=True
+    )
+    late = fields.Boolean(compute="_compute_late")
+    has_notes = fields.Boolean(
+        string="Explanatory Notes Attached",
+        help="Adds the footer of Anexo XII SEGUNDA.III on explanatory notes.",
+    )
+    historical_capital = fields.Monetary(
+        string="Historical Share Capital",
+        help="Disclosed at the foot of the balance sheet (Anexo XII-2, Capital contable).",
+    )
+    xlsx_file = fields.Binary(string="XLSX", attachment=True, readonly=True)
+    xlsx_filename = fields.Char()
+
+    @api.depends("date_end")
+    def _compute_name(self):
+        for statement in self:
+            statement.name = self.env._("Financial statements at %s", statement.date_end or "")
+
+    @api.depends("date_end", "period_type")
+    def _compute_dates(self):
+        for statement in self:
+            end = statement.date_end
+            if not end:
+                statement.update(
+                    {
+                        "date_start": False,
+                        "previous_date_end": False,
+                        "previous_date_start": False,
+                        "filing_deadline": False,
+                    }
+                )
+                continue
+            months = 3 if statement.period_type == "quarter" else 1
+            start = self._shift_start(end, months)
+            previous_end = start - timedelta(days=1)
+            statement.update(
+                {
+                    "date_start": start,
+                    "previous_date_end": previous_end,
+                    "previous_date_start": self._shift_start(previous_end, months),
+                    "filing_deadline": filing_deadline(end),
+                }
+            )
+
+    @api.model
+    def _shift_start(self, end, months):
+        """First day of the period of ``months`` months ending on ``end``."""
+        index = end.year * 12 + end.month - 1 - (months - 1)
+        return date(index // 12, index % 12 + 1, 1)
+
+    @api.depends("filing_deadline", "filed_date", "state")
+    def _compute_late(self):
+        today = fields.Date.context_today(self)
+        for statement in self:
+            deadline = statement.filing_deadline
+            reference = statement.filed_date or today
+            statement.late = bool(deadline and reference > deadline)
+
+    @api.constrains("date_end", "period_type")
+    def _check_date_end(self):
+        for statement in self:
+            end = statement.date_end
+            if end != _month_end(end.year, end.month):
+                raise UserError(
+                    self.env._("The statements are dated at a month-end, not %s.", end)
+                )
+            if statement.period_type == "quarter" and end.month % 3:
+                raise UserError(
+                    self.env._("A quarter ends in March, June, September or December.")
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_filed(self):
+        if any(s.state == "filed" for s in self):
+            raise UserError(self.env._("Filed financial statements cannot be deleted."))
+
+    # ---- ACTIONS ----
+    def action_mark_filed(self):
+        for statement in self:
+            statement.write({"state": "filed", "filed_date": fields.Date.context_today(self)})
+
+    def action_export_xlsx(self):
+        """Build the XLSX (both statements, comparative) and offer it for download."""
+        self.ensure_one()
+        self.write(
+            {
+                "xlsx_file": base64.b64encode(self._xlsx()),
+                "xlsx_filename": f"estados_financieros_{self.date_end}.xlsx",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self._name}/{self.id}/xlsx_file/{self.xlsx_filename}"
+            "?download=true",
+            "target": "self",
+        }
+
+    # ---- BUSINESS METHODS ----
+    def _xlsx(self):
+        self.ensure_one()
+        current, previous = self._figures()
+        company = self.company_id
+        address = ", ".join(
+            part for part in (company.street, company.city, company.state_id.name) if part
+        )
+        heading = {
+            "name": company.name,
+            "address": address,
+            "date": fs.spanish_date(self.date_end),
+            "previous_date": fs.spanish_date(self.previous_date_end),
+            "period_label": self._period_label(self.date_start, self.date_end),
+            "previous_label": self._period_label(self.previous_date_start, self.previous_date_end),
+            "capital_note": fs.historical_capital_note(self.date_end, self.historical_capital),
+            "notes": self.has_notes,
+        }
+        return fs.statements_xlsx(heading, current, previous)
+
+    @api.model
+    def _period_label(self, start, end):
+        return f"DEL {fs.spanish_date(start)} AL {fs.spanish_date(end)}"
+
+    def _figures(self):
+        """Rows of both statements for the period and the previous one, from the posted
+        journal items in one aggregate query."""
+        self.ensure_one()
+        periods = [
+            (self.date_start, self.date_end),
+            (self.previous_date_start, self.previous_date_end),
+        ]
+        params = []
+        for start, end in periods:
+            params += [end, date(end.year, 1, 1), start, end]
+        self.env.cr.execute(FIGURES_QUERY, [*params, self.company_id.id, self.date_end])
+        data = self.env.cr.fetchall()
+        accounts = self.env["account.account"].browse([row[0] for row in data])
+        accounts = accounts.with_company(self.company_id)
+        lines = self.env["fonaes.statement.mapping"]._line_of_accounts(accounts, self.company_id)
+        pnl = {a.id for a in accounts if a.internal_group in ("income", "expense")}
+        result = []
+        for index, (_start, end) in enumerate(periods):
+            balance, income = {}, {}
+            for row in data:
+                account_id = row[0]
+                figures = row[1 + 3 * index : 4 + 3 * index]
+                to_date, before_year, in_period = (value or 0.0 for value in figures)
+                line = lines[account_id]
+                if account_id in pnl:
+                    # P&L of earlier years: retained earnings; of this year: net result.
+                    earlier = balance.get("resultado_anteriores", 0.0) - before_year
+                    balance["resultado_anteriores"] = earlier
+                    this_year = balance.get("resultado_neto", 0.0) - (to_date - before_year)
+                    balance["resultado_neto"] = this_year
+                    income[line] = income.get(line, 0.0) + fs.NATURE[line] * in_period
+                else:
+                    balance[line] = balance.get(line, 0.0) + fs.NATURE[line] * to_date
+            memo = balance.get("orden_intereses", 0.0) + self._memo_interest(end)
+            balance["orden_intereses"] = memo
+            guarantees = balance.get("orden_garantias", 0.0) + self._guarantees(end)
+            balance["orden_garantias"] = guarantees
+            result.append(
+                {"balance": fs.compute("balance", balance), "income": fs.compute("income", income)}
+            )
+        return result
+
+    def _memo_interest(self, end):
+        """Uncollected interest of past-due loans at ``end`` (memo accounts, Anexo XII-1),
+        from the provisioning runs of that month-end."""
+        runs = self.env["fonaes.provision.run"].search(
+            [("date", "=", end), ("company_id", "=", self.company_id.id)]
+        )
+        return sum(runs.mapped("memo_interest"))
+
+    def _guarantees(self, end):
+        """Blocked deposits guaranteeing the loans granted by ``end`` (Anexo XI-1,
+        Garantías: received guarantees in memo accounts)."""
+        loans = self.env["fonaes.loan"].search(
+            [
+                ("state", "=", "granted"),
+                ("start_date", "<=", end),
+                ("company_id", "=", self.company_id.id),
+            ]
+        )
+        return sum(loans.mapped("blocked_deposit"))
