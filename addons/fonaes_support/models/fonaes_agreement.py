@@ -21,6 +21,26 @@ TERMINATION_CAUSES = [
 ]
 
 
+#: Fields of agreements and ministrations set only by their steps: writing them directly
+#: would open the delete guards of records with legal or money effect.
+AGREEMENT_WORKFLOW_FIELDS = {"state", "name", "sign_date", "end_date"}
+MINISTRATION_WORKFLOW_FIELDS = {"state", "move_id", "posted_date", "dictamen", "dictamen_date"}
+
+
+def _check_workflow_fields(records, vals, names):
+    protected = sorted(set(vals) & names)
+    if protected and not (records.env.su or records.env.context.get("fonaes_workflow")):
+        raise UserError(
+            records.env._(
+                "%s change only through the steps of the record.",
+                ", ".join(
+                    records._fields[name].get_description(records.env)["string"]
+                    for name in protected
+                ),
+            )
+        )
+
+
 class FonaesAgreement(models.Model):
     """Agreement (convenio) formalizing an authorized support (§4.6, §6.3.1.VI).
 
@@ -320,6 +340,10 @@ class FonaesAgreement(models.Model):
                 agreement.esc_id = agreement.partner_id.fonaes_esc_id
         return agreements
 
+    def write(self, vals):
+        _check_workflow_fields(self, vals, AGREEMENT_WORKFLOW_FIELDS)
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):
         if self.filtered(lambda a: a.state != "draft"):
@@ -393,7 +417,9 @@ class FonaesAgreement(models.Model):
             name = agreement.name
             if name == "/":
                 name = self.env["ir.sequence"].sudo().next_by_code("fonaes.agreement")
-            agreement.write({"state": "signed", "sign_date": today, "name": name})
+            agreement.with_context(fonaes_workflow=True).write(
+                {"state": "signed", "sign_date": today, "name": name}
+            )
             if today > agreement.formalization_deadline:
                 agreement.message_post(
                     body=self.env._(
@@ -519,7 +545,7 @@ class FonaesAgreement(models.Model):
     def action_cancel(self):
         for agreement in self:
             agreement._ensure_state("draft")
-            agreement.state = "cancelled"
+            agreement.with_context(fonaes_workflow=True).write({"state": "cancelled"})
         return True
 
     # ---- BUSINESS METHODS ----
@@ -535,10 +561,11 @@ class FonaesAgreement(models.Model):
 
     def _end(self, state):
         self.ensure_one()
-        self.ministration_ids.filtered(lambda m: m.state == "planned").write(
+        workflow = self.with_context(fonaes_workflow=True)
+        workflow.ministration_ids.filtered(lambda m: m.state == "planned").write(
             {"state": "cancelled"}
         )
-        self.write({"state": state, "end_date": fields.Date.context_today(self)})
+        workflow.write({"state": state, "end_date": fields.Date.context_today(self)})
 
     def _generate_repayment_schedule(self):
         """Monthly revolving schedule per component, with the micro_base loan tool.
@@ -711,6 +738,7 @@ class FonaesMinistration(models.Model):
                 )
 
     def write(self, vals):
+        _check_workflow_fields(self, vals, MINISTRATION_WORKFLOW_FIELDS)
         if {"planned_date", "amount"} & set(vals):
             for ministration in self:
                 if ministration.state != "planned":
@@ -796,7 +824,9 @@ class FonaesMinistration(models.Model):
                 }
             )
             move.action_post()
-            ministration.write({"state": "posted", "move_id": move.id, "posted_date": today})
+            ministration.with_context(fonaes_workflow=True).write(
+                {"state": "posted", "move_id": move.id, "posted_date": today}
+            )
             agreement.message_post(
                 body=self.env._(
                     "Ministration of %(amount)s posted (%(move)s); proof of use due by "
@@ -823,7 +853,7 @@ class FonaesMinistration(models.Model):
                         "The field verification visit comes before the dictamen " "(§6.3.2.a.II)."
                     )
                 )
-            ministration.write(
+            ministration.with_context(fonaes_workflow=True).write(
                 {"dictamen": result, "dictamen_date": fields.Date.context_today(self)}
             )
             if result == "incorrect":

@@ -92,6 +92,21 @@ class TestFonaesAgreement(FonaesCase):
         with self.assertRaisesMessage(UserError, "A signed agreement cannot be deleted"):
             agreement.unlink()
 
+    def test_signed_agreement_and_ministrations_not_reopened_by_writing(self):
+        agreement = self._agreement()
+        agreement.action_sign()
+        for values in ({"state": "draft"}, {"name": "X"}, {"sign_date": False}):
+            with self.assertRaisesMessage(UserError, "change only through the steps"):
+                agreement.write(values)
+        self.assertEqual(agreement.state, "signed")
+        ministration = agreement.ministration_ids[0]
+        for values in ({"state": "cancelled"}, {"dictamen": "correct"}):
+            with self.assertRaisesMessage(UserError, "change only through the steps"):
+                ministration.write(values)
+        self.assertEqual(ministration.state, "planned")
+        with self.assertRaisesMessage(UserError, "A signed agreement cannot be deleted"):
+            agreement.unlink()
+
     def test_agreement_pdf_amounts_in_figures_and_words_and_legend(self):
         agreement = self._agreement()
         agreement.action_sign()
