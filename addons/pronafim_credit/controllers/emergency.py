@@ -107,6 +107,7 @@ class EmergencyPortal(CustomerPortal):
             "state_id": state.id,
             "business_name": post.get("business_name"),
             "business_activity": post.get("business_activity"),
+            "clabe": (post.get("clabe") or "").strip() or False,
         }
         for name in DOCUMENTS:
             upload = files.get(name)

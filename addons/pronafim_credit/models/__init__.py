@@ -25,6 +25,7 @@ from . import (
     pronafim_microcredit,
     pronafim_emergency_program,
     pronafim_emergency_credit,
+    pronafim_emergency_batch,
     pronafim_attention_figure,
     pronafim_complaint,
     pronafim_complaint_file,

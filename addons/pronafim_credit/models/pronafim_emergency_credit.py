@@ -43,6 +43,12 @@ class PronafimEmergencyCredit(models.Model):
     state_id = fields.Many2one("res.country.state", string="Business State", required=True)
     business_name = fields.Char(string="Micro-business", required=True)
     business_activity = fields.Char()
+    clabe = fields.Char(
+        string="CLABE", help="18-digit account where the credit is paid (disbursement batch)."
+    )
+    batch_id = fields.Many2one(
+        "pronafim.emergency.batch", string="Disbursement Batch", readonly=True, index=True
+    )
     amount = fields.Monetary(readonly=True, tracking=True)
     state = fields.Selection(STATES, default="draft", required=True, readonly=True, tracking=True)
     id_document = fields.Binary(string="Official ID", attachment=True)
@@ -63,7 +69,7 @@ class PronafimEmergencyCredit(models.Model):
     reviewer_id = fields.Many2one("res.users", readonly=True, tracking=True)
     date_submitted = fields.Datetime(readonly=True)
     date_decided = fields.Date(readonly=True, tracking=True)
-    rejection_reason = fields.Text(readonly=True, tracking=True)
+    rejection_reason = fields.Text(tracking=True)
     date_disbursed = fields.Date(readonly=True, tracking=True)
     installment_ids = fields.One2many("pronafim.emergency.installment", "credit_id")
 
@@ -99,6 +105,17 @@ class PronafimEmergencyCredit(models.Model):
             raise UserError(
                 self.env._("A submitted application or a credit cannot be deleted; reject it.")
             )
+
+    @api.constrains("clabe")
+    def _check_clabe(self):
+        for credit in self:
+            if credit.clabe and not emergency.clabe_valid(credit.clabe):
+                raise ValidationError(
+                    self.env._(
+                        "CLABE %s: it must have 18 digits and a valid check digit.",
+                        credit.clabe,
+                    )
+                )
 
     # ---- CHECKS ----
 
@@ -221,10 +238,12 @@ class PronafimEmergencyCredit(models.Model):
                 }
             )
 
-    def action_reject(self, reason):
-        if not (reason or "").strip():
-            raise UserError(self.env._("Give the reason of the rejection."))
+    def action_reject(self, reason=None):
+        """Reject with ``reason`` (from the form: the *Rejection Reason* written there)."""
         for credit in self:
+            reason = reason or credit.rejection_reason
+            if not (reason or "").strip():
+                raise UserError(self.env._("Give the reason of the rejection."))
             if credit.state != "submitted":
                 raise UserError(self.env._("Only a submitted application can be rejected."))
             credit.write(
@@ -235,6 +254,26 @@ class PronafimEmergencyCredit(models.Model):
                     "date_decided": fields.Date.context_today(self),
                 }
             )
+
+    def action_add_to_batch(self):
+        """Put the selected approved credits in a new disbursement batch (bank layout)."""
+        if not self:
+            return False
+        wrong = self.filtered(lambda c: c.state != "approved" or c.batch_id or not c.clabe)
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "Only approved credits with a CLABE and no batch yet can be batched: %s.",
+                    ", ".join(wrong.mapped("name")),
+                )
+            )
+        batch = self.env["pronafim.emergency.batch"].create({"credit_ids": [(6, 0, self.ids)]})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "pronafim.emergency.batch",
+            "res_id": batch.id,
+            "view_mode": "form",
+        }
 
     def action_disburse(self, date=None):
         """Mark as paid out on ``date`` and generate the schedule (grace, zero interest)."""

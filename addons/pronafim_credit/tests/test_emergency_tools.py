@@ -70,3 +70,13 @@ class TestComplaintTools(BaseCase):
         self.assertEqual(complaints.due_status(datetime.date(2026, 11, 24), due, 2), "lapsing")
         self.assertEqual(complaints.due_status(due, due, 0), "lapsing")
         self.assertEqual(complaints.due_status(datetime.date(2026, 11, 27), due, 0), "lapsed")
+
+
+class TestBankLayoutTools(BaseCase):
+    def test_clabe_check_digit(self):
+        self.assertTrue(emergency.clabe_valid("032180000118359719"))
+        self.assertTrue(emergency.clabe_valid("002010077777777771"))
+        self.assertFalse(emergency.clabe_valid("012180001234567891"))
+        self.assertFalse(emergency.clabe_valid("03218000011835971"))
+        self.assertFalse(emergency.clabe_valid("03218000011835971A"))
+        self.assertFalse(emergency.clabe_valid(False))

@@ -32,10 +32,11 @@ class EmergencyCase(PronafimCase):
             }
         )
 
-    def _submitted(self, curp=CURP, program=None):
+    def _submitted(self, curp=CURP, program=None, **vals):
         credit = self._apply(
             curp,
             program,
+            **vals,
             id_document=DOC,
             address_proof=DOC,
             business_proof=DOC,
@@ -160,3 +161,50 @@ class TestAttentionFigures(EmergencyCase):
         Figure.create({"month": "2021-03-01", "channel": "phone", "metric": "calls", "value": 120})
         with self.assertRaises(AccessError):
             april.with_user(self.analyst).unlink()
+
+
+@tagged("post_install", "-at_install")
+class TestEmergencyBatch(EmergencyCase):
+    def test_batch_bank_layout_and_disbursement(self):
+        """Approved credits go into a batch, exported as the bank layout; paid, they are
+        disbursed with their schedules."""
+        first = self._submitted(clabe="032180000118359719")
+        second = self._submitted("LOPC920707HDFPRR06")
+        (first | second).action_approve()
+        with self.assertRaisesMessage(UserError, "Only approved credits with a CLABE"):
+            (first | second).with_user(self.finance).action_add_to_batch()
+        with self.assertRaisesMessage(ValidationError, "CLABE 012180001234567891"):
+            second.clabe = "012180001234567891"
+        second.clabe = "002010077777777771"
+        with self.assertRaises(AccessError):
+            (first | second).with_user(self.analyst).action_add_to_batch()
+        action = (first | second).with_user(self.finance).action_add_to_batch()
+        batch = self.env["pronafim.emergency.batch"].browse(action["res_id"])
+        batch = batch.with_user(self.finance)
+        batch.date = datetime.date(2026, 12, 15)
+        self.assertEqual((batch.credit_count, batch.amount_total), (2, 20_000))
+        with self.assertRaisesMessage(UserError, "Export the bank layout"):
+            batch.action_confirm_paid()
+        batch.action_export()
+        self.assertEqual(
+            base64.b64decode(batch.layout_file).decode().splitlines(),
+            [
+                "reference,beneficiary,curp,clabe,amount,concept",
+                f"{first.name},Ana Gómez,GOMA900215MDFRRN04,032180000118359719,10000.00,"
+                f"FONDESO {first.name}",
+                f"{second.name},Ana Gómez,LOPC920707HDFPRR06,002010077777777771,10000.00,"
+                f"FONDESO {second.name}",
+            ],
+        )
+        batch.action_confirm_paid()
+        self.assertEqual(set((first | second).mapped("state")), {"disbursed"})
+        self.assertEqual(first.date_disbursed, datetime.date(2026, 12, 15))
+        self.assertEqual(first.installment_ids[0].due_date, datetime.date(2027, 4, 15))
+        with self.assertRaisesMessage(UserError, "cannot be deleted"):
+            batch.sudo().unlink()
+
+    def test_reject_from_form(self):
+        credit = self._submitted()
+        credit.rejection_reason = "Documents do not match"
+        credit.with_user(self.analyst).action_reject()
+        self.assertEqual(credit.state, "rejected")

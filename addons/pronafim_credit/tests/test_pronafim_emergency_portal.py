@@ -95,3 +95,34 @@ class TestEmergencyPortal(MicroTestMixin, HttpCase):
         page = self.url_open(f"/my/emergency/{other.id}").text
         self.assertIn("555.56", page)
         self.assertEqual(len(other.installment_ids), 18)
+
+    def test_tour_applicant_applies_with_documents(self):
+        self.start_tour("/my/emergency", "pronafim_emergency_apply", login="em_applicant")
+        credit = self.env["pronafim.emergency.credit"].search(
+            [("user_id", "=", self.applicant.id)]
+        )
+        self.assertEqual(credit.state, "submitted")
+        self.assertEqual(credit.business_name, "Fonda del Tour")
+        self.assertEqual(credit.address_proof_name, "address_proof.pdf")
+        self.assertEqual(credit.accepted_by_id, self.applicant)
+        self.assertEqual(credit.accepted_text_version, "v3")
+
+    def test_tour_officer_answers_complaint(self):
+        self._new_user("em_une", "pronafim_credit.pronafim_credit_group_complaints_officer")
+        institution = self.env["res.partner"].create({"name": "Sofom Tour", "is_company": True})
+        complaint = self.env["pronafim.complaint"].create(
+            {
+                "name": "F-TOUR-1",
+                "kind": "complaint",
+                "institution_id": institution.id,
+                "user_name": "Usuaria Tour",
+                "product": "Crédito simple",
+                "reason": "Cobro indebido",
+                "date_received": "2026-11-02",
+            }
+        )
+        self.start_tour("/odoo", "pronafim_complaint_answer", login="em_une")
+        self.assertEqual(complaint.state, "answered")
+        self.assertEqual(complaint.outcome, "in_favor")
+        self.assertEqual(complaint.officer_id.login, "em_une")
+        self.assertEqual(complaint.response, "Se bonifica el cargo indebido.")

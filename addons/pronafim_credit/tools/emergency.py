@@ -89,3 +89,39 @@ def eligibility_errors(curp, residence_state_code, business_name, on_date):
     if not (business_name or "").strip():
         errors.append(("business_name", "business", {}))
     return errors
+
+
+#: Bank layout of a disbursement batch (seed 000, §2: "procesos ... para realizar la
+#: dispersión de los créditos"; the seed gives no layout, this one is the suite's): UTF-8
+#: CSV, comma separated, header line, one row per credit:
+#:   reference    the credit's folio
+#:   beneficiary  the applicant's name
+#:   curp         the applicant's CURP
+#:   clabe        18-digit CLABE of the beneficiary's account
+#:   amount       amount to pay, two decimals, "." as decimal separator
+#:   concept      "FONDESO <folio>"
+BANK_LAYOUT_COLUMNS = ("reference", "beneficiary", "curp", "clabe", "amount", "concept")
+_CLABE_WEIGHTS = (3, 7, 1) * 6
+
+
+def clabe_valid(clabe):
+    """True when ``clabe`` is 18 digits whose last one is the Banxico check digit
+    (weights 3, 7, 1 on the first 17 digits, each product modulo 10, then 10 minus the
+    sum modulo 10)."""
+    if not clabe or len(clabe) != 18 or not clabe.isdigit():
+        return False
+    total = sum(int(d) * w % 10 for d, w in zip(clabe[:17], _CLABE_WEIGHTS, strict=False))
+    return (10 - total % 10) % 10 == int(clabe[17])
+
+
+def bank_layout(rows):
+    """CSV text of a disbursement batch: ``rows`` are dicts keyed by BANK_LAYOUT_COLUMNS."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, BANK_LAYOUT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: row[k] for k in BANK_LAYOUT_COLUMNS})
+    return out.getvalue()
