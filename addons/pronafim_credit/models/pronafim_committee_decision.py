@@ -89,6 +89,15 @@ class PronafimCommitteeDecision(models.Model):
                 )
             if decision.outcome:
                 raise UserError(self.env._("This item is already decided."))
+            if decision.application_id.state != "committee":
+                # The agenda's domain guards the screen; this guards every other way in.
+                raise UserError(
+                    self.env._(
+                        "Application %s has not been sent to committee: its eligibility "
+                        "and analyses come first (§IX.1).",
+                        decision.application_id.name,
+                    )
+                )
             president = session.attendance_ids.filtered(
                 lambda a: a.present and a.voting and a.is_president
             ).member_id

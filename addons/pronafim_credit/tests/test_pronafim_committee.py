@@ -95,6 +95,22 @@ class TestPronafimCommittee(PronafimCase):
         self.assertEqual(app.state, "notified")
         self.assertFalse(app.clock_code, "a rejection has no signature clock")
 
+    def test_no_decision_for_an_application_not_in_committee(self):
+        """The agenda only offers applications in committee; a decision created another
+        way (RPC, import) for one that skipped eligibility and analyses is refused."""
+        session = self._session(self.president | self.voters)
+        session.action_hold()
+        app = self._app(day=D(2026, 11, 2))  # received, no analyses, never sent
+        decision = self._decision(
+            session,
+            app,
+            [(self.president, "authorized")] + [(v, "authorized") for v in self.voters],
+        )
+        with self.assertRaisesMessage(UserError, "has not been sent to committee"):
+            decision.action_decide()
+        self.assertFalse(decision.outcome)
+        self.assertNotEqual(app.state, "authorized")
+
     def test_majority_authorizes_and_conditions_need_text(self):
         session = self._session(self.president | self.voters)
         session.action_hold()
