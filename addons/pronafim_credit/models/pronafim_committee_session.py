@@ -65,6 +65,12 @@ class PronafimCommitteeSession(models.Model):
                 ]
         return super().create(vals_list)
 
+    def write(self, vals):
+        """A session is held (with quorum, §VI.b) and closed only through its steps."""
+        if "state" in vals and not (self.env.su or self.env.context.get("pronafim_workflow")):
+            raise UserError(self.env._("The status of a session changes only through its steps."))
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_without_decisions(self):
         if self.decision_ids.filtered(lambda d: d.outcome):
@@ -82,7 +88,7 @@ class PronafimCommitteeSession(models.Model):
                         members=session.voting_members,
                     )
                 )
-            session.state = "held"
+            session.with_context(pronafim_workflow=True).state = "held"
         return True
 
     def action_close(self):
@@ -95,7 +101,7 @@ class PronafimCommitteeSession(models.Model):
                         ", ".join(pending.application_id.mapped("name")),
                     )
                 )
-            session.state = "closed"
+            session.with_context(pronafim_workflow=True).state = "closed"
         return True
 
     @api.model

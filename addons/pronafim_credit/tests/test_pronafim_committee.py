@@ -55,6 +55,8 @@ class TestPronafimCommittee(PronafimCase):
         self.assertEqual(session.voting_present, 2)
         with self.assertRaisesMessage(UserError, "No quorum (§VI.b): 2 of 5 voting members"):
             session.action_hold()
+        with self.assertRaisesMessage(UserError, "changes only through its steps"):
+            session.write({"state": "held"})  # no way around the quorum
         session.attendance_ids.filtered(lambda a: a.member_id == self.voters[1]).present = True
         self.assertTrue(session.has_quorum)
         session.action_hold()

@@ -126,6 +126,10 @@ class TestPronafimSupports(PronafimCase):
         self.assertEqual(support.state, "reimbursed")
         with self.assertRaises(AccessError):
             support.with_user(self.analyst).unlink()
+        # Not deletable in two steps either: its status moves only through the steps.
+        with self.assertRaisesMessage(UserError, "changes only through its steps"):
+            support.write({"state": "draft"})
+        self.assertEqual(support.state, "reimbursed")
         macro = self._imf(400_000_000)
         with self.assertRaisesMessage(ValidationError, "must meet 3"):
             self._support(macro, "promoters", criterion_zones=True, criterion_training=True)
