@@ -40,6 +40,7 @@
         "report/pronafim_microcredit_product_reports.xml",
         "views/pronafim_credit_menus.xml",
     ],
+    "demo": ["demo/pronafim_emergency_complaints_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "pronafim_credit/static/tests/tours/*.js",

@@ -37,7 +37,8 @@ class PronafimEmergencyProgram(models.Model):
         help="Number of reduced monthly installments. The seed gives no figure: set it "
         "before approving.",
     )
-    legal_text = fields.Html(string="Legal Documents", translate=True, sanitize=True)
+    # One text, in Spanish, whose version is recorded with each acceptance: not translated.
+    legal_text = fields.Html(string="Legal Documents", sanitize=True)
     legal_text_version = fields.Char(
         string="Legal Text Version", tracking=True,
         help="Recorded with each electronic acceptance; change it whenever the text changes.",
