@@ -21,6 +21,7 @@
         "data/ir_cron_data.xml",
         "data/md_research_data.xml",
         "report/md_diagnostic_report.xml",
+        "report/md_program_report.xml",
         "views/md_cycle_views.xml",
         "views/md_diagnostic_views.xml",
         "views/md_plan_views.xml",

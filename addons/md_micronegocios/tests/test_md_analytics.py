@@ -7,6 +7,7 @@ table implies and says so next to the assertion."""
 import base64
 import datetime
 import io
+import re
 
 import openpyxl
 
@@ -394,6 +395,18 @@ class TestMdAnalytics(MdCommon, TransactionCase):
         diagnostics = book[book.sheetnames[4]]
         totals = [row for row in diagnostics.iter_rows(values_only=True) if row[0] == "Total"]
         self.assertEqual(totals[0][:5], ("Total", 5185, 4443, 742, 86))
+        # the printable version shows the same figures
+        self.assertEqual(
+            wizard.action_print_pdf()["report_name"], "md_micronegocios.md_program_report"
+        )
+        html, _type = (
+            self.env["ir.actions.report"]
+            .with_user(self.analyst)
+            ._render_qweb_html("md_micronegocios.md_program_report", wizard.ids)
+        )
+        text = re.sub(r"\s+", " ", html.decode())
+        for figure in (">811<", ">5185<", ">4443<", ">742<", ">86 %<", ">545<", ">428<"):
+            self.assertIn(figure, text)
         # the coordinator reads the report too; a facilitator or a mentor cannot
         self.Report.with_user(self.coordinator)._tables(self.cycle)
         for user in (self.facilitator, self.mentor):

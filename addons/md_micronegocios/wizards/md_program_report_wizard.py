@@ -35,3 +35,7 @@ class MdProgramReportWizard(models.TransientModel):
             "target": "new",
             "name": self.env._("Program Report"),
         }
+
+    def action_print_pdf(self):
+        self.ensure_one()
+        return self.env.ref("md_micronegocios.md_program_report_action").report_action(self)

@@ -1,0 +1,1 @@
+from . import md_program_report
