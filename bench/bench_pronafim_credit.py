@@ -1,5 +1,5 @@
 # Benchmark of pronafim_credit (run in `odoo-bin shell` on a throw-away database with the
-# addon installed, e.g. `ODOO_COMMAND=shell odoo_bin -d DB --no-http < this file`):
+# addon installed: `BENCH=bench_pronafim_credit make bench`):
 #   1. import of an IMF monthly report of 100,000 rows   (budget <= 60 s, <= 1 GB RSS)
 #   2. daily arrears + moratory run over 20,000 disposals x 36 installments (<= 60 s)
 # It builds its data, prints each figure, and rolls everything back at the end.
