@@ -162,25 +162,31 @@ class FonaesProvisionRun(models.Model):
         self.ensure_one()
         self.env.flush_all()
         cr = self.env.cr
+        # One row per loan with its installments and payments as arrays: a tenth of the
+        # rows to convert than one per installment.
         cr.execute(
-            """SELECT i.loan_id, i.due_date, i.principal, i.interest
+            """SELECT i.loan_id, array_agg(i.due_date ORDER BY i.number),
+                      array_agg(i.principal ORDER BY i.number),
+                      array_agg(i.interest ORDER BY i.number)
                  FROM fonaes_loan_installment i JOIN fonaes_loan l ON l.id = i.loan_id
                 WHERE l.intermediary_id = %s AND l.state = 'granted' AND l.start_date <= %s
-             ORDER BY i.loan_id, i.number""",
+             GROUP BY i.loan_id""",
             (self.intermediary_id.id, self.date),
         )
-        rows = defaultdict(list)
-        for loan_id, due, principal, interest in cr.fetchall():
-            rows[loan_id].append((due, principal, interest))
+        rows = {
+            loan_id: list(zip(dues, principals, interests, strict=True))
+            for loan_id, dues, principals, interests in cr.fetchall()
+        }
         cr.execute(
-            """SELECT p.loan_id, p.date, p.amount
+            """SELECT p.loan_id, array_agg(p.date), array_agg(p.amount)
                  FROM fonaes_loan_payment p JOIN fonaes_loan l ON l.id = p.loan_id
-                WHERE l.intermediary_id = %s AND l.state = 'granted' AND p.date <= %s""",
+                WHERE l.intermediary_id = %s AND l.state = 'granted' AND p.date <= %s
+             GROUP BY p.loan_id""",
             (self.intermediary_id.id, self.date),
         )
         payments = defaultdict(list)
-        for loan_id, day, amount in cr.fetchall():
-            payments[loan_id].append((day, amount))
+        for loan_id, days, amounts in cr.fetchall():
+            payments[loan_id] = list(zip(days, amounts, strict=True))
         cr.execute(
             """SELECT id, loan_kind, months, restructured, bankrupt, blocked_deposit,
                       blocked_deposit_authorized, against_rules
@@ -213,7 +219,7 @@ class FonaesProvisionRun(models.Model):
         for loan_id, loan in terms.items():
             pos = loan_position(
                 loan,
-                rows[loan_id],
+                rows.get(loan_id, []),
                 payments[loan_id],
                 self.date,
                 previous_states.get(loan_id, prudential.STATE_CURRENT),
