@@ -70,7 +70,14 @@ cols = ", ".join(f'"{c}"' for c in columns)
 picked = ", ".join(f'l."{c}"' for c in columns)
 ids = accounts.ids
 # Pair g: debit account ids[g % 12], credit account ids[(g * 7 + 5) % 12], same amount.
-for expr, sign in (("g %% 12", 1), ("(g * 7 + 5) %% 12", -1)):
+# In chunks of 20,000 rows: one 500,000-row INSERT queues its foreign-key checks in memory
+# until the statement ends, and its backend was killed by the kernel (OOM) once.
+CHUNK = 20_000
+for first, (expr, sign) in (
+    (first, side)
+    for first in range(1, ITEMS // 2 + 1, CHUNK)
+    for side in (("g %% 12", 1), ("(g * 7 + 5) %% 12", -1))
+):
     cr.execute(
         f"""INSERT INTO account_move_line ({cols}, account_id, date, balance, debit, credit,
                                            amount_currency)
@@ -78,9 +85,9 @@ for expr, sign in (("g %% 12", 1), ("(g * 7 + 5) %% 12", -1)):
                    DATE '2026-01-01' + (g %% 365), %s * (1 + g %% 1000),
                    GREATEST(%s * (1 + g %% 1000), 0), GREATEST(-%s * (1 + g %% 1000), 0),
                    %s * (1 + g %% 1000)
-              FROM account_move_line l, generate_series(1, %s) g
+              FROM account_move_line l, generate_series(%s, %s) g
              WHERE l.move_id = %s AND l.debit > 0""",
-        (ids, sign, sign, sign, sign, ITEMS // 2, template.id),
+        (ids, sign, sign, sign, sign, first, min(first + CHUNK - 1, ITEMS // 2), template.id),
     )
 cr.execute("ANALYZE account_move_line")
 print(f"set-up (SQL, not timed): {time.perf_counter() - t0:.1f} s")
