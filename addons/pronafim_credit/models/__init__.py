@@ -1,4 +1,5 @@
 from . import (
+    pronafim_workflow_mixin,
     pronafim_size_class,
     pronafim_size_history,
     pronafim_eligibility_item,

@@ -11,7 +11,7 @@ class PronafimCommitteeSession(models.Model):
 
     _name = "pronafim.committee.session"
     _description = "Committee Session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "pronafim.workflow.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -65,12 +65,6 @@ class PronafimCommitteeSession(models.Model):
                 ]
         return super().create(vals_list)
 
-    def write(self, vals):
-        """A session is held (with quorum, §VI.b) and closed only through its steps."""
-        if "state" in vals and not (self.env.su or self.env.context.get("pronafim_workflow")):
-            raise UserError(self.env._("The status of a session changes only through its steps."))
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_only_without_decisions(self):
         if self.decision_ids.filtered(lambda d: d.outcome):
@@ -88,7 +82,7 @@ class PronafimCommitteeSession(models.Model):
                         members=session.voting_members,
                     )
                 )
-            session.with_context(pronafim_workflow=True).state = "held"
+            session._workflow_write({"state": "held"})
         return True
 
     def action_close(self):
@@ -101,7 +95,7 @@ class PronafimCommitteeSession(models.Model):
                         ", ".join(pending.application_id.mapped("name")),
                     )
                 )
-            session.with_context(pronafim_workflow=True).state = "closed"
+            session._workflow_write({"state": "closed"})
         return True
 
     @api.model

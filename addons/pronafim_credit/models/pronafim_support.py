@@ -15,7 +15,7 @@ class PronafimSupport(models.Model):
 
     _name = "pronafim.support"
     _description = "Non-credit Support"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "pronafim.workflow.mixin"]
     _order = "id desc"
 
     name = fields.Char(required=True)
@@ -150,7 +150,7 @@ class PronafimSupport(models.Model):
         for support in self:
             if support.amount_authorized <= 0:
                 raise UserError(self.env._("Set the authorized amount."))
-            support.with_context(pronafim_workflow=True).state = "authorized"
+            support._workflow_write({"state": "authorized"})
         return True
 
     def action_reimburse(self):
@@ -166,15 +166,8 @@ class PronafimSupport(models.Model):
                         cap=support._fmt(support.amount_authorized),
                     )
                 )
-            support.with_context(pronafim_workflow=True).state = "reimbursed"
+            support._workflow_write({"state": "reimbursed"})
         return True
-
-    def write(self, vals):
-        """The state moves only through Authorize / Reimburse: setting it back to draft
-        by hand would open the delete guard of an authorized support."""
-        if "state" in vals and not (self.env.su or self.env.context.get("pronafim_workflow")):
-            raise UserError(self.env._("The status of a support changes only through its steps."))
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
