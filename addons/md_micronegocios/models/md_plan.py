@@ -1,12 +1,11 @@
 import datetime
-import logging
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools import plan as plan_tool
+from odoo.addons.micro_base.models.cron_batch import run_in_batches
 
-_logger = logging.getLogger(__name__)
+from ..tools import plan as plan_tool
 
 PLAN_STATES = [
     ("draft", "Draft"),
@@ -303,24 +302,3 @@ class MdPlan(models.Model):
             user_id=user.id,
             note=self.env._("Plan approved on %s still waits for a mentor.", self.designed_date),
         )
-
-
-def run_in_batches(records, process, batch_size=200):
-    """Process records one by one, a savepoint each, committing after each batch when run
-    by the scheduler (never in tests); a failing record is logged and skipped."""
-    cr = records.env.cr
-    in_cron = bool(records.env.context.get("cron_id"))
-    for start in range(0, len(records), batch_size):
-        for record in records[start : start + batch_size]:
-            try:
-                with cr.savepoint():
-                    process(record)
-            except Exception:
-                _logger.exception("Scheduled action skipped %s", record)
-        if in_cron:
-            records.env["ir.cron"]._notify_progress(
-                done=min(start + batch_size, len(records)),
-                remaining=max(len(records) - start - batch_size, 0),
-            )
-            # Batch boundary of a scheduled action: keep what is done if a later batch fails.
-            cr.commit()  # pylint: disable=invalid-commit

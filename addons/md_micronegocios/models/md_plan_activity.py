@@ -3,8 +3,9 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.micro_base.models.cron_batch import run_in_batches
+
 from .md_activity_template import RESPONSIBLES
-from .md_plan import run_in_batches
 
 ACTIVITY_STATES = [("planned", "Planned"), ("done", "Done"), ("not_done", "Not Done")]
 
