@@ -1,6 +1,8 @@
 import datetime
 import logging
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -120,6 +122,16 @@ class FonaesAgreement(models.Model):
     ministration_ids = fields.One2many(
         "fonaes.ministration", "agreement_id", string="Disbursement Program"
     )
+    # ---- social group's legal constitution (§4.3.1 Req. A, §4.3.1.1.A, §4.3.1.5.C) ----
+    constitution_amount = fields.Monetary(related="application_id.constitution_amount")
+    constitution_deadline = fields.Date(
+        string="Constitute Legally by",
+        compute="_compute_constitution_deadline",
+        store=True,
+        help="Six months after the first delivery; otherwise the constitution costs are "
+        "refunded.",
+    )
+    constitution_date = fields.Date(string="Legally Constituted On", tracking=True)
     disbursed_amount = fields.Monetary(compute="_compute_disbursed_amount", store=True)
     # ---- revolving terms (§4.3.1.E/J, tables of §4.3.1.x) ----
     revolving = fields.Boolean(compute="_compute_revolving", store=True)
@@ -256,6 +268,16 @@ class FonaesAgreement(models.Model):
                 max(agreement.disbursed_amount - agreement.trust_applied_amount, 0.0)
                 if late
                 else 0.0
+            )
+
+    @api.depends("constitution_amount", "ministration_ids.posted_date")
+    def _compute_constitution_deadline(self):
+        for agreement in self:
+            posted = sorted(d for d in agreement.ministration_ids.mapped("posted_date") if d)
+            agreement.constitution_deadline = (
+                agreement.constitution_amount
+                and posted
+                and posted[0] + relativedelta(months=rules.GROUP_CONSTITUTION_MONTHS)
             )
 
     @api.depends("application_id.support_category")
@@ -461,6 +483,15 @@ class FonaesAgreement(models.Model):
                 # §4.6.1.1.1.II: the whole support plus the financial yields.
                 agreement.refund_amount = agreement.disbursed_amount
             agreement._end("rescinded")
+            # Every cause of §4.6.1.1.1 is the beneficiary's own breach: no new support
+            # until FONAES clears it (§4.3.1.L).
+            agreement.partner_id.fonaes_in_breach = True
+            agreement.message_post(
+                body=self.env._(
+                    "%s is marked in breach: no new support is granted (§4.3.1.L).",
+                    agreement.partner_id.name,
+                )
+            )
         return True
 
     def action_post_refund(self):

@@ -43,7 +43,12 @@ FROZEN_AFTER_REGISTRATION = {
     "project_amount",
     "requested_amount",
     "fixed_asset_amount",
+    "quantity",
+    "constitution_amount",
+    "land_amount",
 }
+# Agreement states that end a support early: only what was delivered stays committed.
+ENDED_AGREEMENT_STATES = ("rescinded", "terminated", "cancelled")
 # Folio holders still waiting to be evaluated (§6.3.1.II strict order).
 PENDING_EVALUATION_STATES = ("registered", "validated")
 
@@ -119,6 +124,37 @@ class FonaesApplication(models.Model):
         string="of which Fixed Assets",
         tracking=True,
         help="Part of the request for fixed assets (the rest: working capital and deferred).",
+    )
+    quantity = fields.Integer(
+        string="Units",
+        default=1,
+        required=True,
+        tracking=True,
+        help="Units of a service priced per unit in the table (months, participants, "
+        "modules): the table's amounts apply to each unit (§4.3.3.1).",
+    )
+    unit_amount = fields.Monetary(
+        string="Amount per Unit", compute="_compute_unit_amount", store=True
+    )
+    constitution_amount = fields.Monetary(
+        string="of which Legal Constitution Costs",
+        tracking=True,
+        help="Part of a social group's request for its legal constitution, which must be "
+        "formalized within six months of receiving the support (§4.3.1.1.A, §4.3.1.5.C).",
+    )
+    land_amount = fields.Monetary(
+        string="of which Land Purchase",
+        tracking=True,
+        help="Part of the fixed assets to buy land, only to install the infrastructure of "
+        "rural agroindustry, extractive industry and trading projects (§4.3.1.F).",
+    )
+    agreement_ids = fields.One2many("fonaes.agreement", "application_id", string="Agreement")
+    committed_amount = fields.Monetary(
+        compute="_compute_committed_amount",
+        store=True,
+        help="What this application holds of the budget envelopes: the requested amount "
+        "while it holds a folio; once its agreement is rescinded, terminated early or "
+        "cancelled, only what was actually delivered (§4.5.1.C).",
     )
     regional_impact = fields.Boolean(
         string="Regional-impact Scheme",
@@ -256,11 +292,29 @@ class FonaesApplication(models.Model):
         for app in self:
             app.share_pct = rules.project_share_pct(app.requested_amount, app.project_amount)
 
-    @api.depends("requested_amount", "limit_id", "regional_impact")
+    @api.depends("requested_amount", "quantity")
+    def _compute_unit_amount(self):
+        for app in self:
+            app.unit_amount = app.requested_amount / (app.quantity or 1)
+
+    @api.depends(
+        "state", "requested_amount", "agreement_ids.state", "agreement_ids.disbursed_amount"
+    )
+    def _compute_committed_amount(self):
+        for app in self:
+            if app.state not in COMMITTING_STATES:
+                app.committed_amount = 0.0
+                continue
+            ended = app.agreement_ids.filtered(lambda a: a.state in ENDED_AGREEMENT_STATES)
+            app.committed_amount = (
+                sum(ended.mapped("disbursed_amount")) if ended else app.requested_amount
+            )
+
+    @api.depends("unit_amount", "limit_id", "regional_impact")
     def _compute_authorization_level(self):
         for app in self:
             app.authorization_level = (
-                app.limit_id._authorization_level(app.requested_amount, app.regional_impact)
+                app.limit_id._authorization_level(app.unit_amount, app.regional_impact)
                 if app.limit_id
                 else False
             )
@@ -306,6 +360,32 @@ class FonaesApplication(models.Model):
                         app=app.display_name,
                         row=app.limit_id.name,
                         type=app.support_type_id.name,
+                    )
+                )
+
+    @api.constrains("quantity", "constitution_amount", "land_amount", "fixed_asset_amount")
+    def _check_parts(self):
+        """Units positive; constitution costs inside the request; land inside the fixed
+        assets."""
+        for app in self:
+            if app.quantity < 1:
+                raise ValidationError(
+                    self.env._("Application %s: the units must be at least 1.", app.display_name)
+                )
+            if not 0 <= app.constitution_amount <= app.requested_amount:
+                raise ValidationError(
+                    self.env._(
+                        "Application %s: the legal constitution costs are part of the "
+                        "requested amount.",
+                        app.display_name,
+                    )
+                )
+            if not 0 <= app.land_amount <= app.fixed_asset_amount:
+                raise ValidationError(
+                    self.env._(
+                        "Application %s: the land purchase is part of the fixed assets; "
+                        "enter the fixed-asset amount including it.",
+                        app.display_name,
                     )
                 )
 
@@ -530,6 +610,16 @@ class FonaesApplication(models.Model):
                     self.env._(
                         "Interstate or national trusts are authorized by the general "
                         "directorate (§4.3.2.K.iii)."
+                    )
+                )
+            if app.limit_id.opinion_required and app.directorate_opinion != "favorable":
+                raise UserError(
+                    self.env._(
+                        "Application %(app)s: %(row)s is authorized only with the general "
+                        "directorate's prior favorable opinion (%(section)s).",
+                        app=app.name,
+                        row=app.limit_id.name,
+                        section=app.limit_id.rule_section,
                     )
                 )
             needs_opinion = (
@@ -797,6 +887,16 @@ class FonaesApplication(models.Model):
             row.opinion_max_amount or row.max_amount,
             row.regional_max_amount if self.regional_impact else 0.0,
         )
+        if self.quantity > 1:
+            return self.env._(
+                "Requested amount of %(amount)s per %(unit)s exceeds the ceiling of "
+                "%(ceiling)s per unit for %(row)s (%(section)s).",
+                amount=self._fmt(self.unit_amount),
+                unit=row.unit,
+                ceiling=self._fmt(ceiling),
+                row=row.name,
+                section=row.rule_section,
+            )
         return self.env._(
             "Requested amount %(amount)s exceeds the ceiling of %(ceiling)s for %(row)s "
             "(%(section)s).",
@@ -824,6 +924,11 @@ class FonaesApplication(models.Model):
                     section=row.rule_section,
                 )
             )
+        self._check_standing()
+        if kind == "microempresa_social":
+            self._check_microempresa()
+        self._check_units()
+        self._check_constitution_and_land()
         if support.women_only and (partner.fonaes_men_count or not partner.fonaes_women_count):
             raise UserError(
                 self.env._(
@@ -904,6 +1009,137 @@ class FonaesApplication(models.Model):
             self._check_times_per_year()
         if support.category in ("ade", "procomer") and self.service_content:
             self._check_service_content()
+
+    def _check_standing(self):
+        """§4.3.1.L: no new support of any type to a beneficiary that, by its own fault,
+        breached the rules or is not current on its revolving commitments."""
+        partner = self.partner_id
+        if partner.fonaes_in_breach:
+            raise UserError(
+                self.env._(
+                    "%s is in breach of the rules or of its revolving commitments: no new "
+                    "support is granted (§4.3.1.L).",
+                    partner.name,
+                )
+            )
+        if partner.fonaes_behind_on_repayment:
+            raise UserError(
+                self.env._(
+                    "%s is behind on its revolving repayment: no new support is granted "
+                    "until it is current (§4.3.1.L, §4.3.1.G).",
+                    partner.name,
+                )
+            )
+
+    def _check_microempresa(self):
+        """Anexo I: a microempresa social has at most 10 partners and up to 10 workers."""
+        partner = self.partner_id
+        members = len(partner.fonaes_member_ids)
+        if (
+            members > rules.MICROEMPRESA_MAX_PARTNERS
+            or partner.fonaes_worker_count > rules.MICROEMPRESA_MAX_WORKERS
+        ):
+            raise UserError(
+                self.env._(
+                    "%(partner)s has %(members)s partners and %(workers)s workers: a social "
+                    "micro-enterprise has at most %(max_members)s partners and %(max_workers)s "
+                    "workers (Anexo I); register it as a social enterprise.",
+                    partner=partner.name,
+                    members=members,
+                    workers=partner.fonaes_worker_count,
+                    max_members=rules.MICROEMPRESA_MAX_PARTNERS,
+                    max_workers=rules.MICROEMPRESA_MAX_WORKERS,
+                )
+            )
+
+    def _check_units(self):
+        """Services priced per unit (§4.3.3.1 table): units within the row's maximum, the
+        table's amounts per unit, and the row's total per beneficiary and fiscal year."""
+        row = self.limit_id
+        if self.quantity != 1 and not row.unit:
+            raise UserError(
+                self.env._(
+                    "%(row)s is not priced per unit: an application asks for it once "
+                    "(%(units)s units requested).",
+                    row=row.name,
+                    units=self.quantity,
+                )
+            )
+        if row.max_units and self.quantity > row.max_units:
+            raise UserError(
+                self.env._(
+                    "%(row)s: %(units)s %(unit)s requested, at most %(max)s (%(section)s).",
+                    row=row.name,
+                    units=self.quantity,
+                    unit=row.unit,
+                    max=row.max_units,
+                    section=row.rule_section,
+                )
+            )
+        if row.max_total_amount:
+            given = sum(
+                self.sudo()
+                .search(
+                    [
+                        ("partner_id", "=", self.partner_id.id),
+                        ("limit_id", "=", row.id),
+                        ("fiscal_year", "=", self.fiscal_year),
+                        ("state", "in", COMMITTING_STATES),
+                        ("id", "!=", self.id),
+                    ]
+                )
+                .mapped("committed_amount")
+            )
+            if given + self.requested_amount > row.max_total_amount + 0.005:
+                raise UserError(
+                    self.env._(
+                        "%(row)s: %(partner)s already has %(given)s in %(year)s; with "
+                        "%(amount)s it would exceed the total of %(max)s (%(section)s).",
+                        row=row.name,
+                        partner=self.partner_id.name,
+                        given=self._fmt(given),
+                        year=self.fiscal_year,
+                        amount=self._fmt(self.requested_amount),
+                        max=self._fmt(row.max_total_amount),
+                        section=row.rule_section,
+                    )
+                )
+
+    def _check_constitution_and_land(self):
+        """Constitution costs only for social groups, within the type's ceiling
+        (§4.3.1.1.A, §4.3.1.5.C); land only where §4.3.1.F allows it."""
+        support, row = self.support_type_id, self.limit_id
+        if self.constitution_amount:
+            if self.partner_id.fonaes_role != "grupo_social" or not (
+                support.constitution_max_amount
+            ):
+                raise UserError(
+                    self.env._(
+                        "Legal constitution costs are supported only for social groups "
+                        "under CTS and IPM (§4.3.1.1.A, §4.3.1.5.C)."
+                    )
+                )
+            if self.constitution_amount > support.constitution_max_amount:
+                raise UserError(
+                    self.env._(
+                        "Legal constitution costs of %(amount)s exceed the %(max)s allowed by "
+                        "%(type)s (%(section)s).",
+                        amount=self._fmt(self.constitution_amount),
+                        max=self._fmt(support.constitution_max_amount),
+                        type=support.name,
+                        section=support.rule_section,
+                    )
+                )
+        if self.land_amount and not row.land_allowed:
+            raise UserError(
+                self.env._(
+                    "FONAES resources do not buy land for %(type)s / %(row)s: only rural "
+                    "agroindustry, extractive industry and trading projects, to install "
+                    "their infrastructure (§4.3.1.F).",
+                    type=support.name,
+                    row=row.name,
+                )
+            )
 
     def _check_esf_minimums(self):
         """§4.3.1.3.C: ESF with more than 200 partners and 700 thousand equity; each branch
@@ -1100,7 +1336,7 @@ class FonaesApplication(models.Model):
                         ("id", "!=", self.id),
                     ]
                 )
-                .mapped("requested_amount")
+                .mapped("committed_amount")
             )
             cap = national.amount * row.max_budget_pct / 100.0
             if national and used + self.requested_amount > cap:

@@ -82,13 +82,14 @@ class FonaesBudget(models.Model):
         return domain
 
     def _committed(self, excluding=None):
-        """Requested amount of the applications holding a folio inside this envelope."""
+        """Amount held by the applications with a folio inside this envelope: what they
+        requested, or only what was delivered once their agreement ended early."""
         self.ensure_one()
         domain = self._application_domain()
         if excluding:
             domain.append(("id", "not in", excluding.ids))
         groups = (
-            self.env["fonaes.application"].sudo()._read_group(domain, [], ["requested_amount:sum"])
+            self.env["fonaes.application"].sudo()._read_group(domain, [], ["committed_amount:sum"])
         )
         return groups[0][0] if groups else 0.0
 

@@ -66,6 +66,11 @@ class FonaesSupportType(models.Model):
         string="Directorate Opinion Always",
         help="The general directorate's favorable opinion is needed whatever the amount.",
     )
+    constitution_max_amount = fields.Float(
+        string="Max. Legal Constitution Costs",
+        help="Part of a social group's request that may pay its legal constitution, to be "
+        "done within six months (CTS §4.3.1.1.A, IPM §4.3.1.5.C: 5,000; 0: not allowed).",
+    )
     line_ids = fields.One2many("fonaes.support.limit", "support_type_id", string="Table")
 
     _sql_constraints = [("code_uniq", "unique(code)", "The support type code must be unique.")]
@@ -148,6 +153,28 @@ class FonaesSupportLimit(models.Model):
     )
     branch_equity = fields.Float(
         string="More Equity per Branch", help="ESF: 400 thousand per branch (§4.3.1.3.C)."
+    )
+    opinion_required = fields.Boolean(
+        string="Directorate Prior Opinion",
+        help="This service always needs the general directorate's prior opinion, whatever "
+        "the amount (ADE specialized studies and interns §4.3.3.1.D.v; PROCOMER market "
+        "studies §4.3.3.2.G.i).",
+    )
+    max_units = fields.Integer(
+        string="Max. Units per Application",
+        help="Most units (months, participants) one application may ask for: technical "
+        "assistance ≤ 10 months, third-party courses ≤ 2 participants per beneficiary "
+        "(§4.3.3.1 table). 0: no limit. The table amounts are per unit.",
+    )
+    max_total_amount = fields.Float(
+        string="Max. Total per Beneficiary and Year",
+        help="Ceiling of everything this row gives one beneficiary in a fiscal year, over "
+        "all its applications: technical assistance 100 / 150 thousand (§4.3.3.1 table).",
+    )
+    land_allowed = fields.Boolean(
+        string="Land Purchase Allowed",
+        help="Land may be bought, only to install the project's infrastructure, for rural "
+        "agroindustry, extractive industry and trading companies (§4.3.1.F).",
     )
     results_report_after_first = fields.Boolean(
         help="From the second time in a year, a report of the previous event's results is "

@@ -33,6 +33,12 @@ class ResPartner(models.Model):
         "share of the project (§4.3.1, 'Atención a Empresas Sociales Integradas por "
         "Personas con Discapacidad').",
     )
+    fonaes_worker_count = fields.Integer(
+        string="Workers",
+        tracking=True,
+        help="Workers employed besides the partners: a social micro-enterprise has up to "
+        "10 (Anexo I).",
+    )
     fonaes_esc_id = fields.Many2one(
         "res.partner",
         string="Capitalization Enterprise (ESC)",

@@ -191,6 +191,18 @@ class TestFonaesAgreement(FonaesCase):
     def test_rescission_and_termination_causes(self):
         agreement = self._agreement()
         agreement.action_sign()
+        # The second support (consolidating the project) is signed before the breach.
+        other = self._agreement(self._authorized(consolidates_same_project=True))
+        other.action_sign()
+        envelope = self.env["fonaes.budget"].search(
+            [
+                ("fiscal_year", "=", self.year),
+                ("support_type_id", "=", self.csr.id),
+                ("amount", "=", 50_000_000),  # the envelope of FonaesCase (not demo data)
+            ]
+        )
+        envelope.invalidate_recordset()
+        self.assertEqual(envelope.committed_amount, 1_200_000)
         agreement.ministration_ids[0].with_user(self.accountant).action_post()
         with self.assertRaisesMessage(UserError, "cause of rescission (§4.6.1.1.1)"):
             agreement.action_rescind()
@@ -199,6 +211,16 @@ class TestFonaesAgreement(FonaesCase):
         self.assertEqual(agreement.state, "rescinded")
         self.assertEqual(agreement.refund_amount, 300_000)  # all delivered, plus yields
         self.assertEqual(agreement.ministration_ids[1].state, "cancelled")
+        # The undelivered 300,000 go back to the envelope (§4.5.1.C); the beneficiary is
+        # in breach and gets no new support (§4.3.1.L).
+        self.assertEqual(agreement.application_id.committed_amount, 300_000)
+        envelope.invalidate_recordset()
+        self.assertEqual(envelope.committed_amount, 900_000)
+        self.assertTrue(self.enterprise.fonaes_in_breach)
+        with self.assertRaisesMessage(UserError, "no new support is granted (§4.3.1.L)"):
+            self._application(
+                self.enterprise, self._limit("support_limit_ade_1"), 6_000
+            ).action_submit()
         # The accountant posts the refund: receivable against subsidy and yields (§6.5).
         with self.assertRaises(AccessError):
             agreement.action_post_refund()
@@ -231,13 +253,14 @@ class TestFonaesAgreement(FonaesCase):
         self.assertEqual(
             len(self.env["fonaes.agreement"]._fields["rescission_cause"].selection), 6
         )
-        other = self._agreement(self._authorized(consolidates_same_project=True))
-        other.action_sign()
         with self.assertRaisesMessage(UserError, "early termination (§4.6.1.1.3)"):
             other.action_terminate()
         other.termination_cause = "fulfilled"
         other.action_terminate()
         self.assertEqual(other.state, "terminated")
+        self.assertEqual(other.application_id.committed_amount, 0)  # nothing was delivered
+        envelope.invalidate_recordset()
+        self.assertEqual(envelope.committed_amount, 300_000)
 
     def test_behind_on_revolving_repayment_blocks_second_support(self):
         agreement = self._agreement()
@@ -256,8 +279,46 @@ class TestFonaesAgreement(FonaesCase):
         )
         with self.assertRaisesMessage(UserError, "is behind on its revolving repayment"):
             second.action_submit()
+        # §4.3.1.L: any new support, an ADE service too (§4.3.3 Requisitos D).
+        service = self._application(self.enterprise, self._limit("support_limit_ade_1"), 6_000)
+        with self.assertRaisesMessage(UserError, "no new support is granted until it is current"):
+            service.action_submit()
         first.with_user(self.state_rep).action_register_payment()  # reported by the ESC
         self.enterprise.invalidate_recordset(["fonaes_behind_on_repayment"])
         self.assertFalse(self.enterprise.fonaes_behind_on_repayment)
         second.action_submit()
         self.assertEqual(second.state, "registered")
+
+    def test_social_group_constitutes_within_six_months(self):
+        # §4.3.1.1.A: up to 5,000 for the legal constitution, formalized within six months
+        # of receiving the support; otherwise that part is refunded.
+        self.group.write({"property_account_payable_id": self.payable.id})
+        self.group.fonaes_esc_id = self.esc
+        app = self._application(
+            self.group, self._limit("support_limit_cts_1"), 100_000, constitution_amount=5_000
+        )
+        app.action_submit()
+        self._to_evaluated(app)
+        app.action_authorize()
+        agreement = self._agreement(
+            app,
+            revolving_months_fixed=0,
+            revolving_months_working=24,
+            ministration_ids=[(0, 0, {"planned_date": date(2026, 12, 1), "amount": 100_000})],
+        )
+        agreement.action_sign()
+        self.assertFalse(agreement.constitution_deadline)  # nothing delivered yet
+        ministration = agreement.ministration_ids
+        ministration.with_user(self.accountant).action_post()
+        ministration.sudo().posted_date = date(2026, 8, 31)
+        self.assertEqual(agreement.constitution_deadline, date(2027, 2, 28))
+        # The "Constitution Overdue" filter of the agreements' list.
+        overdue = [
+            ("state", "=", "signed"),
+            ("constitution_date", "=", False),
+            ("constitution_deadline", "<", date(2027, 3, 1)),
+        ]
+        Agreement = self.env["fonaes.agreement"].with_user(self.state_rep)
+        self.assertEqual(Agreement.search(overdue), agreement)
+        agreement.with_user(self.state_rep).constitution_date = date(2027, 2, 15)
+        self.assertFalse(Agreement.search(overdue))

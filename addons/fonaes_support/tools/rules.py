@@ -39,6 +39,14 @@ FORMALIZATION_BUSINESS_DAYS = 10
 PROOF_OF_USE_BUSINESS_DAYS = 45
 PROOF_OF_USE_MAX_EXTENSION_DAYS = 30
 
+# Anexo I "Definiciones", Microempresa Social: at most 10 partners and up to 10 workers.
+MICROEMPRESA_MAX_PARTNERS = 10
+MICROEMPRESA_MAX_WORKERS = 10
+# §4.3.1 Requisitos Generales A (grupo social), §4.3.1.1.A, §4.3.1.5.C: a social group
+# constitutes legally within six months of receiving the support, or refunds what it
+# received for that purpose (the amount ceiling, 5,000, is on the support type: data).
+GROUP_CONSTITUTION_MONTHS = 6
+
 # §4.3.1.G: capital supports at most twice per beneficiary; ESF and ESC only once.
 MAX_CAPITAL_SUPPORTS = 2
 ONCE_ONLY_KINDS = frozenset({"esf", "esc"})
