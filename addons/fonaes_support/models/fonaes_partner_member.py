@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.micro_base.tools import identity
 
@@ -40,7 +40,21 @@ class FonaesPartnerMember(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        directorate = self.env.su or self.env.user.has_group(
+            "fonaes_support.fonaes_support_group_general_directorate"
+        )
         for vals in vals_list:
             if vals.get("curp"):
                 vals["curp"] = vals["curp"].strip().upper()
+            partner = self.env["res.partner"].browse(vals.get("partner_id"))
+            if not directorate and partner and not partner.state_id:
+                # The roster is visible per state (personal data): without a state nobody
+                # but the directorate could read it back.
+                raise UserError(
+                    self.env._(
+                        "Set the state of %s first: its roster is kept by the FONAES "
+                        "representation of that state.",
+                        partner.name,
+                    )
+                )
         return super().create(vals_list)

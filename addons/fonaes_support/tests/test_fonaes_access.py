@@ -70,3 +70,54 @@ class TestFonaesAccess(FonaesCase):
 
         with self.assertRaisesMessage(ValidationError, "is not a valid CURP"):
             member.curp = "ABCD000000XXXXXX00"
+
+    def test_roster_and_esc_reports_per_state(self):
+        # Roster members carry CURP and birth dates: only the beneficiary's state sees them.
+        members = self.group.fonaes_member_ids
+        members.with_user(self.state_rep).read(["curp", "birthdate"])
+        members.with_user(self.directorate).read(["curp", "birthdate"])
+        Member = self.env["fonaes.partner.member"]
+        self.assertFalse(
+            Member.with_user(self.other_rep).search([("partner_id", "=", self.group.id)])
+        )
+        with self.assertRaises(AccessError):
+            members[0].with_user(self.other_rep).read(["curp"])
+        with self.assertRaises(AccessError):
+            members[0].with_user(self.other_rep).write({"curp": False})
+        with self.assertRaises(AccessError):
+            members[0].with_user(self.other_rep).unlink()
+        with self.assertRaises(AccessError):
+            Member.with_user(self.other_rep).create(
+                {"partner_id": self.group.id, "name": "Intrusa", "gender": "female"}
+            )
+        with self.assertRaises(AccessError):
+            members[0].with_user(self.accountant).read(["curp"])
+        # A beneficiary without a state: its roster would be invisible to every
+        # representative — a clear error, nothing written.
+        stateless = self.env["res.partner"].create(
+            {"name": "Grupo Sin Estado", "fonaes_role": "grupo_social"}
+        )
+        with self.assertRaisesMessage(UserError, "Set the state of Grupo Sin Estado first"):
+            Member.with_user(self.state_rep).create(
+                {"partner_id": stateless.id, "name": "Socia", "gender": "female"}
+            )
+        self.assertFalse(stateless.fonaes_member_ids)
+        # ESC reports: the ESC's state, the directorate and the accountant (read only).
+        esc = self._beneficiary("ESC Mixteca", "esc", 3, 3)
+        report = (
+            self.env["fonaes.esc.report"]
+            .with_user(self.state_rep)
+            .create({"esc_id": esc.id, "year": 2026, "period": "1"})
+        )
+        report.with_user(self.directorate).read(["year"])
+        report.with_user(self.accountant).read(["year"])
+        with self.assertRaises(AccessError):
+            report.with_user(self.accountant).write({"revolving_status": True})
+        with self.assertRaises(AccessError):
+            report.with_user(self.other_rep).read(["year"])
+        with self.assertRaises(AccessError):
+            self.env["fonaes.esc.report"].with_user(self.other_rep).create(
+                {"esc_id": esc.id, "year": 2026, "period": "2"}
+            )
+        with self.assertRaises(AccessError):
+            report.with_user(self.state_rep).unlink()

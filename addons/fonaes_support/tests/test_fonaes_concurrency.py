@@ -1,5 +1,6 @@
 import random
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import odoo
@@ -21,7 +22,8 @@ class TestFonaesFolioConcurrency(BaseCase):
     """§6.3.1.II under load: complete applications submitted at the same time from
     separate cursors get consecutive folios without gaps, and the budget envelope
     (§4.5.1.C) is never overspent. Data is committed (separate cursors cannot see an
-    uncommitted test transaction) and removed afterwards."""
+    uncommitted test transaction) and removed afterwards. The submissions run as a state
+    representative, the role that receives applications."""
 
     @classmethod
     def setUpClass(cls):
@@ -30,7 +32,22 @@ class TestFonaesFolioConcurrency(BaseCase):
         cls.addClassCleanup(cls._cleanup)
         with cls.registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-            cls.uid = env.ref("base.user_admin").id  # a general-directorate user
+            oaxaca = env.ref("base.state_mx_oax")
+            # The role that receives applications and assigns folios (§6.3.1.II).
+            representative = env["res.users"].create(
+                {
+                    "name": "Representante Concurrente",
+                    "email": "representante.concurrente@example.com",
+                    "login": f"fo_concurrency_rep_{uuid.uuid4().hex[:8]}",
+                    "groups_id": [
+                        odoo.Command.link(
+                            env.ref("fonaes_support.fonaes_support_group_state_representative").id
+                        )
+                    ],
+                    "fonaes_state_ids": [odoo.Command.link(oaxaca.id)],
+                }
+            )
+            cls.uid = representative.id
             sequence = env.ref("fonaes_support.seq_fonaes_application")
             cls.sequence_id = sequence.id
             cls.number_next = sequence.number_next
@@ -52,22 +69,27 @@ class TestFonaesFolioConcurrency(BaseCase):
                 {
                     "name": "Grupo Concurrente",
                     "fonaes_role": "grupo_social",
+                    "state_id": oaxaca.id,
                     "fonaes_member_ids": [(0, 0, {"name": "Socia", "gender": "female"})],
                 }
             )
             cls.partner_id = partner.id
-            apps = env["fonaes.application"].create(
-                [
-                    {
-                        "partner_id": partner.id,
-                        "support_type_id": cts.id,
-                        "limit_id": limit.id,
-                        "state_id": env.ref("base.state_mx_oax").id,
-                        "fiscal_year": FISCAL_YEAR,
-                        "requested_amount": AMOUNT,
-                    }
-                    for _i in range(SUBMISSIONS)
-                ]
+            apps = (
+                env["fonaes.application"]
+                .with_user(representative)
+                .create(
+                    [
+                        {
+                            "partner_id": partner.id,
+                            "support_type_id": cts.id,
+                            "limit_id": limit.id,
+                            "state_id": oaxaca.id,
+                            "fiscal_year": FISCAL_YEAR,
+                            "requested_amount": AMOUNT,
+                        }
+                        for _i in range(SUBMISSIONS)
+                    ]
+                )
             )
             apps.document_line_ids.write({"received": True})
             cls.app_ids = apps.ids
@@ -93,6 +115,14 @@ class TestFonaesFolioConcurrency(BaseCase):
             )
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
             env["res.partner"].browse(cls.partner_id).unlink()
+            user = env["res.users"].browse(cls.uid)
+            user_partner = user.partner_id
+            try:
+                with cr.savepoint():
+                    user.unlink()
+                    user_partner.unlink()
+            except Exception:  # keep the database usable: archive instead
+                user.active = False
 
     def _submit(self, app_id):
         """One submission in its own cursor, retried on concurrency errors like the
