@@ -98,18 +98,19 @@ class PronafimCommitteeDecision(models.Model):
                         decision.application_id.name,
                     )
                 )
-            president = session.attendance_ids.filtered(
-                lambda a: a.present and a.voting and a.is_president
-            ).member_id
+            present = session.attendance_ids.filtered(lambda a: a.present and a.voting)
+            president = present.filtered("is_president").member_id
             votes = {vote.member_id.id: vote.vote for vote in decision.vote_ids}
             try:
-                outcome = committee.decide(votes, president.id if president else None)
+                outcome = committee.decide(
+                    votes, len(present), president.id if president else None
+                )
             except committee.CommitteeError as error:
                 raise UserError(
                     self.env._(
                         "No decision on %(folio)s (§VI.c): %(reason)s.",
                         folio=decision.application_id.name,
-                        reason=str(error),
+                        reason=decision._committee_error_reason(error),
                     )
                 ) from error
             if outcome == "conditioned" and not decision.conditions:
@@ -129,6 +130,31 @@ class PronafimCommitteeDecision(models.Model):
                 if credit and not partner.pronafim_induction_date:
                     partner.sudo().write({"pronafim_induction_due": True})  # §XI.c
         return True
+
+    def _committee_error_reason(self, error):
+        """The reason of a :class:`committee.CommitteeError`, in the user's language."""
+        params = error.params
+        if error.code == "no_votes":
+            return self.env._("no vote was recorded")
+        if error.code == "too_many_votes":
+            return self.env._(
+                "%(votes)s votes for %(present)s voting members present",
+                votes=params["votes"],
+                present=params["present"],
+            )
+        if error.code == "tie_without_president":
+            return self.env._(
+                "tie at %(votes)s votes and the President present did not vote for one of "
+                "the tied options",
+                votes=params["votes"],
+            )
+        return self.env._(
+            "the leading option has %(votes)s favourable votes; the majority of the "
+            "%(present)s voting members present is %(needed)s",
+            votes=params["votes"],
+            present=params["present"],
+            needed=params["needed"],
+        )
 
 
 class PronafimCommitteeVote(models.Model):

@@ -144,6 +144,32 @@ class TestPronafimCommittee(PronafimCase):
         with self.assertRaisesMessage(ValidationError, "Invitado"):
             self._decision(session, self._ready_app(), [(self.guest, "authorized")])
 
+    def test_majority_counts_members_present_not_votes_cast(self):
+        """§VI.c "voto favorable de la mayoría de los miembros con derecho a voto que
+        hubiesen asistido": 5 present, 2 for and 1 against (2 do not vote) is no agreement."""
+        session = self._session(self.president | self.voters)
+        session.action_hold()
+        app = self._ready_app()
+        votes = [
+            (self.voters[0], "authorized"),
+            (self.voters[1], "authorized"),
+            (self.voters[2], "rejected"),
+        ]
+        decision = self._decision(session, app, votes)
+        with self.assertRaisesMessage(
+            UserError,
+            "the leading option has 2 favourable votes; the majority of the 5 voting members "
+            "present is 3",
+        ):
+            decision.action_decide()
+        self.assertFalse(decision.outcome)
+        self.assertEqual(app.state, "committee")
+        decision.write(
+            {"vote_ids": [(0, 0, {"member_id": self.voters[3].id, "vote": "authorized"})]}
+        )
+        decision.action_decide()
+        self.assertEqual(app.state, "authorized")
+
     def test_minutes_report(self):
         session = self._session(self.president | self.voters[:2])
         session.action_hold()
