@@ -5,6 +5,9 @@ from odoo.tools import float_compare, format_amount
 from ..tools import rules
 from .pronafim_support_rate import SUPPORT_KINDS
 
+# Supports bound to the micro-credits placed through them, with the rule's section.
+PLACEMENT_KINDS = {"access_points": "§VIII.2.B.iv", "promoters": "§VIII.2.B.v"}
+
 
 class PronafimSupport(models.Model):
     """A non-credit support (§VIII.2): caps by kind and size class, paid as reimbursement.
@@ -45,6 +48,16 @@ class PronafimSupport(models.Model):
     criterion_training = fields.Boolean(string="b) Train at least 50 % of borrowers")
     criterion_rate = fields.Boolean(string="c) Rate at most the regional rate")
     duration_months = fields.Integer(string="Duration (months)")
+    placed_count = fields.Integer(
+        string="Micro-credits Placed",
+        tracking=True,
+        help="Access points / credit promoters: micro-credits placed there during the support "
+        "(from the IMF's monthly reports, §VIII.2.B.iv/v).",
+    )
+    placed_program_count = fields.Integer(string="Of Which with Program Funds", tracking=True)
+    placed_program_pct = fields.Float(
+        string="Program-funded (%)", compute="_compute_placed_program_pct"
+    )
     amount_max = fields.Monetary(string="Maximum Support", compute="_compute_amount_max")
     amount_authorized = fields.Monetary(tracking=True)
     amount_reimbursed = fields.Monetary(tracking=True)
@@ -58,6 +71,14 @@ class PronafimSupport(models.Model):
     def _compute_amount_max(self):
         for support in self:
             support.amount_max = support._cap()[0]
+
+    @api.depends("placed_count", "placed_program_count")
+    def _compute_placed_program_pct(self):
+        for support in self:
+            placed = support.placed_count
+            support.placed_program_pct = (
+                support.placed_program_count * 100 / placed if placed > 0 else 0.0
+            )
 
     def _rate(self):
         self.ensure_one()
@@ -87,7 +108,8 @@ class PronafimSupport(models.Model):
 
     @api.constrains(
         "amount_authorized", "kind", "project_cost", "beneficiaries", "duration_months",
-        "criterion_zones", "criterion_training", "criterion_rate",
+        "criterion_zones", "criterion_training", "criterion_rate", "placed_count",
+        "placed_program_count",
     )  # fmt: skip
     def _check_caps(self):
         for support in self:
@@ -132,14 +154,24 @@ class PronafimSupport(models.Model):
                         )
                     )
             if (
-                support.kind == "access_points"
+                support.kind in PLACEMENT_KINDS
                 and support.duration_months > rules.ACCESS_POINTS_MAX_MONTHS
             ):
                 raise ValidationError(
                     self.env._(
-                        "Duration %(value)s months exceeds %(cap)s months (§VIII.2.B.iv).",
+                        "Duration %(value)s months exceeds %(cap)s months (%(section)s).",
                         value=support.duration_months,
                         cap=rules.ACCESS_POINTS_MAX_MONTHS,
+                        section=PLACEMENT_KINDS[support.kind],
+                    )
+                )
+            if not 0 <= support.placed_program_count <= support.placed_count:
+                raise ValidationError(
+                    self.env._(
+                        "Micro-credits with program funds (%(program)s) must be between 0 and "
+                        "the micro-credits placed (%(placed)s).",
+                        program=support.placed_program_count,
+                        placed=support.placed_count,
                     )
                 )
 
@@ -158,6 +190,7 @@ class PronafimSupport(models.Model):
         for support in self:
             if support.state != "authorized":
                 raise UserError(self.env._("Only an authorized support can be reimbursed."))
+            support._check_program_funded_placement()
             if float_compare(support.amount_reimbursed, support.amount_authorized, 2) > 0:
                 raise UserError(
                     self.env._(
@@ -168,6 +201,28 @@ class PronafimSupport(models.Model):
                 )
             support._workflow_write({"state": "reimbursed"})
         return True
+
+    def _check_program_funded_placement(self):
+        """§VIII.2.B.iv / v: at least 50 % of the micro-credits placed at the access point or
+        by the promoters are funded by the program. Checked before the reimbursement
+        (§IX.3.d), which §XI.d subjects to the conditions being met."""
+        self.ensure_one()
+        if self.kind not in PLACEMENT_KINDS:
+            return
+        minimum = rules.PLACEMENT_PROGRAM_FUNDED_MIN_PCT
+        if self.placed_count <= 0 or self.placed_program_pct < minimum:
+            raise UserError(
+                self.env._(
+                    "Reimbursement refused (%(section)s): %(program)s of %(placed)s micro-credits "
+                    "placed were funded by the program (%(pct).1f %%); at least %(min)s %% are "
+                    "required.",
+                    section=PLACEMENT_KINDS[self.kind],
+                    program=self.placed_program_count,
+                    placed=self.placed_count,
+                    pct=self.placed_program_pct,
+                    min=minimum,
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):

@@ -118,6 +118,19 @@ class TestPronafimSupports(PronafimCase):
             amount_authorized=80_000,
         )
         support.action_authorize()
+        support.write({"amount_reimbursed": 79_000, "placed_count": 120})
+        # §VIII.2.B.iv: at least 50 % of the micro-credits placed there with program funds.
+        support.placed_program_count = 59
+        with self.assertRaisesMessage(
+            UserError,
+            "Reimbursement refused (§VIII.2.B.iv): 59 of 120 micro-credits placed were funded "
+            "by the program (49.2 %); at least 50 % are required.",
+        ):
+            support.action_reimburse()
+        self.assertEqual(support.state, "authorized")
+        with self.assertRaisesMessage(ValidationError, "must be between 0 and the micro-credits"):
+            support.placed_program_count = 121
+        support.placed_program_count = 60
         support.amount_reimbursed = 80_000.01
         with self.assertRaisesMessage(UserError, "exceeds the authorized"):
             support.action_reimburse()
@@ -133,6 +146,24 @@ class TestPronafimSupports(PronafimCase):
         macro = self._imf(400_000_000)
         with self.assertRaisesMessage(ValidationError, "must meet 3"):
             self._support(macro, "promoters", criterion_zones=True, criterion_training=True)
+
+    def test_promoters_six_months_and_program_funded(self):
+        """§VIII.2.B.v: credit promoters' support lasts at most 6 months, and at least 50 %
+        of the micro-credits they placed are funded by the program."""
+        small = self._imf(20_000_000)
+        with self.assertRaisesMessage(ValidationError, "exceeds 6 months (§VIII.2.B.v)"):
+            self._support(small, "promoters", criterion_zones=True, duration_months=7)
+        support = self._support(
+            small, "promoters", criterion_zones=True, duration_months=6, amount_authorized=10_000
+        )
+        support.action_authorize()
+        support.amount_reimbursed = 10_000
+        with self.assertRaisesMessage(UserError, "Reimbursement refused (§VIII.2.B.v): 0 of 0"):
+            support.action_reimburse()
+        support.write({"placed_count": 40, "placed_program_count": 20})
+        self.assertEqual(support.placed_program_pct, 50)
+        support.action_reimburse()
+        self.assertEqual(support.state, "reimbursed")
 
     def test_budget_split(self):
         """§V: at least 96.05 % to credit supports, at most 3.95 % to operating costs."""

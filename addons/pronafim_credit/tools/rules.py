@@ -29,8 +29,13 @@ AGEING_BUCKETS = ((0, "current"), (1, "1-30"), (31, "31-60"), (61, "61-90"), (91
 # cost and at most 1,500 pesos per micro-entrepreneur (unless the committee says otherwise).
 TRAINING_MAX_PCT = 90
 TRAINING_MAX_PER_PERSON = 1500
-# §VIII.2.B.iv: access points support lasts at most 6 months.
+# §VIII.2.B.iv ("el plazo del apoyo no podrá ser superior a 6 meses") and §VIII.2.B.v
+# ("no podrá ser superior a 6 meses"): access points and credit promoters supports last at
+# most 6 months.
 ACCESS_POINTS_MAX_MONTHS = 6
+# §VIII.2.B.iv and §VIII.2.B.v: "Por lo menos el 50% de los MICROCRÉDITOS colocados" at the
+# access point / by the promoters "deberán ser otorgados con recursos del PROGRAMA".
+PLACEMENT_PROGRAM_FUNDED_MIN_PCT = 50
 # §V: at least 96.05 % of the budget to credit supports, at most 3.95 % to operating costs.
 BUDGET_MIN_CREDIT_PCT = 96.05
 BUDGET_MAX_OPERATING_PCT = 3.95
