@@ -105,12 +105,19 @@ class PronafimBorrowerReport(models.Model):
                     "state": "error",
                     "row_count": 0,
                     "error_log": "\n".join(
-                        self.env._("Line %(line)s: %(reason)s", line=n, reason=r)
-                        for n, r in errors
+                        self.env._(
+                            "Line %(line)s: %(reason)s",
+                            line=n,
+                            reason=borrower_report.render(reasons, self.env._),
+                        )
+                        for n, reasons in errors
                     ),
                 }
             )
             return False
+        # One import per institution at a time: two imports of the same month started
+        # together would each delete the rows they can see and both insert theirs.
+        partner._pronafim_lock()
         Microcredit = self.env["pronafim.microcredit"]
         Microcredit.check_access("create")
         Microcredit.check_access("unlink")

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 
 from odoo.addons.micro_base.tools import loan
 
-from ..tools import rules
+from ..tools import arrears, rules
 
 _logger = logging.getLogger(__name__)
 
@@ -27,8 +27,19 @@ class PronafimCreditDisposal(models.Model):
     currency_id = fields.Many2one(related="line_id.currency_id")
     date = fields.Date(required=True, tracking=True)
     amount = fields.Monetary(required=True, tracking=True)
-    ordinary_rate = fields.Float(string="Ordinary Rate (%)", digits=(7, 4), readonly=True)
-    moratory_rate = fields.Float(string="Moratory Rate (%)", digits=(7, 4), readonly=True)
+    ordinary_rate = fields.Float(
+        string="Ordinary Rate (%)",
+        digits=(7, 4),
+        readonly=True,
+        help="In force on the disposal date; each period bears the rate in force then.",
+    )
+    moratory_rate = fields.Float(
+        string="Moratory Rate (%)",
+        digits=(7, 4),
+        readonly=True,
+        help="Twice the ordinary rate on the disposal date (§VIII.1); overdue amounts bear "
+        "twice the ordinary rate in force on each day late.",
+    )
     installment_ids = fields.One2many(
         "pronafim.credit.installment", "disposal_id", string="Schedule"
     )
@@ -57,7 +68,7 @@ class PronafimCreditDisposal(models.Model):
         disposals = super().create(vals_list)
         disposals.action_generate_schedule()
         for disposal in disposals:
-            disposal.move_id = disposal.line_id._post_move(
+            disposal.with_context(pronafim_workflow=True).move_id = disposal.line_id._post_move(
                 disposal.date,
                 self.env._("Disposal %(line)s", line=disposal.line_id.name),
                 [("receivable", disposal.amount), ("bank", -disposal.amount)],
@@ -65,7 +76,8 @@ class PronafimCreditDisposal(models.Model):
         return disposals
 
     def write(self, vals):
-        if {"amount", "date", "line_id"} & set(vals):
+        frozen = {"amount", "date", "line_id", "ordinary_rate", "moratory_rate", "move_id"}
+        if frozen & set(vals) and not self.env.context.get("pronafim_workflow"):
             raise UserError(self.env._("A disposal cannot be changed; record a new one."))
         return super().write(vals)
 
@@ -116,8 +128,18 @@ class PronafimCreditDisposal(models.Model):
         journal entry) and returns it.
         """
         self.ensure_one()
-        self.installment_ids._accrue_moratory(date)
-        order = tuple(self.line_id.allocation_order.split(","))
+        line = self.line_id
+        charged = self.installment_ids._accrue_moratory(date)
+        # The moratory interest charged now is income and a receivable of the institution,
+        # posted like the daily run's (Dr receivable / Cr moratory income) before the
+        # payment settles it.
+        moratory_move = line._post_income_move(
+            date,
+            {line.commercial_partner_id.id: float(charged)},
+            "moratory",
+            self.env._("Moratory interest %(line)s", line=line.name),
+        )
+        order = tuple(line.allocation_order.split(","))
         remaining = loan.money(amount)
         totals = dict.fromkeys(order, loan.ZERO)
         for inst in self.installment_ids.sorted("number"):
@@ -133,7 +155,7 @@ class PronafimCreditDisposal(models.Model):
             applied, remaining = loan.allocate_payment(remaining, due, order)
             for key, value in applied.items():
                 totals[key] += value
-            inst.write(
+            inst.with_context(pronafim_workflow=True).write(
                 {
                     "moratory_paid": inst.moratory_paid + float(applied["moratory"]),
                     "interest_paid": inst.interest_paid + float(applied["interest"]),
@@ -149,10 +171,11 @@ class PronafimCreditDisposal(models.Model):
                 "interest": float(totals["interest"]),
                 "principal": float(totals["principal"]),
                 "remainder": float(remaining),
+                "moratory_move_id": moratory_move.id,
             }
         )
         applied_total = float(amount) - float(remaining)
-        repayment.move_id = self.line_id._post_move(
+        repayment.move_id = line._post_move(
             date,
             self.env._("Repayment %(line)s", line=self.line_id.name),
             [("bank", applied_total), ("receivable", -applied_total)],
@@ -230,6 +253,15 @@ class PronafimCreditInstallment(models.Model):
                 inst.principal + inst.interest - inst.principal_paid - inst.interest_paid
             )
 
+    def write(self, vals):
+        """The schedule and what was paid or charged change only through payments and the
+        daily run: an edited figure would leave the journal entries behind."""
+        if not (self.env.su or self.env.context.get("pronafim_workflow")):
+            raise UserError(
+                self.env._("An installment changes only through payments and the daily run.")
+            )
+        return super().write(vals)
+
     @api.model
     def _overdue_for(self, partner, date):
         """Installments of ``partner`` due before ``date`` and not fully paid."""
@@ -244,22 +276,30 @@ class PronafimCreditInstallment(models.Model):
     def _accrue_moratory(self, date):
         """Charge moratory interest on overdue installments up to ``date``.
 
-        Each overdue installment bears ``amount due x ordinary rate x 2 x days / 360``
-        (§VIII.1) for the days since it was last charged (or since its due date): charging
-        twice up to the same date adds nothing. Returns the total charged now.
+        Each overdue installment bears ``amount due x 2 x ordinary rate / 360`` per day
+        (§VIII.1), the ordinary rate being the one in force that day (CETES table + the
+        line's margin, ``tools/arrears.py``), for the days since it was last charged (or
+        since its due date): charging twice up to the same date adds nothing. Returns the
+        total charged now; the caller posts it.
         """
         total = loan.ZERO
+        tables = {}
         for inst in self:
             start = inst.moratory_date or inst.due_date
             if inst.due_date >= date or start >= date or inst.amount_due <= 0.005:
                 continue
-            charge = loan.moratory_interest(
-                inst.amount_due,
-                inst.disposal_id.ordinary_rate / 100,
-                (date - start).days,
-                multiplier=rules.MORATORY_MULTIPLIER,
-            )
-            inst.write(
+            line = inst.disposal_id.line_id
+            if line not in tables:
+                tables[line] = line._rate_table_pct()
+            try:
+                charge = arrears.moratory_charge(
+                    inst.amount_due, tables[line], start, date, rules.MORATORY_MULTIPLIER
+                )
+            except ValueError as error:
+                raise UserError(
+                    self.env._("There is no CETES rate in force on %s.", start)
+                ) from error
+            inst.with_context(pronafim_workflow=True).write(
                 {"moratory_charged": inst.moratory_charged + float(charge), "moratory_date": date}
             )
             total += charge

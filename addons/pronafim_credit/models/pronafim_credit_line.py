@@ -8,8 +8,10 @@ from odoo.tools import float_compare, format_amount
 
 from odoo.addons.micro_base.tools import loan
 
-from ..tools import rules
+from ..tools import arrears, rules
 
+# The credit type of §VIII.3 (apoyo parcial crediticio para puntos de acceso).
+PARTIAL_CREDIT_TYPE = "partial_access_points"
 ALLOCATION_ORDERS = [
     ("moratory,interest,principal", "Moratory, interest, principal"),
     ("interest,moratory,principal", "Interest, moratory, principal"),
@@ -273,6 +275,31 @@ class PronafimCreditLine(models.Model):
             if line.margin < 0:
                 raise ValidationError(self.env._("The committee margin cannot be negative."))
 
+    @api.constrains("application_id", "credit_type_id")
+    def _check_application_type(self):
+        """A credit line documents a credit support (§VIII.1) or a partial credit for
+        access points (§VIII.3), each on an application of its own type."""
+        labels = dict(
+            self.env["pronafim.application"]
+            ._fields["application_type"]
+            ._description_selection(self.env)
+        )
+        for line in self:
+            needed = (
+                "partial_credit" if line.credit_type_id.code == PARTIAL_CREDIT_TYPE else "credit"
+            )
+            if line.application_id.application_type != needed:
+                raise ValidationError(
+                    self.env._(
+                        'A %(type)s line needs an application of type "%(needed)s"; '
+                        '%(folio)s is "%(actual)s".',
+                        type=line.credit_type_id.name,
+                        needed=labels[needed],
+                        folio=line.application_id.name,
+                        actual=labels.get(line.application_id.application_type, "-"),
+                    )
+                )
+
     # ---- CRUD ----
 
     @api.model_create_multi
@@ -324,7 +351,11 @@ class PronafimCreditLine(models.Model):
                         line.application_id.name,
                     )
                 )
+            line._check_committee_amount()
             today = line._today()
+            # §IX.3.b is a check of the institution's total: one formalization per
+            # institution at a time, or two lines could each pass against the other's absence.
+            line.commercial_partner_id._pronafim_lock()
             line._check_concentration(today)
             line.with_context(pronafim_workflow=True).write(
                 {"state": "formalized", "date_formalized": today}
@@ -357,9 +388,14 @@ class PronafimCreditLine(models.Model):
 
     def _rate_table(self):
         """(date, annual rate as a fraction) pairs: each CETES rate plus the margin."""
+        return [(date, rate / 100) for date, rate in self._rate_table_pct()]
+
+    def _rate_table_pct(self):
+        """(date, ordinary annual rate %) pairs: each CETES rate in force from its date plus
+        the committee margin (§VIII.1.A; strategic simple: no margin, §VIII.1.B.i)."""
         self.ensure_one()
         rates = self.env["pronafim.cetes.rate"].sudo().search([], order="date_from")
-        return [(r.date_from, (r.rate + (self.margin or 0.0)) / 100) for r in rates]
+        return [(r.date_from, r.rate + (self.margin or 0.0)) for r in rates]
 
     def moratory_rate(self, date):
         """§VIII.1: the moratory rate is twice the ordinary rate."""
@@ -439,9 +475,11 @@ class PronafimCreditLine(models.Model):
 
         1. the interest of installments falling due is accrued (Dr receivable / Cr interest
            income), once per installment (``interest_accrued``);
-        2. overdue installments are charged moratory interest, ``amount due x ordinary rate
-           x 2 x days / 360`` (§VIII.1) for the days since last charged (``moratory_date``),
-           rounded to cents half up like ``micro_base.tools.loan.moratory_interest``;
+        2. overdue installments are charged moratory interest, ``amount due x 2 x the
+           ordinary rate in force each day / 360`` (§VIII.1: CETES of the dated table +
+           the line's margin, see ``tools/arrears.py``) for the days since last charged
+           (``moratory_date``), rounded once to cents half up like
+           ``arrears.moratory_charge``;
         3. days past due and ageing bucket of each disposal are refreshed;
         4. one journal entry per kind, with one receivable line per institution.
         Running it again the same day charges nothing and posts nothing.
@@ -450,7 +488,12 @@ class PronafimCreditLine(models.Model):
             return
         self.env.flush_all()
         cr = self.env.cr
-        params = {"ids": tuple(self.ids), "today": today, "mult": rules.MORATORY_MULTIPLIER}
+        params = {
+            "ids": tuple(self.ids),
+            "today": today,
+            "mult": rules.MORATORY_MULTIPLIER,
+            "basis": arrears.DAY_BASIS,
+        }
         cr.execute(
             """
             UPDATE pronafim_credit_installment
@@ -464,18 +507,33 @@ class PronafimCreditLine(models.Model):
         interest = defaultdict(float)
         for partner_id, amount in cr.fetchall():
             interest[partner_id] += float(amount)
+        self.env["pronafim.cetes.rate"].flush_model()
         cr.execute(
             """
-            WITH charge AS (
-                SELECT i.id, i.commercial_partner_id AS partner_id,
-                       ROUND(i.amount_due * d.ordinary_rate / 100 * %(mult)s
-                             * (%(today)s::date - COALESCE(i.moratory_date, i.due_date))
-                             / 360, 2) AS amount
+            WITH seg AS (
+                SELECT date_from, rate,
+                       COALESCE(LEAD(date_from) OVER (ORDER BY date_from),
+                                'infinity'::date) AS date_to
+                  FROM pronafim_cetes_rate
+            ), late AS (
+                SELECT i.id, i.commercial_partner_id AS partner_id, i.amount_due,
+                       COALESCE(i.moratory_date, i.due_date) AS start,
+                       COALESCE(l.margin, 0) AS margin
                   FROM pronafim_credit_installment i
-                  JOIN pronafim_credit_disposal d ON d.id = i.disposal_id
+                  JOIN pronafim_credit_line l ON l.id = i.line_id
                  WHERE i.line_id IN %(ids)s AND i.due_date < %(today)s
                    AND i.amount_due > 0.005
                    AND COALESCE(i.moratory_date, i.due_date) < %(today)s
+            ), charge AS (
+                SELECT late.id, late.partner_id,
+                       ROUND(late.amount_due * %(mult)s * SUM(
+                                 (seg.rate + late.margin)
+                                 * (LEAST(seg.date_to, %(today)s::date)
+                                    - GREATEST(seg.date_from, late.start))
+                             ) / 100 / %(basis)s, 2) AS amount
+                  FROM late
+                  JOIN seg ON seg.date_from < %(today)s AND seg.date_to > late.start
+                 GROUP BY late.id, late.partner_id, late.amount_due
             )
             UPDATE pronafim_credit_installment i
                SET moratory_charged = COALESCE(i.moratory_charged, 0) + charge.amount,
@@ -542,6 +600,36 @@ class PronafimCreditLine(models.Model):
             "UPDATE pronafim_credit_line SET write_date = write_date WHERE id IN %s",
             [tuple(self.ids)],
         )
+
+    def _check_committee_amount(self):
+        """§IX.3.a: the support is formalized "en términos de lo autorizado por el COMITÉ
+        TÉCNICO": the line never exceeds the amount the application's decision authorized
+        (when the decision states one; an application is formalized by one line)."""
+        self.ensure_one()
+        decision = (
+            self.env["pronafim.committee.decision"]
+            .sudo()
+            .search(
+                [
+                    ("application_id", "=", self.application_id.id),
+                    ("outcome", "in", ("authorized", "conditioned")),
+                ],
+                order="id desc",
+                limit=1,
+            )
+        )
+        if not decision.amount_authorized:
+            return
+        if float_compare(self.amount, decision.amount_authorized, 2) > 0:
+            raise UserError(
+                self.env._(
+                    "Formalization refused (§IX.3.a): %(total)s on application %(folio)s "
+                    "exceeds the %(authorized)s the committee authorized.",
+                    total=self._fmt(self.amount),
+                    folio=self.application_id.name,
+                    authorized=self._fmt(decision.amount_authorized),
+                )
+            )
 
     def _current_risk(self):
         """Accumulated current risk of the institution over its formalized lines.

@@ -24,6 +24,13 @@ class PronafimCreditRepayment(models.Model):
     principal = fields.Monetary(readonly=True)
     remainder = fields.Monetary(readonly=True, help="Overpayment not applied.")
     move_id = fields.Many2one("account.move", string="Journal Entry", readonly=True)
+    moratory_move_id = fields.Many2one(
+        "account.move",
+        string="Moratory Entry",
+        readonly=True,
+        help="Moratory interest charged at the payment date (§VIII.1), posted before the "
+        "payment settles it.",
+    )
 
     def write(self, vals):
         if set(vals) - {"move_id"}:

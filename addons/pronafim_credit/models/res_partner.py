@@ -211,6 +211,20 @@ class ResPartner(models.Model):
             lambda line: line.item_id.role == self.pronafim_role and not line.is_complete
         ).item_id
 
+    def _pronafim_lock(self):
+        """Serialize the operations that read and then change one institution's totals
+        (§IX.3.b risk at formalization, the monthly report's month replaced).
+
+        An UPDATE of the institutions' rows, not a SELECT ... FOR UPDATE: Odoo's
+        transactions are REPEATABLE READ, so a transaction whose snapshot predates another's
+        commit would get the lock and read stale totals. Touching the row makes it fail to
+        serialize instead, and Odoo retries it with a fresh snapshot."""
+        if self:
+            self.env.cr.execute(
+                "UPDATE res_partner SET write_date = write_date WHERE id IN %s",
+                [tuple(self.commercial_partner_id.ids)],
+            )
+
     def _pronafim_post_move(self, date, ref, amounts):
         """Post an entry on the trust's journal (the move's partner: ``self``, if one).
 

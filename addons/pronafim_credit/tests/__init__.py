@@ -1,4 +1,5 @@
 from . import (
+    test_arrears_tools,
     test_borrower_report_tools,
     test_committee_tools,
     test_emergency_tools,

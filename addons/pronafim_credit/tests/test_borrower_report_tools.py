@@ -53,7 +53,7 @@ class TestBorrowerReportTools(BaseCase):
             row(line="LC/OTRA"),
         ]
         _records, errors = borrower_report.validate_rows(rows, MONTH, LINES, MUNIS)
-        by_line = dict(errors)
+        by_line = {n: borrower_report.render(reasons) for n, reasons in errors}
         self.assertEqual(sorted(by_line), [3, 4, 5, 6, 7, 8])
         self.assertIn("CURP", by_line[3])
         self.assertIn("under 18", by_line[4])
@@ -64,9 +64,32 @@ class TestBorrowerReportTools(BaseCase):
         self.assertIn("is not in 10/2026", by_line[7])
         self.assertIn("not a formalized line", by_line[8])
 
+    def test_reasons_rendered_by_the_callers_gettext(self):
+        """The model renders each reason with env._ (translated); the template is the key."""
+        _records, errors = borrower_report.validate_rows([row(workers="6")], MONTH, LINES, MUNIS)
+        [(number, reasons)] = errors
+        self.assertEqual(number, 2)
+        seen = []
+
+        def gettext(template, **params):
+            seen.append(template)
+            return "<" + template % params + ">"
+
+        self.assertEqual(
+            borrower_report.render(reasons, gettext),
+            "<6 workers: an economic unit in commerce has 1 to 5 (§II)>",
+        )
+        self.assertEqual(
+            seen, ["%(workers)s workers: an economic unit in %(activity)s has 1 to %(max)s (§II)"]
+        )
+
     def test_missing_columns_and_csv(self):
         _records, errors = borrower_report.validate_rows([{"curp": WOMAN}], MONTH, LINES, MUNIS)
         self.assertEqual(errors[0][0], 1)
-        self.assertIn("missing columns", errors[0][1])
+        self.assertEqual(
+            borrower_report.render(errors[0][1]),
+            "missing columns: name, amount, date, term_months, rate, line, municipality, "
+            "activity, workers, trained, over_indebted",
+        )
         data = f"curp;name\n{WOMAN};Ana\n".encode()
         self.assertEqual(borrower_report.read_csv(data), [{"curp": WOMAN, "name": "Ana"}])

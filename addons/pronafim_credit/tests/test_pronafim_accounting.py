@@ -1,4 +1,5 @@
 import datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
@@ -6,6 +7,13 @@ from odoo.tests import tagged
 from .common import PronafimCase
 
 D = datetime.date
+
+
+def moratory(due, *rate_days):
+    """Hand formula: due x 2 x sum(rate % x days) / 100 / 360, cents half up."""
+    total = sum(Decimal(str(rate)) * days for rate, days in rate_days)
+    value = Decimal(str(due)) * 2 * total / 100 / 360
+    return float(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 @tagged("post_install", "-at_install")
@@ -133,6 +141,63 @@ class TestPronafimAccounting(PronafimCase):
             self.env["pronafim.payment.wizard"].with_user(self.analyst).create(
                 {"disposal_id": self.disposal.id, "amount": 1}
             )
+
+    def _new_cetes(self):
+        """CETES falls from 7.25 % to 6.00 % on 7 December: ordinary 10.25 % -> 9.00 %."""
+        self.env["pronafim.cetes.rate"].with_user(self.finance).create(
+            {"date_from": D(2026, 12, 7), "rate": 6.0}
+        )
+
+    def test_daily_moratory_at_the_rate_in_force(self):
+        """§VIII.1.A "2 veces la ordinaria", the ordinary rate being CETES in force + margin:
+        10 days late over a CETES change = 5 days at 2 x 10.25 % and 5 at 2 x 9.00 %."""
+        self._new_cetes()
+        first = self.disposal.installment_ids.sorted("number")[0]
+        self._run(D(2026, 12, 2))
+        self._run(D(2026, 12, 12))
+        expected = moratory(first.amount_due, (10.25, 5), (9.0, 5))
+        self.assertNotEqual(expected, moratory(first.amount_due, (10.25, 10)))
+        self.assertEqual(first.moratory_charged, expected)
+        self.assertEqual(self._balance(self.company.pronafim_moratory_account_id), -expected)
+
+    def test_moratory_charged_at_payment_is_posted(self):
+        """The moratory interest a payment charges (days since the last daily run) is
+        posted Dr receivable / Cr moratory income, at the rate in force each day."""
+        self._new_cetes()
+        first = self.disposal.installment_ids.sorted("number")[0]
+        self._run(D(2026, 12, 2))  # interest accrued on the due date; nothing late yet
+        due = first.amount_due
+        self.env["pronafim.payment.wizard"].with_user(self.finance).with_context(
+            active_model="pronafim.credit.disposal", active_id=self.disposal.id
+        ).create({"date": D(2026, 12, 12), "amount": due}).action_register()
+        expected = moratory(due, (10.25, 5), (9.0, 5))
+        repayment = self.disposal.repayment_ids
+        self.assertEqual(first.moratory_charged, expected)
+        self.assertEqual(repayment.moratory, expected)
+        self.assertEqual(repayment.moratory_move_id.state, "posted")
+        self.assertEqual(repayment.moratory_move_id.partner_id, self.imf)
+        self.assertEqual(self._balance(self.company.pronafim_moratory_account_id), -expected)
+        # The receivable is what the IMF owes: disposal + interest + moratory - payment.
+        self.assertAlmostEqual(
+            self._balance(self.company.pronafim_receivable_account_id),
+            1_200_000 + first.interest + expected - due,
+            2,
+        )
+        # The next daily run starts from the payment date: nothing charged twice.
+        moves = self._moves()
+        self._run(D(2026, 12, 12))
+        self.assertEqual(self._moves(), moves)
+
+    def test_installments_change_only_through_payments(self):
+        first = self.disposal.installment_ids.sorted("number")[0]
+        for vals in ({"principal_paid": first.principal}, {"moratory_charged": 0.0}):
+            with self.assertRaisesMessage(
+                UserError, "An installment changes only through payments and the daily run."
+            ):
+                first.with_user(self.finance).write(vals)
+        with self.assertRaisesMessage(UserError, "A disposal cannot be changed"):
+            self.disposal.with_user(self.finance).write({"ordinary_rate": 1.0})
+        self.assertEqual(first.principal_paid, 0)
 
     def test_arrears_queries_do_not_grow_with_disposals(self):
         """The daily run is set-based: more disposals, the same number of queries."""

@@ -175,6 +175,67 @@ class TestPronafimCreditLine(PronafimCase):
         self.assertAlmostEqual(insts[0].moratory_paid, moratory, 2)
         self.assertAlmostEqual(insts[0].interest_paid, due - moratory, 2)
 
+    def test_line_on_an_application_of_its_type(self):
+        """A credit line documents a credit application (§VIII.1) or a partial credit for
+        access points (§VIII.3), never a non-credit support."""
+        app = self._authorized_app(app_type="training_population")
+        with self.assertRaisesMessage(ValidationError, "needs an application of type"):
+            self.env["pronafim.credit.line"].with_user(self.finance).create(
+                {
+                    "application_id": app.id,
+                    "credit_type_id": self.env.ref(REF % "simple").id,
+                    "amount": 100_000,
+                    "term_months": 12,
+                }
+            )
+        with self.assertRaisesMessage(ValidationError, "needs an application of type"):
+            self.env["pronafim.credit.line"].with_user(self.finance).create(
+                {
+                    "application_id": self._authorized_app().id,
+                    "credit_type_id": self.env.ref(REF % "partial_access_points").id,
+                    "amount": 100_000,
+                    "investment_amount": 200_000,
+                    "term_months": 12,
+                }
+            )
+
+    def test_formalized_within_the_amount_the_committee_authorized(self):
+        """§IX.3.a: formalized "en términos de lo autorizado por el COMITÉ TÉCNICO"."""
+        app = self._authorized_app()
+        session = (
+            self.env["pronafim.committee.session"]
+            .sudo()
+            .create({"name": "Sesión 5/2026", "date": D(2026, 10, 20)})
+        )
+        self.env["pronafim.committee.decision"].sudo().create(
+            {
+                "session_id": session.id,
+                "application_id": app.id,
+                "outcome": "authorized",
+                "amount_authorized": 1_000_000,
+            }
+        )
+        line = (
+            self.env["pronafim.credit.line"]
+            .with_user(self.finance)
+            .create(
+                {
+                    "application_id": app.id,
+                    "credit_type_id": self.env.ref(REF % "simple").id,
+                    "term_months": 12,
+                    "amount": 1_000_000.01,
+                }
+            )
+        )
+        with self.assertRaisesMessage(UserError, "Formalization refused (§IX.3.a)") as err:
+            line.with_context(pronafim_today=D(2026, 11, 2)).action_formalize()
+        self.assertIn(f"1,000,000.01 on application {app.name} exceeds", str(err.exception))
+        self.assertIn("1,000,000.00 the committee authorized", str(err.exception))
+        self.assertEqual(line.state, "draft")
+        line.amount = 1_000_000
+        line.with_context(pronafim_today=D(2026, 11, 2)).action_formalize()
+        self.assertEqual(line.state, "formalized")
+
     def test_access(self):
         line = self._line()
         with self.assertRaises(AccessError):

@@ -3,6 +3,10 @@
 Pure Python (no ORM): rows come as dicts keyed by the column names of :data:`COLUMNS`;
 lookups (credit lines, municipalities) are plain dicts given by the caller. Every bad row
 is reported with its line number (the header is line 1) and every reason found.
+
+A reason is a ``(template, params)`` pair: an English template with ``%(name)s``
+placeholders, marked with :func:`_lt` so that the i18n export collects it, and rendered
+by :func:`render` (the model passes ``env._`` to render it in the user's language).
 """
 
 import csv
@@ -25,6 +29,31 @@ YES = {"1", "yes", "si", "sí", "true", "x"}
 NO = {"0", "no", "false", ""}
 # The CURP's 11th character: H (hombre) or M (mujer).
 CURP_SEX = {"H": "male", "M": "female"}
+
+
+def _lt(template):
+    """Mark ``template`` for the translation export; it is translated when rendered."""
+    return template
+
+
+# Reasons of micro_base.tools.identity.IdentityError for a CURP, by reason code.
+CURP_REASONS = {
+    "empty": _lt("CURP is empty"),
+    "checksum": _lt("CURP %(value)s: its check digit is wrong"),
+    "length": _lt("CURP %(value)s: it has the wrong length"),
+    "format": _lt("CURP %(value)s: it has the wrong format"),
+    "component": _lt("CURP %(value)s: a part of it is invalid (e.g. the date or the state)"),
+}
+CURP_INVALID = _lt("CURP %(value)s is not valid")
+
+
+def _plain(template, **params):
+    return template % params if params else template
+
+
+def render(reasons, gettext=_plain):
+    """The reasons of one row as one text, each rendered with ``gettext(template, **params)``."""
+    return "; ".join(gettext(template, **params) for template, params in reasons)
 
 
 def read_csv(data):
@@ -71,13 +100,13 @@ def validate_rows(rows, month, lines, municipalities):
     :param municipalities: mapping municipality code -> municipality id
     :return: ``(records, errors)``: ``records`` the clean values of every row (only
         meaningful when ``errors`` is empty), ``errors`` a list of ``(line_number,
-        reason)``
+        reasons)``, each reason a ``(template, params)`` pair (see :func:`render`)
     """
     missing = [c for c in COLUMNS if rows and c not in rows[0]]
     if missing:
-        return [], [(1, f"missing columns: {', '.join(missing)}")]
+        return [], [(1, [(_lt("missing columns: %(columns)s"), {"columns": ", ".join(missing)})])]
     if not rows:
-        return [], [(1, "the file has no rows")]
+        return [], [(1, [(_lt("the file has no rows"), {})])]
     records, errors = [], []
     seen = {}
     for number, row in enumerate(rows, start=2):
@@ -89,33 +118,64 @@ def validate_rows(rows, month, lines, municipalities):
             record["sex"] = CURP_SEX[curp[10]]
             birth = identity.curp_birth_date(curp)
         except identity.IdentityError as exc:
-            reasons.append(str(exc))
+            template = CURP_REASONS.get(exc.reason, CURP_INVALID)
+            reasons.append((template, {"value": exc.value}))
             curp, birth = None, None
         record["name"] = row["name"]
         if not row["name"]:
-            reasons.append("name is empty")
+            reasons.append((_lt("name is empty"), {}))
         try:
             day = datetime.date.fromisoformat(row["date"])
             record["date"] = day
             if (day.year, day.month) != (month.year, month.month):
-                reasons.append(f"date {row['date']} is not in {month:%m/%Y}")
+                reasons.append(
+                    (
+                        _lt("date %(date)s is not in %(month)s"),
+                        {"date": row["date"], "month": f"{month:%m/%Y}"},
+                    )
+                )
             if birth and identity.age_on(birth, day) < MIN_AGE:
-                reasons.append(f"borrower under {MIN_AGE} on {row['date']} (§IV.1.b)")
+                reasons.append(
+                    (
+                        _lt("borrower under %(age)s on %(date)s (§IV.1.b)"),
+                        {"age": MIN_AGE, "date": row["date"]},
+                    )
+                )
         except ValueError:
-            reasons.append(f"date {row['date']!r} is not YYYY-MM-DD")
+            reasons.append((_lt("date %(date)r is not YYYY-MM-DD"), {"date": row["date"]}))
         for key, kind in (("amount", float), ("rate", float), ("term_months", int)):
             try:
                 record[key] = kind(row[key])
                 if record[key] <= 0:
-                    reasons.append(f"{key} {row[key]} must be positive")
+                    reasons.append(
+                        (
+                            _lt("%(column)s %(value)s must be positive"),
+                            {"column": key, "value": row[key]},
+                        )
+                    )
             except ValueError:
-                reasons.append(f"{key} {row[key]!r} is not a number")
+                reasons.append(
+                    (
+                        _lt("%(column)s %(value)r is not a number"),
+                        {"column": key, "value": row[key]},
+                    )
+                )
         if row["line"] not in lines:
-            reasons.append(f"credit line {row['line']!r} is not a formalized line of the IMF")
+            reasons.append(
+                (
+                    _lt("credit line %(line)r is not a formalized line of the IMF"),
+                    {"line": row["line"]},
+                )
+            )
         else:
             record["line_id"] = lines[row["line"]]
         if row["municipality"] not in municipalities:
-            reasons.append(f"municipality {row['municipality']!r} is not in the catalog")
+            reasons.append(
+                (
+                    _lt("municipality %(code)r is not in the catalog"),
+                    {"code": row["municipality"]},
+                )
+            )
         else:
             record["municipality_id"] = municipalities[row["municipality"]]
         activity = row["activity"].lower()
@@ -123,28 +183,47 @@ def validate_rows(rows, month, lines, municipalities):
             workers = int(row["workers"])
         except ValueError:
             workers = None
-            reasons.append(f"workers {row['workers']!r} is not a number")
+            reasons.append(
+                (
+                    _lt("%(column)s %(value)r is not a number"),
+                    {"column": "workers", "value": row["workers"]},
+                )
+            )
         if activity not in MAX_WORKERS:
-            reasons.append(f"activity {row['activity']!r} is not industry, commerce or services")
+            reasons.append(
+                (
+                    _lt("activity %(activity)r is not industry, commerce or services"),
+                    {"activity": row["activity"]},
+                )
+            )
         elif workers is not None and not 1 <= workers <= MAX_WORKERS[activity]:
             reasons.append(
-                f"{workers} workers: an economic unit in {activity} has 1 to "
-                f"{MAX_WORKERS[activity]} (§II)"
+                (
+                    _lt(
+                        "%(workers)s workers: an economic unit in %(activity)s has "
+                        "1 to %(max)s (§II)"
+                    ),
+                    {"workers": workers, "activity": activity, "max": MAX_WORKERS[activity]},
+                )
             )
         record["activity"], record["workers"] = activity, workers
         for key in ("trained", "over_indebted"):
             try:
                 record[key] = _flag(row[key])
             except ValueError:
-                reasons.append(f"{key} {row[key]!r} is not yes/no")
+                reasons.append(
+                    (_lt("%(column)s %(value)r is not yes/no"), {"column": key, "value": row[key]})
+                )
         if record.get("over_indebted"):
-            reasons.append("over-indebted borrowers are not eligible (§IV.1.e)")
+            reasons.append((_lt("over-indebted borrowers are not eligible (§IV.1.e)"), {}))
         if curp and (curp, row["line"]) in seen:
-            reasons.append(f"same CURP and line as line {seen[curp, row['line']]}")
+            reasons.append(
+                (_lt("same CURP and line as line %(other)s"), {"other": seen[curp, row["line"]]})
+            )
         elif curp:
             seen[curp, row["line"]] = number
         if reasons:
-            errors.append((number, "; ".join(reasons)))
+            errors.append((number, reasons))
         else:
             records.append(record)
     return records, errors
