@@ -1051,7 +1051,7 @@ class FonaesTrustReport(models.Model):
             self.agreement_id.trust_subaccount,
         ]
         title = f"{trust.name} - {self.year} T{self.quarter}"
-        data = trust_xlsx.trust_report_xlsx(title, rows, register)
+        data = trust_xlsx.trust_report_xlsx(title, rows, register, rules.PUBLIC_USE_LEGEND)
         attachment = self.env["ir.attachment"].create(
             {
                 "name": f"Anexo_X_XIII_{self.year}_T{self.quarter}.xlsx",

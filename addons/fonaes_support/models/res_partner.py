@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..tools import rules
 
@@ -127,6 +127,28 @@ class ResPartner(models.Model):
                 partner.fonaes_registration_date
                 + relativedelta(months=rules.ESC_REGISTRATION_MONTHS)
             )
+
+    def write(self, vals):
+        """Only the general directorate clears a breach or an old debt: a representative
+        who could untick them would open new supports (§4.3.1.L, §4.3.1.G)."""
+        cleared = [
+            name
+            for name in ("fonaes_in_breach", "fonaes_legacy_debt")
+            if name in vals and not vals[name] and any(self.mapped(name))
+        ]
+        if cleared and not (
+            self.env.su
+            or self.env.user.has_group("fonaes_support.fonaes_support_group_general_directorate")
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only the FONAES general directorate clears %s.",
+                    ", ".join(
+                        self._fields[name].get_description(self.env)["string"] for name in cleared
+                    ),
+                )
+            )
+        return super().write(vals)
 
     def _fonaes_esc_registered(self, day):
         """True when ``self`` is an ESC whose yearly registration is in force on ``day``."""

@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import FonaesCase
@@ -177,9 +177,16 @@ class TestFonaesRuleGaps(FonaesCase):
 
     def test_breach_blocks_any_new_support(self):
         # §4.3.1.L: not only capital supports — an ADE service is refused too.
-        self.enterprise.fonaes_in_breach = True
+        self.enterprise.with_user(self.state_rep).fonaes_in_breach = True
         for xmlid, amount in (("support_limit_ade_1", 6_000), ("support_limit_procomer_2", 1)):
             app = self._application(self.enterprise, self._limit(xmlid), amount)
             with self.assertRaisesMessage(UserError, "no new support is granted (§4.3.1.L)"):
                 app.action_submit()
             self.assertEqual(app.state, "draft")
+        # The representative who marked it cannot clear it: only the directorate does.
+        with self.assertRaisesMessage(AccessError, "Only the FONAES general directorate clears"):
+            self.enterprise.with_user(self.state_rep).fonaes_in_breach = False
+        self.assertTrue(self.enterprise.fonaes_in_breach)
+        self.enterprise.with_user(self.directorate).fonaes_in_breach = False
+        app.action_submit()
+        self.assertEqual(app.state, "registered")

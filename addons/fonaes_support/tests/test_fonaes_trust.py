@@ -165,6 +165,12 @@ class TestFonaesTrust(FonaesCase):
         )
         self.assertEqual(register.cell(3, 2).value, "Fideicomiso Estatal Oaxaca")
         self.assertEqual(register.cell(4, 2).value, "Gobierno del Estado de Oaxaca")
+        # §4.5.2: the public-use legend on every official document, both sheets.
+        for sheet in (beneficiaries, register):
+            texts = [cell.value for row in sheet.iter_rows() for cell in row if cell.value]
+            self.assertTrue(
+                any(str(t).startswith("Este programa es de carácter público") for t in texts)
+            )
         with self.assertRaises(AccessError):
             q3.with_user(self.other_rep).read(["year"])
 
