@@ -1005,6 +1005,32 @@ class FonaesApplication(models.Model):
                     section=support.rule_section,
                 )
             )
+        if support.second_support_kinds and self._same_type_granted():
+            allowed = support._kind_codes(support.second_support_kinds)
+            if kind not in allowed:
+                raise UserError(
+                    self.env._(
+                        "%(partner)s already received %(type)s: a second one is only for "
+                        "social enterprises, not for a %(kind)s (%(section)s.D).",
+                        partner=partner.name,
+                        type=support.name,
+                        kind=kind_label,
+                        section=support.rule_section,
+                    )
+                )
+        if (
+            support.category == "ade"
+            and kind in rules.REGISTERED_KINDS
+            and not partner._fonaes_registration_in_force(fields.Date.context_today(self))
+        ):
+            raise UserError(
+                self.env._(
+                    "%s has no FONAES registration in force: business development services "
+                    "go to capitalization and financing enterprises while their yearly "
+                    "registration is valid (§4.3.3.1.D.iii-iv, §4.3.1.M).",
+                    partner.name,
+                )
+            )
         if row.max_per_year:
             self._check_times_per_year()
         if support.category in ("ade", "procomer") and self.service_content:

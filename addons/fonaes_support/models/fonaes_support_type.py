@@ -66,6 +66,10 @@ class FonaesSupportType(models.Model):
         string="Directorate Opinion Always",
         help="The general directorate's favorable opinion is needed whatever the amount.",
     )
+    second_support_kinds = fields.Char(
+        help="Comma-separated beneficiary kinds that may receive a second support of this "
+        "type (IPM: social enterprises only, §4.3.1.5.D; empty: any allowed kind).",
+    )
     constitution_max_amount = fields.Float(
         string="Max. Legal Constitution Costs",
         help="Part of a social group's request that may pay its legal constitution, to be "
@@ -75,9 +79,10 @@ class FonaesSupportType(models.Model):
 
     _sql_constraints = [("code_uniq", "unique(code)", "The support type code must be unique.")]
 
-    @api.constrains("beneficiary_kinds")
+    @api.constrains("beneficiary_kinds", "second_support_kinds")
     def _check_beneficiary_kinds(self):
         _check_kind_codes(self, "beneficiary_kinds")
+        _check_kind_codes(self, "second_support_kinds")
 
     @api.model
     def _kind_codes(self, value):

@@ -150,6 +150,14 @@ class ResPartner(models.Model):
             )
         return super().write(vals)
 
+    def _fonaes_registration_in_force(self, day):
+        """True when the yearly FONAES registration (ESC, ESF) covers ``day`` (§4.3.1.M)."""
+        self.ensure_one()
+        return bool(
+            self.fonaes_registration_expiry
+            and self.fonaes_registration_date <= day < self.fonaes_registration_expiry
+        )
+
     def _fonaes_esc_registered(self, day):
         """True when ``self`` is an ESC whose yearly registration is in force on ``day``."""
         return bool(

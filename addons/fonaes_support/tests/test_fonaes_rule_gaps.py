@@ -1,3 +1,5 @@
+from datetime import date, timedelta
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -188,5 +190,36 @@ class TestFonaesRuleGaps(FonaesCase):
             self.enterprise.with_user(self.state_rep).fonaes_in_breach = False
         self.assertTrue(self.enterprise.fonaes_in_breach)
         self.enterprise.with_user(self.directorate).fonaes_in_breach = False
+        app.action_submit()
+        self.assertEqual(app.state, "registered")
+
+    def test_second_ipm_only_for_social_enterprises(self):
+        # §4.3.1.5.D: in IPM, second supports are only for social enterprises.
+        limit = self._limit("support_limit_ipm_1")
+        women = self._beneficiary("Grupo Mujeres del Valle", "grupo_social", women=5)
+        firms = self._beneficiary("Empresa Social Tejedoras", "empresa_social", women=6)
+        for partner in (women, firms):
+            first = self._submitted(partner, "support_limit_ipm_1", 100_000, 200_000)
+            self._to_evaluated(first)
+            first.action_authorize()
+        again = self._application(women, limit, 100_000, 200_000, consolidates_same_project=True)
+        with self.assertRaisesMessage(
+            UserError, "a second one is only for social enterprises, not for a Social group"
+        ):
+            again.action_submit()
+        self.assertFalse(again.name)
+        second = self._submitted(
+            firms, "support_limit_ipm_1", 100_000, 200_000, consolidates_same_project=True
+        )
+        self.assertEqual(second.state, "registered")
+
+    def test_ade_for_esc_only_while_registered(self):
+        # §4.3.3.1.D.iii: an ESC receives ADE services while its registration is in force.
+        esc = self._beneficiary("ESC Sierra Norte", "esc", 3, 3)
+        work_program = self._limit("support_limit_ade_3")
+        app = self._application(esc, work_program, 15_000)
+        with self.assertRaisesMessage(UserError, "has no FONAES registration in force"):
+            app.action_submit()
+        esc.fonaes_registration_date = date.today() - timedelta(days=30)
         app.action_submit()
         self.assertEqual(app.state, "registered")

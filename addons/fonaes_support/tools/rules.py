@@ -50,6 +50,8 @@ GROUP_CONSTITUTION_MONTHS = 6
 # §4.3.1.G: capital supports at most twice per beneficiary; ESF and ESC only once.
 MAX_CAPITAL_SUPPORTS = 2
 ONCE_ONLY_KINDS = frozenset({"esf", "esc"})
+# §4.3.1.M: ESC and ESF hold a FONAES registration renewed yearly.
+REGISTERED_KINDS = frozenset({"esf", "esc"})
 
 # §4.3.1 "Atención a Empresas Sociales Integradas por Personas con Discapacidad": groups and
 # enterprises made up mostly of persons with disabilities, up to 80 % of the project (100 %
