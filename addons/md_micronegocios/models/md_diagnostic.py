@@ -97,9 +97,19 @@ class MdDiagnostic(models.Model):
             )
 
     @api.depends("lead_id.name", "date")
+    @api.depends_context("uid")
     def _compute_display_name(self):
+        # The observatory analyst reads lever results (md.diagnostic.line) whose diagnostic
+        # is shown by this name, computed as superuser: the business name, often the
+        # owner's, is kept to the roles that follow cases (spec md_micronegocios §7).
+        named = self.env.user.has_group("md_micronegocios.md_micronegocios_group_facilitator")
         for diagnostic in self:
-            diagnostic.display_name = self.env._("Diagnostic of %s", diagnostic.lead_id.name or "")
+            if named:
+                diagnostic.display_name = self.env._(
+                    "Diagnostic of %s", diagnostic.lead_id.name or ""
+                )
+            else:
+                diagnostic.display_name = self.env._("Diagnostic %s", diagnostic.id)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -100,14 +100,49 @@ class TestMdRecordAccess(MdCommon, TransactionCase):
     def test_coordinator_and_analyst(self):
         for record in self._records(self.own) + self._records(self.other):
             record.with_user(self.coordinator).read(["display_name"])
-            record.with_user(self.analyst).read(["display_name"])
-        with self.assertRaises(AccessError):
-            self.own.md_plan_id.with_user(self.analyst).write({"prioritized_lever_ids": []})
-        with self.assertRaises(AccessError):
-            self.own.md_diagnostic_id.with_user(self.analyst).write({"date": False})
         # The analyst reads no owner data through the cases.
         with self.assertRaises(AccessError):
             self.own.with_user(self.analyst).read(["partner_id", "phone"])
+
+    def test_analyst_reads_figures_not_named_records(self):
+        """Diagnostics, answers, plans and activities name the business and its owner and
+        carry evidence (notes, photos): the analyst reads none of them; the lever results
+        (figures) yes, with the diagnostic shown by number, not by the business's name."""
+        own, other = self._records(self.own), self._records(self.other)
+        for record in own[:2] + own[3:] + other[:2] + other[3:]:
+            with self.assertRaises(AccessError, msg=record._name):
+                record.with_user(self.analyst).read(["display_name"])
+        with self.assertRaises(AccessError):
+            self.own.md_plan_id.with_user(self.analyst).write({"prioritized_lever_ids": []})
+        with self.assertRaises(AccessError):
+            self.own.md_plan_id.plan_activity_ids[:1].with_user(self.analyst).read(
+                ["evidence_note"]
+            )
+        Line = self.env["md.diagnostic.line"].with_user(self.analyst)
+        lines = Line.search([("id", "in", [own[2].id, other[2].id])])
+        self.assertEqual(len(lines), 2)
+        [values] = lines[:1].read(["diagnostic_id", "lever_id", "score"])
+        self.assertEqual(values["diagnostic_id"][1], f"Diagnostic {lines[0].diagnostic_id.id}")
+        self.assertNotIn(
+            self.own.name, str(Line.web_read_group([], ["diagnostic_id"], ["diagnostic_id"]))
+        )
+        # the coordinator, who follows cases, sees the business's name
+        self.assertEqual(
+            own[2].with_user(self.coordinator).diagnostic_id.display_name,
+            f"Diagnostic of {self.own.name}",
+        )
+        menus = self._visible_menus(self.analyst)
+        for xmlid in ("md_plan_menu_root", "md_diagnostic_menu", "md_case_menu"):
+            self.assertNotIn(self.env.ref(f"md_micronegocios.{xmlid}").id, menus, xmlid)
+        for xmlid in (
+            "md_case_analysis_menu",
+            "md_case_analysis_plans_menu",
+            "md_diagnostic_line_menu",
+            "md_program_report_menu",
+            "md_research_export_menu",
+            "md_service_menu",
+        ):
+            self.assertIn(self.env.ref(f"md_micronegocios.{xmlid}").id, menus, xmlid)
 
     def test_mentor_and_outsider(self):
         for record in self._records(self.own):
