@@ -12,6 +12,9 @@ from ..tools import research
 
 SECRET_PARAM = "md_micronegocios.research_secret"
 ANALYST_GROUP = "md_micronegocios.md_micronegocios_group_analyst"
+#: Columns of the cases table that, together, could point at one owner, in the order they
+#: are blanked when too few cases share them (see ``research.suppress_small_cells``).
+QUASI_IDENTIFIERS = ("owner_age_band", "owner_gender", "sector", "city")
 
 
 class MdResearchExport(models.AbstractModel):
@@ -19,9 +22,12 @@ class MdResearchExport(models.AbstractModel):
     (one row per lever), plans and plan activities of a cycle, for the observatory's
     analysts. Nothing that names or reaches a person leaves: no names (of owners or
     businesses), documents, phones, e-mails, addresses, free-text notes, or birth dates
-    (an age band instead). Records are keyed by pseudonyms, the HMAC of their id under a
-    secret created at install (``md_micronegocios.research_secret``), so the same case keeps
-    its pseudonym from one export to the next and links across the tables."""
+    (an age band instead); years and workers are top-coded, sales rounded to two
+    significant digits, and a combination of city, sector, sex and age band shared by
+    fewer than ``research.MIN_CELL`` cases is suppressed. Records are keyed by pseudonyms,
+    the HMAC of their id under a secret created at install
+    (``md_micronegocios.research_secret``), so the same case keeps its pseudonym from one
+    export to the next and links across the tables."""
 
     _name = "md.research.export"
     _description = "Research Export"
@@ -44,6 +50,8 @@ class MdResearchExport(models.AbstractModel):
         ``plans``, ``activities``. Read with grouped SQL past the record rules (the data
         leaves pseudonymized), so only analysts may call it."""
         self._check_export_access()
+        # Raw SQL below: what the ORM still holds in memory must reach the tables first.
+        self.env.flush_all()
         secret = self.env["ir.config_parameter"].sudo().get_param(SECRET_PARAM)
 
         def pid(kind, record_id):
@@ -84,7 +92,11 @@ class MdResearchExport(models.AbstractModel):
             [
                 pid("case", row[0]), cycle.name, cities.get(row[1], ""), row[2],
                 stages.get(row[3], ""), not row[4], reasons.get(row[5], ""),
-                stages.get(row[6], ""), *row[7:21], row[21] or "",
+                stages.get(row[6], ""), row[7] or "", row[8],
+                research.top_code(row[9], research.YEARS_TOP_CODE),
+                research.top_code(row[10], research.WORKERS_TOP_CODE),
+                row[11] or "", research.round_significant(row[12]),
+                research.round_significant(row[13]), *row[14:21], row[21] or "",
                 research.age_band(row[22], row[23]),
             ]
             for row in cr.fetchall()
@@ -97,6 +109,12 @@ class MdResearchExport(models.AbstractModel):
             "microcredit", "financial_education", "ict_education", "owner_gender",
             "owner_age_band",
         ]  # fmt: skip
+        # Quasi-identifiers of an owner, given up in this order while fewer than
+        # research.MIN_CELL cases share them (k-anonymity).
+        research.suppress_small_cells(
+            cases,
+            [case_header.index(column) for column in QUASI_IDENTIFIERS],
+        )
         cr.execute(
             """
             SELECT d.id, d.lead_id, d.week, dl.lever_id, dl.score, dl.level_id, dl.weakest

@@ -43,6 +43,36 @@ class TestResearchTool(BaseCase):
         self.assertEqual(research.age_band(datetime.date(1950, 1, 1), on), "65+")
         self.assertEqual(research.age_band(None, on), "")
 
+    def test_top_codes_and_rounding(self):
+        self.assertEqual(research.top_code(9, research.WORKERS_TOP_CODE), 9)
+        self.assertEqual(research.top_code(10, research.WORKERS_TOP_CODE), "10+")
+        self.assertEqual(research.top_code(35, research.YEARS_TOP_CODE), "20+")
+        self.assertEqual(research.top_code(0, research.YEARS_TOP_CODE), 0)
+        self.assertEqual(research.top_code(None, research.YEARS_TOP_CODE), "")
+        self.assertEqual(research.round_significant(1234567.0), 1200000)
+        self.assertEqual(research.round_significant(125000), 130000)
+        self.assertEqual(research.round_significant(850000), 850000)
+        self.assertEqual(research.round_significant(999999), 1000000)
+        self.assertEqual(research.round_significant(0), 0)
+        self.assertIsNone(research.round_significant(None))
+
+    def test_small_cells_are_suppressed_in_order(self):
+        # columns: city, sex, age band; given up age band first, then sex, then city
+        common = [["Neiva", "f", "35-44"] for _i in range(research.MIN_CELL)]
+        rare_age = [["Neiva", "f", "65+"]]
+        rare_city = [["Popayán", "m", "25-34"]]
+        rows = [list(row) for row in common + rare_age + rare_city]
+        blanked = research.suppress_small_cells(rows, [2, 1, 0])
+        self.assertEqual(rows[: research.MIN_CELL], common)
+        # alone with its age band, then alone with its sex: both go; with the city only
+        # it is still alone (the others keep their age band), so the city goes too
+        self.assertEqual(rows[-2], ["", "", ""])
+        self.assertEqual(rows[-1], ["", "", ""])
+        self.assertEqual(blanked, 6)
+        # a group of exactly MIN_CELL is published as it is
+        rows = [["Neiva", "f", "35-44"] for _i in range(research.MIN_CELL)]
+        self.assertEqual(research.suppress_small_cells(rows, [2, 1, 0]), 0)
+
 
 @tagged("post_install", "-at_install")
 class TestMdResearchExport(MdCommon, TransactionCase):
@@ -124,8 +154,55 @@ class TestMdResearchExport(MdCommon, TransactionCase):
                     self.assertNotIn(value, text, (file_format, table))
             cases = tables["cases"]
             header = list(cases[0])
-            self.assertEqual(cases[1][header.index("owner_age_band")], "35-44")
-            self.assertEqual(cases[1][header.index("city")], "Neiva")
+            # the only case of its city: its city and age band are suppressed too
+            self.assertEqual(cases[1][header.index("owner_age_band")] or "", "")
+            self.assertEqual(cases[1][header.index("city")] or "", "")
+
+    def test_rare_owners_are_not_singled_out(self):
+        """Five owners of Neiva in their forties keep city and age band; a lone owner of
+        65+ loses both, and her exact sales, workers and years are coarsened."""
+        neiva = self.env.ref("md_micronegocios.md_city_neiva")
+        for i in range(research.MIN_CELL - 1):
+            owner = self._md_owner(
+                self.facilitator, f"Dueña {i}", birth_date=datetime.date(1982, 1, 1 + i)
+            )
+            case = self._md_case(
+                self.facilitator,
+                f"Negocio {i}",
+                owner=owner,
+                md_cycle_id=self.cycle.id,
+                md_registration_date=datetime.date(2021, 3, 2),
+            )
+            case.sudo().md_city_id = neiva
+        elder = self._md_case(
+            self.facilitator,
+            "Miscelánea La Abuela",
+            owner=self._md_owner(self.facilitator, "Abuela", birth_date=datetime.date(1950, 5, 5)),
+            md_cycle_id=self.cycle.id,
+            md_registration_date=datetime.date(2021, 3, 2),
+            md_workers=12,
+            md_years_operating=31,
+            md_sales_before=1234567,
+            md_sales_after=481000,
+        )
+        elder.sudo().md_city_id = neiva
+        secret = (
+            self.env["ir.config_parameter"].sudo().get_param("md_micronegocios.research_secret")
+        )
+        rows = self._cells("csv")["cases"]
+        header = rows[0]
+        by_case = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
+        self.assertEqual(len(by_case), research.MIN_CELL + 1, rows)
+        marta = by_case[research.pseudonym(secret, "case", self.case.id)]
+        self.assertEqual((marta["city"], marta["owner_age_band"]), ("Neiva", "35-44"))
+        alone = by_case[research.pseudonym(secret, "case", elder.id)]
+        self.assertEqual((alone["city"], alone["owner_age_band"]), ("", ""))
+        self.assertEqual((alone["workers"], alone["years_operating"]), ("10+", "20+"))
+        self.assertEqual(
+            (alone["monthly_sales_before"], alone["monthly_sales_now"]), ("1200000", "480000")
+        )
+        for value in ("1234567", "481000", "1950"):
+            self.assertNotIn(value, "|".join("|".join(row) for row in rows))
 
     def test_pseudonyms_stable_across_exports_and_linked(self):
         first = self._cells("csv")
