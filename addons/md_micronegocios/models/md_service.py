@@ -1,3 +1,4 @@
+import hashlib
 import re
 
 from odoo import api, fields, models
@@ -94,10 +95,11 @@ class MdService(models.Model):
             )
 
     def _compute_plan_activity_count(self):
+        # A count only: the analyst who keeps the services reads no plan activity.
         counts = dict(
-            self.env["md.plan.activity"]._read_group(
-                [("service_id", "in", self.ids)], ["service_id"], ["__count"]
-            )
+            self.env["md.plan.activity"]
+            .sudo()
+            ._read_group([("service_id", "in", self.ids)], ["service_id"], ["__count"])
         )
         for service in self:
             service.plan_activity_count = counts.get(service, 0)
@@ -139,7 +141,11 @@ class MdService(models.Model):
 
     @api.model
     def _key_slug(self, key):
-        return re.sub(r"[^a-z0-9]+", "_", str(key).strip().lower()).strip("_")
+        """The external-id name of an observatory key: readable, plus a digest of the exact
+        key, so two keys that read alike ("IBG-01" and "ibg 01") stay two services."""
+        key = str(key).strip()
+        readable = re.sub(r"[^a-z0-9]+", "_", key.lower()).strip("_")
+        return f"{readable}_{hashlib.sha256(key.encode()).hexdigest()[:8]}"
 
     @api.model
     def _figures_per_city(self, domain=None):

@@ -2,8 +2,10 @@
 Ciudad"): the Activo / Por activar rule, its daily update, the observatory's matrix import."""
 
 import datetime
+import io
 import itertools
 
+import openpyxl
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, ValidationError
@@ -53,6 +55,22 @@ IMPORT_OPTIONS = {
     "float_thousand_separator": ",",
     "float_decimal_separator": ".",
 }
+
+
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _xlsx(rows):
+    """An Excel workbook of the matrix: the header of MATRIX_HEADER, then ``rows``."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Matriz"
+    sheet.append(MATRIX_HEADER.strip().split(","))
+    for row in rows:
+        sheet.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
 @tagged("post_install", "-at_install")
@@ -192,15 +210,17 @@ class TestMdService(MdCommon, TransactionCase):
     # ---- import of the observatory's matrix (base_import) ----
 
     def _import(self, content, dryrun=False):
+        """Import ``content`` as the analyst does: a CSV text, or XLSX bytes."""
+        is_csv = isinstance(content, str)
         wizard = (
             self.env["base_import.import"]
             .with_user(self.analyst)
             .create(
                 {
                     "res_model": "md.service",
-                    "file": content.encode(),
-                    "file_type": "text/csv",
-                    "file_name": "matriz_servicios.csv",
+                    "file": content.encode() if is_csv else content,
+                    "file_type": "text/csv" if is_csv else XLSX_MIMETYPE,
+                    "file_name": "matriz_servicios." + ("csv" if is_csv else "xlsx"),
                 }
             )
         )
@@ -257,8 +277,71 @@ class TestMdService(MdCommon, TransactionCase):
         # rows of the data (0 = the first row under the header): the 2nd, 3rd and 4th
         bad_rows = sorted({m["rows"]["from"] for m in errors if m.get("rows")})
         self.assertEqual(bad_rows, [1, 2, 3], [m["message"] for m in errors])
+        # each with its reason: the unknown scope, the unknown city, the missing entity
+        by_row = {}
+        for message in errors:
+            if message.get("rows"):
+                by_row.setdefault(message["rows"]["from"], []).append(message["message"])
+        by_row = {row: " | ".join(messages) for row, messages in by_row.items()}
+        self.assertIn("Regional", by_row[1])
+        self.assertIn("Ciudad Gótica", by_row[2])
+        self.assertIn("Offering Entity", by_row[3])
         # importing only the valid row, explicitly, works
         valid = MATRIX_HEADER + content.splitlines()[1] + "\n"
         result, _fields = self._import(valid)
         self.assertFalse(result["messages"])
         self.assertEqual(self.env["md.service"].search_count([]), before + 1)
+
+    def test_import_matrix_from_excel(self):
+        """The observatory keeps its matrix in Excel: the same import reads the workbook,
+        dates as dates, and refuses a workbook with a bad row as a whole."""
+        rows = [
+            ("IBG-10", "Asistencia técnica administrativa y financiera", "Alcaldía de Ibagué",
+             "Ibagué", "Local", datetime.date(2021, 3, 15), 0, "https://ibague.gov.co", None,
+             None),
+            ("IBG-11", "Centro de Desarrollo Empresarial", "Cámara de Comercio de Ibagué",
+             "Ibagué", "Local", datetime.date(2030, 1, 1), 0, None, "Registro mercantil",
+             None),
+            ("NAL-10", "Formalización", "Confecámaras", None, "National", None, 1, None, None,
+             "Mesa de ayuda"),
+        ]  # fmt: skip
+        before = self.env["md.service"].search_count([])
+        bad = [*rows, ("IBG-12", "Taller", "Alcaldía de Ibagué", "Ibagué", "Regional", None,
+                       1, None, None, "Secretaría")]  # fmt: skip
+        with mute_logger("odoo.sql_db"):
+            result, _fields = self._import(_xlsx(bad))
+        errors = [m for m in result["messages"] if m["type"] == "error"]
+        self.assertEqual({m["rows"]["from"] for m in errors if m.get("rows")}, {3})
+        self.assertIn("Regional", errors[0]["message"])
+        self.assertEqual(self.env["md.service"].search_count([]), before)
+        with freeze_time("2021-06-08"):
+            result, fields_ = self._import(_xlsx(rows))
+            self.assertFalse(result["messages"], result["messages"])
+            self.assertEqual(fields_[0], "key")
+            imported = self.env["md.service"].search(
+                [("key", "in", ["IBG-10", "IBG-11", "NAL-10"])]
+            )
+            by_key = {s.key: s for s in imported}
+            self.assertEqual(len(by_key), 3)
+            # a start day in the month counts from the month's first day
+            self.assertEqual(by_key["IBG-10"].start_month, datetime.date(2021, 3, 1))
+            self.assertEqual(by_key["IBG-10"].status, "active")
+            self.assertEqual(by_key["IBG-11"].status, "to_activate")
+            self.assertEqual(by_key["NAL-10"].status, "active")
+            self.assertFalse(by_key["NAL-10"].city_id)
+            # the same workbook again imports nothing more
+            self._import(_xlsx(rows))
+        self.assertEqual(self.env["md.service"].search_count([]), before + 3)
+
+    def test_keys_that_read_alike_stay_apart(self):
+        content = MATRIX_HEADER + (
+            "IBG-01,Formación complementaria,SENA Regional,Ibagué,Local,,1,https://sena.edu.co,,\n"
+            "ibg 01,Listado de chequeo Covid 19,Cámara de Comercio,Ibagué,Local,,1,,,Mesa\n"
+        )
+        result, _fields = self._import(content)
+        self.assertFalse(result["messages"], result["messages"])
+        services = self.env["md.service"].search([("key", "in", ["IBG-01", "ibg 01"])])
+        self.assertEqual(
+            sorted(services.mapped("name")),
+            ["Formación complementaria", "Listado de chequeo Covid 19"],
+        )
