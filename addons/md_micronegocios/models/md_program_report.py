@@ -51,6 +51,8 @@ class MdProgramReport(models.AbstractModel):
         """
         self._check_report_access()
         cycle.ensure_one()
+        # Raw SQL below: what the ORM still holds in memory must reach the tables first.
+        self.env.flush_all()
         cities = self.env["md.city"].with_context(active_test=False).search([])
         tables = {"cycle": cycle, "cities": cities}
         self._table_cases(cycle, tables)

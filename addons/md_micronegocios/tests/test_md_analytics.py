@@ -12,7 +12,7 @@ import re
 import openpyxl
 
 from odoo.exceptions import AccessError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import TransactionCase, tagged, users, warmup
 
 from .common import MdCommon
 
@@ -416,3 +416,80 @@ class TestMdAnalytics(MdCommon, TransactionCase):
                 self.env["md.program.report.wizard"].with_user(user).create(
                     {"cycle_id": self.cycle.id}
                 )
+
+    def _load_every_kind_of_row(self, city, cases, reason, stage):
+        """``cases`` registered in ``city`` (a fifth dropped out with ``reason`` at
+        ``stage``), half diagnosed with two lever results, a designed plan with a mentor and
+        activities, one of them using a service: every query of the report has rows."""
+        active = self._cases(city, cases - cases // 5, md_week=3)
+        self._cases(
+            city,
+            cases // 5,
+            md_week=4,
+            active=False,
+            lost_reason_id=self.env.ref(REASON % reason).id,
+            md_dropout_stage_id=self.env.ref(STAGE % stage).id,
+        )
+        diagnostics = self._diagnostics(active[: len(active) // 2], city, week=4)
+        for lever in ("finance", "biosafety"):
+            self._md_bulk(
+                "md_diagnostic_line", len(diagnostics), diagnostic_id=diagnostics,
+                lever_id=self.env.ref(LEVER % lever).id,
+                level_id=self.env.ref("md_micronegocios.md_level_reliable").id, score=55.0,
+            )  # fmt: skip
+        plans = self._md_bulk(
+            "md_plan", len(diagnostics), lead_id=active[: len(diagnostics)],
+            diagnostic_id=diagnostics, state="followup", city_id=self.env.ref(CITY % city).id,
+            cycle_id=self.cycle.id, requires_mentor=True, expected_count=4,
+            registered_count=2, done_count=1,
+        )  # fmt: skip
+        self.env.cr.execute(
+            "INSERT INTO md_plan_md_mentor_rel (md_plan_id, md_mentor_id) VALUES (%s, %s)",
+            [plans[0], self.mentor_record.id],
+        )
+        self._md_bulk(
+            "md_plan_activity", len(plans), plan_id=plans, week=1, name="Taller",
+            lever_id=self.env.ref(LEVER % "finance").id, responsible="owner", state="done",
+            service_id=self.service.id,
+        )  # fmt: skip
+        self.env.invalidate_all()
+
+    @users("md_analyst")
+    @warmup
+    def test_tables_query_count(self):
+        """All the report's tables in 16 queries (as measured by the bench over 100,000
+        cases), and the same 16 with ten times the cases, more cities, reasons and stages:
+        the tables are set-based, never one query per case, city or reason."""
+        self.mentor_record = self.env["md.mentor"].sudo().create({"user_id": self.mentor.id})
+        self.service = (
+            self.env["md.service"]
+            .sudo()
+            .create(
+                {
+                    "key": f"QC-{self.mentor_record.id}",
+                    "name": "Formación complementaria",
+                    "entity": "SENA Regional",
+                    "city_id": self.env.ref(CITY % "ibague").id,
+                    "permanent": True,
+                    "url": "https://sena.edu.co",
+                }
+            )
+        )
+        self._load_every_kind_of_row("ibague", 10, "unreachable", "1")
+        Report = self.env["md.program.report"]
+        self.assertEqual(Report.env.user, self.analyst)
+        with self.assertQueryCount(md_analyst=16):
+            tables = Report._tables(self.cycle)
+        self.assertEqual(tables["registered"]["total"], 10)
+        self.assertEqual(tables["plans"]["totals"]["with_mentor"], 1)
+        for city, reason, stage in (
+            ("neiva", "no_cause", "2"),
+            ("cucuta", "not_interested", "5"),
+            ("pereira", "duplicate", "3"),
+        ):
+            self._load_every_kind_of_row(city, 30, reason, stage)
+        with self.assertQueryCount(md_analyst=16):
+            tables = Report._tables(self.cycle)
+        self.assertEqual(tables["registered"]["total"], 100)
+        self.assertEqual(tables["dropouts"]["total"], 20)
+        self.assertEqual(len(tables["plans"]["per_city"]), 4)

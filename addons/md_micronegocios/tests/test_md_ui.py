@@ -1,3 +1,7 @@
+import io
+
+import openpyxl
+
 from odoo.tests import HttpCase, tagged
 
 from .common import MdCommon
@@ -62,6 +66,26 @@ class TestMdAnalystReport(MdCommon, HttpCase):
         super().setUpClass()
         cls._setup_md_users()
         cls.cycle = cls.env["md.cycle"].create({"name": "Tour 2021-1", "date_start": "2021-02-01"})
+        # Ibagué: 12 registered in week 3, 3 of them dropped out (unreachable, first meeting)
+        case = {
+            "name": "Micronegocio",
+            "type": "opportunity",
+            "team_id": cls.team.id,
+            "md_is_case": True,
+            "md_cycle_id": cls.cycle.id,
+            "md_city_id": cls.env.ref("md_micronegocios.md_city_ibague").id,
+            "md_week": 3,
+            "stage_id": cls.env.ref("md_micronegocios.crm_stage_md_1").id,
+        }
+        cls._md_bulk("crm_lead", 9, active=True, **case)
+        cls._md_bulk(
+            "crm_lead",
+            3,
+            active=False,
+            lost_reason_id=cls.env.ref("md_micronegocios.crm_lost_reason_md_unreachable").id,
+            md_dropout_stage_id=case["stage_id"],
+            **case,
+        )
 
     def test_analyst_downloads_the_program_report(self):
         self.start_tour(
@@ -72,4 +96,35 @@ class TestMdAnalystReport(MdCommon, HttpCase):
         wizard = self.env["md.program.report.wizard"].search([("cycle_id", "=", self.cycle.id)])
         self.assertEqual(len(wizard), 1)
         self.assertEqual(wizard.create_uid, self.analyst)
-        self.assertTrue(wizard.report_file)
+        # What the download button serves the analyst is the bulletin's workbook.
+        self.authenticate("md_analyst", "md_analyst")
+        response = self.url_open(
+            "/web/content?model=md.program.report.wizard&field=report_file"
+            f"&filename_field=report_filename&download=true&id={wizard.id}"
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("program_report_Tour 2021-1.xlsx", response.headers["Content-Disposition"])
+        book = openpyxl.load_workbook(io.BytesIO(response.content))
+        self.assertEqual(
+            book.sheetnames,
+            ["Registered", "Active", "Drop-outs", "Diagnostics per Week", "Diagnostics",
+             "Plans", "Activities", "Levers", "Services"],
+        )  # fmt: skip
+        active = list(book["Active"].iter_rows(values_only=True))
+        self.assertEqual(active[0][0], "Cycle Tour 2021-1")
+        self.assertEqual(active[3][:4], ("Ibagué", 12, 9, 100))
+        self.assertEqual(active[4][:4], ("Total", 12, 9, 75))
+        registered = list(book["Registered"].iter_rows(values_only=True))
+        week_3 = registered[2].index("Week 3")
+        self.assertEqual(registered[3][week_3], 12)
+        dropouts = list(book["Drop-outs"].iter_rows(values_only=True))
+        reason = self.env.ref("md_micronegocios.crm_lost_reason_md_unreachable").name
+        [unreachable] = [row for row in dropouts if row[0] == reason]
+        self.assertEqual(unreachable[dropouts[2].index("Total")], 3)
+        # another user cannot fetch the analyst's report
+        self.authenticate("md_facilitator", "md_facilitator")
+        response = self.url_open(
+            "/web/content?model=md.program.report.wizard&field=report_file"
+            f"&filename_field=report_filename&download=true&id={wizard.id}"
+        )
+        self.assertNotEqual(response.status_code, 200)
