@@ -44,7 +44,8 @@ class MdProgramReport(models.AbstractModel):
         - ``diagnostics_week``: diagnostics generated per city per week, % of registered;
         - ``diagnostics``: active cases with and without a generated diagnostic per city;
         - ``plans``: per city designed, mentor need / pending / with mentor / % covered,
-          with at least one registered activity, in follow-up, completed;
+          with at least one registered activity, in follow-up, completed; designed per
+          week (and running totals); shares of the active and of the diagnosed;
         - ``activities``: expected, registered, done; per lever;
         - ``levers``: average score and level per lever;
         - ``services``: services per city by scope and status.
@@ -94,6 +95,9 @@ class MdProgramReport(models.AbstractModel):
                 for city, counts in per_week.items()
             },
             "per_city": per_city,
+            "share": {
+                city: analytics.percent(n, registered_total) for city, n in per_city.items()
+            },
             "total": registered_total,
         }
         tables["active"] = {
@@ -232,6 +236,28 @@ class MdProgramReport(models.AbstractModel):
                 )
             },  # fmt: skip
         }
+        # Figure 7 ("Primeros planes de atención"): plans designed per city per week, as
+        # running totals like the registered cases next to them. Grouped by day (at most
+        # cities x cycle days rows), the day mapped to its cycle week here.
+        cr.execute(
+            """
+            SELECT p.city_id, p.designed_date, count(*)
+              FROM md_plan p
+             WHERE p.cycle_id = %s AND p.state IN %s
+             GROUP BY 1, 2
+            """,
+            [cycle.id, DESIGNED_STATES],
+        )
+        plans_week = {}
+        for city, day, count in cr.fetchall():
+            week = cycle._week_of(day)
+            plans_week.setdefault(city, {}).setdefault(week, 0)
+            plans_week[city][week] += count
+        tables["plans"]["per_week"] = plans_week
+        tables["plans"]["cumulative"] = {
+            city: analytics.cumulative_by_week(counts, tables["weeks"])
+            for city, counts in plans_week.items()
+        }
         cr.execute(
             """
             SELECT a.lever_id, count(*), count(a.service_id)
@@ -298,7 +324,8 @@ class MdProgramReport(models.AbstractModel):
 
     @api.model
     def _xlsx(self, cycle):
-        """The program report of ``cycle`` as XLSX bytes: one sheet per bulletin table."""
+        """The program report of ``cycle`` as XLSX bytes: one sheet per bulletin table
+        (the services sheet ends with the services that plan activities use)."""
         tables = self._tables(cycle)
         city_name = {city.id: city.name for city in tables["cities"]}
         city_name[None] = self.env._("No city")
@@ -325,15 +352,22 @@ class MdProgramReport(models.AbstractModel):
             self.env._("Registered"),
             [self.env._("City")]
             + [self.env._("Week %s", w) for w in weeks]
-            + [self.env._("Total")],
+            + [self.env._("Total"), "%"],
         )
         row = 3
         for city in ordered_cities(reg["per_week"]):
             ws.write(row, 0, city_name.get(city))
             ws.write_row(row, 1, [reg["cumulative"][city].get(w, 0) for w in weeks])
             ws.write(row, len(weeks) + 1, reg["per_city"][city])
+            ws.write(row, len(weeks) + 2, reg["share"][city], pct)
             row += 1
         ws.write(row, 0, self.env._("Total"), bold)
+        ws.write_row(
+            row,
+            1,
+            [sum(reg["cumulative"][city].get(w, 0) for city in reg["cumulative"]) for w in weeks],
+            bold,
+        )
         ws.write(row, len(weeks) + 1, reg["total"], bold)
 
         # active
@@ -426,8 +460,32 @@ class MdProgramReport(models.AbstractModel):
         )
         ws.write(row, 4, diag["total_percent"], pct)
 
-        # plans and mentors
+        # registered and plans designed per city per week, running totals (Figure 7)
         plans = tables["plans"]
+        ws = sheet(
+            self.env._("Plans per Week"),
+            [self.env._("City")]
+            + [self.env._("Registered week %s", w) for w in weeks]
+            + [self.env._("Plans week %s", w) for w in weeks],
+        )
+        row = 3
+        for city in ordered_cities(set(reg["cumulative"]) | set(plans["cumulative"])):
+            ws.write(row, 0, city_name.get(city))
+            ws.write_row(row, 1, [reg["cumulative"].get(city, {}).get(w, 0) for w in weeks])
+            ws.write_row(
+                row, 1 + len(weeks), [plans["cumulative"].get(city, {}).get(w, 0) for w in weeks]
+            )
+            row += 1
+        ws.write(row, 0, self.env._("Total"), bold)
+        for offset, running in ((1, reg["cumulative"]), (1 + len(weeks), plans["cumulative"])):
+            ws.write_row(
+                row,
+                offset,
+                [sum(counts.get(w, 0) for counts in running.values()) for w in weeks],
+                bold,
+            )
+
+        # plans and mentors
         columns = [
             ("designed", self.env._("Plans Designed")),
             ("requires", self.env._("Require a Mentor")),
@@ -453,6 +511,15 @@ class MdProgramReport(models.AbstractModel):
         ws.write(row, 0, self.env._("Total"), bold)
         for i, (key, _label) in enumerate(columns):
             ws.write(row, 1 + i, plans["totals"][key], pct if "percent" in key else bold)
+        # Figure 14: the plans' figures as a share of the active micro-businesses
+        row += 1
+        ws.write(row, 0, self.env._("% of Active"), bold)
+        for i, (key, _label) in enumerate(columns):
+            if key in plans["percent_of_active"]:
+                ws.write(row, 1 + i, plans["percent_of_active"][key], pct)
+        row += 1
+        ws.write(row, 0, self.env._("% of Diagnostics"), bold)
+        ws.write(row, 1, plans["percent_of_diagnostics"], pct)
 
         # activities
         acts = tables["activities"]
@@ -524,5 +591,24 @@ class MdProgramReport(models.AbstractModel):
                 bold,
             )  # fmt: skip
             row += 2
+        # plan activities that use a service of the ecosystem
+        ws.write_row(
+            row,
+            0,
+            [
+                self.env._("Service"),
+                self.env._("Offering Entity"),
+                self.env._("Activities"),
+                self.env._("Plans"),
+            ],
+            bold,
+        )
+        used = self.env["md.service"].sudo().with_context(active_test=False)
+        for service_id, (count, plan_count) in sorted(
+            tables["activities"]["per_service"].items(), key=lambda item: -item[1][1]
+        ):
+            row += 1
+            service = used.browse(service_id)
+            ws.write_row(row, 0, [service.name, service.entity, count, plan_count])
         book.close()
         return buffer.getvalue()

@@ -108,7 +108,7 @@ class TestMdAnalystReport(MdCommon, HttpCase):
         self.assertEqual(
             book.sheetnames,
             ["Registered", "Active", "Drop-outs", "Diagnostics per Week", "Diagnostics",
-             "Plans", "Activities", "Levers", "Services"],
+             "Plans per Week", "Plans", "Activities", "Levers", "Services"],
         )  # fmt: skip
         active = list(book["Active"].iter_rows(values_only=True))
         self.assertEqual(active[0][0], "Cycle Tour 2021-1")
