@@ -51,9 +51,11 @@ cr.execute(
 )
 cr.execute(
     """INSERT INTO md_plan (lead_id, diagnostic_id, state, city_id, cycle_id, weeks,
-                            requires_mentor, expected_count, registered_count, done_count)
+                            requires_mentor, expected_count, registered_count, done_count,
+                            designed_date)
        SELECT lead_id, id, (ARRAY['designed','followup','completed'])[1 + id %% 3],
-              city_id, cycle_id, 10, id %% 100 < 56, 5, id %% 6, LEAST(id %% 6, 4)
+              city_id, cycle_id, 10, id %% 100 < 56, 5, id %% 6, LEAST(id %% 6, 4),
+              DATE '2021-02-15' + (id %% 90)::int
          FROM md_diagnostic WHERE cycle_id = %s AND id %% 100 < 97""",
     [cycle.id],
 )
