@@ -58,6 +58,72 @@ class TestMdFacilitatorPhone(MdCommon, HttpCase):
 
 
 @tagged("post_install", "-at_install")
+class TestMdServicesOnPhone(MdCommon, HttpCase):
+    """The facilitator looks services up and links one to a plan activity, on a phone."""
+
+    browser_size = "375x667"
+    touch_enabled = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_md_users()
+        city = "md_micronegocios.md_city_%s"
+        cls.facilitator.md_city_id = cls.env.ref(city % "ibague")
+        Service = cls.env["md.service"].with_user(cls.analyst)
+        cls.sena = Service.create(
+            {
+                "key": "PH-IBG",
+                "name": "Formación complementaria SENA",
+                "entity": "SENA Regional",
+                "city_id": cls.env.ref(city % "ibague").id,
+                "permanent": True,
+                "contact_phone": "+57 8 270 9600",
+            }
+        )
+        Service.create(
+            {
+                "key": "PH-NVA",
+                "name": "Taller Neiva",
+                "entity": "Alcaldía de Neiva",
+                "city_id": cls.env.ref(city % "neiva").id,
+                "permanent": True,
+                "url": "https://neiva.gov.co",
+            }
+        )
+        Service.create(
+            {
+                "key": "PH-NAL",
+                "name": "Formalización Confecámaras",
+                "entity": "Confecámaras",
+                "scope": "national",
+                "permanent": True,
+                "url": "https://confecamaras.org.co",
+            }
+        )
+        rosa = cls._md_case(
+            cls.facilitator, "Tienda Doña Rosa", owner=cls._md_owner(cls.facilitator, "Rosa")
+        )
+        cls._md_fill(rosa, {"finance": 0}).action_generate()
+        rosa.action_md_generate_plan()
+        rosa.md_plan_id.with_user(cls.orientador).action_design()
+        cls.plan = rosa.md_plan_id
+
+    def test_facilitator_finds_and_links_a_service(self):
+        self.assertEqual(self.plan.city_id, self.sena.city_id)
+        self.start_tour(
+            "/odoo/action-md_micronegocios.md_service_action",
+            "md_micronegocios_services_phone",
+            login="md_facilitator",
+        )
+        activity = self.plan.plan_activity_ids.filtered(
+            lambda a: a.name == "Keep a daily record of sales and expenses"
+        )
+        self.assertEqual(activity.service_id, self.sena)
+        self.assertEqual(self.sena.plan_activity_count, 1)
+
+
+@tagged("post_install", "-at_install")
 class TestMdAnalystReport(MdCommon, HttpCase):
     """The observatory analyst opens the program report of a cycle and downloads it."""
 
