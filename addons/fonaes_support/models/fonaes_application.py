@@ -471,19 +471,22 @@ class FonaesApplication(models.Model):
         """Reception (§6.3.1.II): check completeness, eligibility and budget, then folio.
 
         Safe under concurrent submissions: the folio sequence row is locked first (every
-        submission takes it), so the budget is read and the folio drawn by one transaction
-        at a time; a transaction that started before another's commit fails to lock and is
-        retried by the server with a fresh snapshot, so no envelope is overspent and folios
-        stay consecutive (``ir.sequence`` ``no_gap``: a rolled-back number is reused).
+        submission takes it), so the eligibility counts and the budget are read and the
+        folio drawn by one transaction at a time; a transaction that started before
+        another's commit fails to lock and is retried by the server with a fresh snapshot,
+        so no envelope is overspent and folios stay consecutive (``ir.sequence``
+        ``no_gap``: a rolled-back number is reused).
         """
         for app in self:
             app._ensure_state("draft")
             app._check_completeness()
-            app._check_eligibility()
             sequence = self.env.ref("fonaes_support.seq_fonaes_application").sudo()
             self.env.cr.execute(
                 "SELECT id FROM ir_sequence WHERE id = %s FOR UPDATE", [sequence.id]
             )
+            # Under the lock: the counts the rules read (supports per year, totals per
+            # beneficiary, the type's budget share) cannot change until the folio is given.
+            app._check_eligibility()
             app._check_budget()
             folio = sequence.next_by_id()
             today = fields.Date.context_today(app)
@@ -603,6 +606,7 @@ class FonaesApplication(models.Model):
                 )
             if app.authorization_level == rules.LEVEL_EXCEEDED:
                 raise UserError(app._amount_exceeded_message())
+            app._check_grant_rules()
             if app.trust_coverage == "national" and not self.env.user.has_group(
                 "fonaes_support.fonaes_support_group_general_directorate"
             ):
@@ -924,7 +928,7 @@ class FonaesApplication(models.Model):
                     section=row.rule_section,
                 )
             )
-        self._check_standing()
+        self._check_grant_rules()
         if kind == "microempresa_social":
             self._check_microempresa()
         self._check_units()
@@ -995,6 +999,35 @@ class FonaesApplication(models.Model):
             self._check_esf_minimums()
         if support.category == "trust":
             self._check_trust()
+        if (
+            support.category == "ade"
+            and kind in rules.REGISTERED_KINDS
+            and not partner._fonaes_registration_in_force(fields.Date.context_today(self))
+        ):
+            raise UserError(
+                self.env._(
+                    "%s has no FONAES registration in force: business development services "
+                    "go to capitalization and financing enterprises while their yearly "
+                    "registration is valid (§4.3.3.1.D.iii-iv, §4.3.1.M).",
+                    partner.name,
+                )
+            )
+        if row.max_per_year:
+            self._check_times_per_year()
+        if support.category in ("ade", "procomer") and self.service_content:
+            self._check_service_content()
+
+    def _check_grant_rules(self):
+        """The beneficiary's standing and previous supports (§4.3.1.G, §4.3.1.L,
+        §4.3.1.5.D, §4.3.1.6.A): checked at reception and again at authorization, since
+        other applications of the same beneficiary may have been authorized meanwhile."""
+        self.ensure_one()
+        partner, support = self.partner_id, self.support_type_id
+        kind = partner.fonaes_role
+        kind_label = dict(partner._fields["fonaes_role"]._description_selection(self.env)).get(
+            kind, "-"
+        )
+        self._check_standing()
         if support.category == "capital":
             self._check_capital_supports()
         elif support.once_only and self._same_type_granted():
@@ -1018,23 +1051,6 @@ class FonaesApplication(models.Model):
                         section=support.rule_section,
                     )
                 )
-        if (
-            support.category == "ade"
-            and kind in rules.REGISTERED_KINDS
-            and not partner._fonaes_registration_in_force(fields.Date.context_today(self))
-        ):
-            raise UserError(
-                self.env._(
-                    "%s has no FONAES registration in force: business development services "
-                    "go to capitalization and financing enterprises while their yearly "
-                    "registration is valid (§4.3.3.1.D.iii-iv, §4.3.1.M).",
-                    partner.name,
-                )
-            )
-        if row.max_per_year:
-            self._check_times_per_year()
-        if support.category in ("ade", "procomer") and self.service_content:
-            self._check_service_content()
 
     def _check_standing(self):
         """§4.3.1.L: no new support of any type to a beneficiary that, by its own fault,

@@ -223,3 +223,22 @@ class TestFonaesRuleGaps(FonaesCase):
         esc.fonaes_registration_date = date.today() - timedelta(days=30)
         app.action_submit()
         self.assertEqual(app.state, "registered")
+
+    def test_authorization_rechecks_the_beneficiarys_supports(self):
+        # Two capital applications registered while neither was authorized: the second
+        # is authorized only if it consolidates the first (§4.3.1.G), and nobody in
+        # breach is authorized (§4.3.1.L) — whatever was true at reception.
+        limit = "support_limit_csr_1"
+        first = self._submitted(self.enterprise, limit, 200_000, 500_000)
+        second = self._submitted(self.enterprise, limit, 100_000, 500_000)
+        third = self._submitted(self.group, "support_limit_cts_1", 100_000)
+        for app in (first, second, third):
+            self._to_evaluated(app)
+        first.action_authorize()
+        with self.assertRaisesMessage(UserError, "only granted to consolidate the project"):
+            second.action_authorize()
+        self.assertEqual(second.state, "evaluated")
+        self.group.with_user(self.state_rep).fonaes_in_breach = True
+        with self.assertRaisesMessage(UserError, "no new support is granted (§4.3.1.L)"):
+            third.action_authorize()
+        self.assertEqual(third.state, "evaluated")
