@@ -1076,7 +1076,7 @@ class FonaesApplication(models.Model):
     def _check_microempresa(self):
         """Anexo I: a microempresa social has at most 10 partners and up to 10 workers."""
         partner = self.partner_id
-        members = len(partner.fonaes_member_ids)
+        members = partner.fonaes_member_count
         if (
             members > rules.MICROEMPRESA_MAX_PARTNERS
             or partner.fonaes_worker_count > rules.MICROEMPRESA_MAX_WORKERS
@@ -1190,7 +1190,7 @@ class FonaesApplication(models.Model):
         branches = partner.fonaes_branch_count
         partners_needed = row.min_partners + row.branch_partners * branches
         equity_needed = row.min_equity + row.branch_equity * branches
-        members = len(partner.fonaes_member_ids)
+        members = partner.fonaes_member_count
         if members <= partners_needed or partner.fonaes_equity < equity_needed:
             raise UserError(
                 self.env._(

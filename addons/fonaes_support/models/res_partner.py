@@ -18,6 +18,13 @@ class ResPartner(models.Model):
     fonaes_member_ids = fields.One2many(
         "fonaes.partner.member", "partner_id", string="Roster (Padrón)"
     )
+    fonaes_member_count = fields.Integer(
+        string="Partners / Members",
+        compute="_compute_fonaes_counts",
+        store=True,
+        help="Size of the roster, whoever looks at it (the roster itself is visible per "
+        "state).",
+    )
     fonaes_women_count = fields.Integer(
         string="Women", compute="_compute_fonaes_counts", store=True
     )
@@ -85,6 +92,14 @@ class ResPartner(models.Model):
         tracking=True,
         help="Additional preventive reserves FONAES ordered for this intermediary (Anexo XI §1).",
     )
+    fonaes_additional_capital = fields.Monetary(
+        string="Additional Capital Required",
+        currency_field="fonaes_currency_id",
+        tracking=True,
+        help="Capital FONAES requires of this intermediary beyond the 10 % rule, given the "
+        "composition of its loans and its exposure (Anexo XI §4.a, last paragraph): added to "
+        "its capital requirement at each month-end.",
+    )
     fonaes_sight_deposits = fields.Monetary(
         string="Sight Deposits (< 30 Days)",
         currency_field="fonaes_currency_id",
@@ -113,6 +128,7 @@ class ResPartner(models.Model):
     def _compute_fonaes_counts(self):
         for partner in self:
             members = partner.fonaes_member_ids
+            partner.fonaes_member_count = len(members)
             partner.fonaes_women_count = len(members.filtered(lambda m: m.gender == "female"))
             partner.fonaes_men_count = len(members.filtered(lambda m: m.gender == "male"))
             partner.fonaes_disabled_count = len(members.filtered("disability"))

@@ -133,6 +133,11 @@ class TestFonaesRuleGaps(FonaesCase):
         ):
             app.action_submit()
         self.assertFalse(app.name)
+        # A representative of another state does not see the roster, yet the rule counts
+        # every partner.
+        self.assertFalse(micro.with_user(self.other_rep).fonaes_member_ids)
+        self.assertEqual(micro.with_user(self.other_rep).fonaes_member_count, 11)
+        micro.invalidate_recordset(["fonaes_member_ids"])  # the cache held their view
         micro.fonaes_member_ids[-1].unlink()
         micro.fonaes_worker_count = 11
         with self.assertRaisesMessage(UserError, "has 10 partners and 11 workers"):
