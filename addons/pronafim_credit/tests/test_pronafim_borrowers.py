@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import PronafimCase
-from .test_borrower_report_tools import MAN, MINOR, WOMAN
+from .test_borrower_report_tools import MAN, MINOR, WOMAN, curp
 
 D = datetime.date
 HEADER = (
@@ -79,6 +79,29 @@ class TestPronafimBorrowers(PronafimCase):
         self.assertIn("Line 3:", report.error_log)
         self.assertIn("under 18", report.error_log)
         self.assertFalse(self.env["pronafim.microcredit"].search([("line_id", "=", self.line.id)]))
+
+    def test_import_queries_do_not_grow_with_rows(self):
+        """The import is set-based (one lookup per catalog, batched inserts): a file of 2
+        rows and one of 8 cost the same number of queries."""
+        curps = [curp(f"GOMA8501{day:02d}MDFRRN0") for day in range(1, 9)]
+
+        def report(month, count):
+            day = f"{month:%Y-%m}-05"
+            return self._report(
+                self._csv(*[self._row(c, date=day) for c in curps[:count]]), month=month
+            )
+
+        warm_ups = report(D(2026, 7, 1), 1), report(D(2026, 8, 1), 1)
+        few, many = report(D(2026, 9, 1), 2), report(D(2026, 10, 1), 8)
+        for warm_up in warm_ups:
+            self.assertTrue(warm_up.action_import(), warm_up.error_log)
+        self.env.invalidate_all()
+        with self.assertQueryCount(__system__=19):
+            self.assertTrue(few.action_import(), few.error_log)
+        self.env.invalidate_all()
+        with self.assertQueryCount(__system__=19):
+            self.assertTrue(many.action_import(), many.error_log)
+        self.assertEqual((few.row_count, many.row_count), (2, 8))
 
     def test_resending_a_month_replaces_it_and_conditions(self):
         """§VIII.1.A: a simple line trains at least 10 % of the borrowers financed."""

@@ -5,7 +5,7 @@ lookups (credit lines, municipalities) are plain dicts given by the caller. Ever
 is reported with its line number (the header is line 1) and every reason found.
 
 A reason is a ``(template, params)`` pair: an English template with ``%(name)s``
-placeholders, marked with :func:`_lt` so that the i18n export collects it, and rendered
+placeholders, marked with ``Term._lt`` so that the i18n export collects it, and rendered
 by :func:`render` (the model passes ``env._`` to render it in the user's language).
 """
 
@@ -31,20 +31,47 @@ NO = {"0", "no", "false", ""}
 CURP_SEX = {"H": "male", "M": "female"}
 
 
-def _lt(template):
-    """Mark ``template`` for the translation export; it is translated when rendered."""
-    return template
+class Term:
+    """``Term._lt(template)`` returns ``template`` unchanged. The name ``_lt`` makes Odoo's
+    i18n export collect the template (its extractor looks for ``_lt(...)`` calls), so the
+    model can translate it with ``env._`` when it renders a reason (see :func:`render`)."""
+
+    @staticmethod
+    def _lt(template):
+        return template
 
 
 # Reasons of micro_base.tools.identity.IdentityError for a CURP, by reason code.
 CURP_REASONS = {
-    "empty": _lt("CURP is empty"),
-    "checksum": _lt("CURP %(value)s: its check digit is wrong"),
-    "length": _lt("CURP %(value)s: it has the wrong length"),
-    "format": _lt("CURP %(value)s: it has the wrong format"),
-    "component": _lt("CURP %(value)s: a part of it is invalid (e.g. the date or the state)"),
+    "empty": Term._lt("CURP is empty"),
+    "checksum": Term._lt("CURP %(value)s: its check digit is wrong"),
+    "length": Term._lt("CURP %(value)s: it has the wrong length"),
+    "format": Term._lt("CURP %(value)s: it has the wrong format"),
+    "component": Term._lt("CURP %(value)s: a part of it is invalid (e.g. the date or the state)"),
 }
-CURP_INVALID = _lt("CURP %(value)s is not valid")
+CURP_INVALID = Term._lt("CURP %(value)s is not valid")
+
+
+# Reasons of a bad row (templates for render), by code.
+REASONS = {
+    "missing_columns": Term._lt("missing columns: %(columns)s"),
+    "no_rows": Term._lt("the file has no rows"),
+    "name_empty": Term._lt("name is empty"),
+    "date_month": Term._lt("date %(date)s is not in %(month)s"),
+    "under_age": Term._lt("borrower under %(age)s on %(date)s (§IV.1.b)"),
+    "date_format": Term._lt("date %(date)r is not YYYY-MM-DD"),
+    "not_positive": Term._lt("%(column)s %(value)s must be positive"),
+    "not_number": Term._lt("%(column)s %(value)r is not a number"),
+    "line_unknown": Term._lt("credit line %(line)r is not a formalized line of the IMF"),
+    "municipality_unknown": Term._lt("municipality %(code)r is not in the catalog"),
+    "activity_unknown": Term._lt("activity %(activity)r is not industry, commerce or services"),
+    "workers_range": Term._lt(
+        "%(workers)s workers: an economic unit in %(activity)s has 1 to %(max)s (§II)"
+    ),
+    "not_flag": Term._lt("%(column)s %(value)r is not yes/no"),
+    "over_indebted": Term._lt("over-indebted borrowers are not eligible (§IV.1.e)"),
+    "duplicate": Term._lt("same CURP and line as line %(other)s"),
+}
 
 
 def _plain(template, **params):
@@ -104,9 +131,9 @@ def validate_rows(rows, month, lines, municipalities):
     """
     missing = [c for c in COLUMNS if rows and c not in rows[0]]
     if missing:
-        return [], [(1, [(_lt("missing columns: %(columns)s"), {"columns": ", ".join(missing)})])]
+        return [], [(1, [(REASONS["missing_columns"], {"columns": ", ".join(missing)})])]
     if not rows:
-        return [], [(1, [(_lt("the file has no rows"), {})])]
+        return [], [(1, [(REASONS["no_rows"], {})])]
     records, errors = [], []
     seen = {}
     for number, row in enumerate(rows, start=2):
@@ -123,47 +150,47 @@ def validate_rows(rows, month, lines, municipalities):
             curp, birth = None, None
         record["name"] = row["name"]
         if not row["name"]:
-            reasons.append((_lt("name is empty"), {}))
+            reasons.append((REASONS["name_empty"], {}))
         try:
             day = datetime.date.fromisoformat(row["date"])
             record["date"] = day
             if (day.year, day.month) != (month.year, month.month):
                 reasons.append(
                     (
-                        _lt("date %(date)s is not in %(month)s"),
+                        REASONS["date_month"],
                         {"date": row["date"], "month": f"{month:%m/%Y}"},
                     )
                 )
             if birth and identity.age_on(birth, day) < MIN_AGE:
                 reasons.append(
                     (
-                        _lt("borrower under %(age)s on %(date)s (§IV.1.b)"),
+                        REASONS["under_age"],
                         {"age": MIN_AGE, "date": row["date"]},
                     )
                 )
         except ValueError:
-            reasons.append((_lt("date %(date)r is not YYYY-MM-DD"), {"date": row["date"]}))
+            reasons.append((REASONS["date_format"], {"date": row["date"]}))
         for key, kind in (("amount", float), ("rate", float), ("term_months", int)):
             try:
                 record[key] = kind(row[key])
                 if record[key] <= 0:
                     reasons.append(
                         (
-                            _lt("%(column)s %(value)s must be positive"),
+                            REASONS["not_positive"],
                             {"column": key, "value": row[key]},
                         )
                     )
             except ValueError:
                 reasons.append(
                     (
-                        _lt("%(column)s %(value)r is not a number"),
+                        REASONS["not_number"],
                         {"column": key, "value": row[key]},
                     )
                 )
         if row["line"] not in lines:
             reasons.append(
                 (
-                    _lt("credit line %(line)r is not a formalized line of the IMF"),
+                    REASONS["line_unknown"],
                     {"line": row["line"]},
                 )
             )
@@ -172,7 +199,7 @@ def validate_rows(rows, month, lines, municipalities):
         if row["municipality"] not in municipalities:
             reasons.append(
                 (
-                    _lt("municipality %(code)r is not in the catalog"),
+                    REASONS["municipality_unknown"],
                     {"code": row["municipality"]},
                 )
             )
@@ -185,24 +212,21 @@ def validate_rows(rows, month, lines, municipalities):
             workers = None
             reasons.append(
                 (
-                    _lt("%(column)s %(value)r is not a number"),
+                    REASONS["not_number"],
                     {"column": "workers", "value": row["workers"]},
                 )
             )
         if activity not in MAX_WORKERS:
             reasons.append(
                 (
-                    _lt("activity %(activity)r is not industry, commerce or services"),
+                    REASONS["activity_unknown"],
                     {"activity": row["activity"]},
                 )
             )
         elif workers is not None and not 1 <= workers <= MAX_WORKERS[activity]:
             reasons.append(
                 (
-                    _lt(
-                        "%(workers)s workers: an economic unit in %(activity)s has "
-                        "1 to %(max)s (§II)"
-                    ),
+                    REASONS["workers_range"],
                     {"workers": workers, "activity": activity, "max": MAX_WORKERS[activity]},
                 )
             )
@@ -211,15 +235,11 @@ def validate_rows(rows, month, lines, municipalities):
             try:
                 record[key] = _flag(row[key])
             except ValueError:
-                reasons.append(
-                    (_lt("%(column)s %(value)r is not yes/no"), {"column": key, "value": row[key]})
-                )
+                reasons.append((REASONS["not_flag"], {"column": key, "value": row[key]}))
         if record.get("over_indebted"):
-            reasons.append((_lt("over-indebted borrowers are not eligible (§IV.1.e)"), {}))
+            reasons.append((REASONS["over_indebted"], {}))
         if curp and (curp, row["line"]) in seen:
-            reasons.append(
-                (_lt("same CURP and line as line %(other)s"), {"other": seen[curp, row["line"]]})
-            )
+            reasons.append((REASONS["duplicate"], {"other": seen[curp, row["line"]]}))
         elif curp:
             seen[curp, row["line"]] = number
         if reasons:
