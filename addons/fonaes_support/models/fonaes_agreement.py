@@ -27,6 +27,18 @@ TERMINATION_CAUSES = [
 #: would open the delete guards of records with legal or money effect.
 AGREEMENT_WORKFLOW_FIELDS = {"state", "name", "sign_date", "end_date"}
 MINISTRATION_WORKFLOW_FIELDS = {"state", "move_id", "posted_date", "dictamen", "dictamen_date"}
+#: The revolving schedule comes from the agreement's terms; the ESC only reports payments.
+REPAYMENT_WORKFLOW_FIELDS = {
+    "agreement_id",
+    "component",
+    "number",
+    "due_date",
+    "principal",
+    "interest",
+    "amount",
+    "written_off_amount",
+    "write_off_date",
+}
 
 
 def _check_workflow_fields(records, vals, names):
@@ -946,15 +958,43 @@ class FonaesRepaymentLine(models.Model):
     amount = fields.Monetary(required=True)
     paid_amount = fields.Monetary()
     paid_date = fields.Date()
+    write_off_reason = fields.Char(
+        help="The documented act of God or force majeure, not attributable to the "
+        "beneficiary, for which the ESC proposes not to collect this installment "
+        "(Anexo VIII.C)."
+    )
+    written_off_amount = fields.Monetary(
+        readonly=True,
+        help="Not collected, with FONAES's favorable opinion first (Anexo VIII.C).",
+    )
+    write_off_date = fields.Date(readonly=True)
     status = fields.Selection(
-        [("paid", "Paid"), ("due", "Not Yet Due"), ("overdue", "Overdue")],
+        [
+            ("paid", "Paid"),
+            ("written_off", "Written Off (Force Majeure)"),
+            ("due", "Not Yet Due"),
+            ("overdue", "Overdue"),
+        ],
         compute="_compute_status",
     )
+
+    _sql_constraints = [
+        (
+            "paid_within_amount",
+            "CHECK(paid_amount >= 0 AND paid_amount + COALESCE(written_off_amount, 0) "
+            "<= amount + 0.005)",
+            "An installment cannot be paid or written off beyond its amount.",
+        ),
+    ]
 
     def _compute_status(self):
         today = fields.Date.context_today(self)
         for line in self:
-            if line.paid_amount >= line.amount - 0.005:
+            if line.written_off_amount and (
+                line.paid_amount + line.written_off_amount >= line.amount - 0.005
+            ):
+                line.status = "written_off"
+            elif line.paid_amount >= line.amount - 0.005:
                 line.status = "paid"
             elif line.due_date < today:
                 line.status = "overdue"
@@ -968,10 +1008,68 @@ class FonaesRepaymentLine(models.Model):
             ("due_date", "<", fields.Date.context_today(self)),
         ]
 
+    def write(self, vals):
+        _check_workflow_fields(self, vals, REPAYMENT_WORKFLOW_FIELDS)
+        if "paid_amount" in vals:
+            for line in self:
+                if not 0 <= vals["paid_amount"] <= line.amount - line.written_off_amount + 0.005:
+                    raise ValidationError(
+                        self.env._(
+                            "Installment %(number)s of %(agreement)s is %(amount)s: a payment "
+                            "of %(paid)s cannot be recorded.",
+                            number=line.number,
+                            agreement=line.agreement_id.name,
+                            amount=rules.format_amount(line.amount - line.written_off_amount),
+                            paid=rules.format_amount(vals["paid_amount"]),
+                        )
+                    )
+        return super().write(vals)
+
     def action_register_payment(self):
         """The ESC reports the installment paid in full today."""
         for line in self:
-            line.write({"paid_amount": line.amount, "paid_date": fields.Date.context_today(self)})
+            line.write(
+                {
+                    "paid_amount": line.amount - line.written_off_amount,
+                    "paid_date": fields.Date.context_today(self),
+                }
+            )
+        return True
+
+    def action_write_off(self):
+        """FONAES's favorable opinion on the ESC's proposal not to collect the unpaid rest
+        of the installment, for a documented act of God or force majeure (Anexo VIII.C):
+        the beneficiary is no longer behind for it."""
+        if not self.env.user.has_group("fonaes_support.fonaes_support_group_general_directorate"):
+            raise AccessError(
+                self.env._("Only the FONAES general directorate gives this favorable opinion.")
+            )
+        for line in self:
+            rest = line.amount - line.paid_amount - line.written_off_amount
+            if not line.write_off_reason or rest <= 0.005:
+                raise UserError(
+                    self.env._(
+                        "Installment %(number)s of %(agreement)s: record the documented force "
+                        "majeure first; only an unpaid rest is written off (Anexo VIII.C).",
+                        number=line.number,
+                        agreement=line.agreement_id.name,
+                    )
+                )
+            line.with_context(fonaes_workflow=True).write(
+                {
+                    "written_off_amount": line.written_off_amount + rest,
+                    "write_off_date": fields.Date.context_today(self),
+                }
+            )
+            line.agreement_id.message_post(
+                body=self.env._(
+                    "Installment %(number)s: %(amount)s not collected for force majeure "
+                    "(%(reason)s), with FONAES's favorable opinion (Anexo VIII.C).",
+                    number=line.number,
+                    amount=rules.format_amount(rest),
+                    reason=line.write_off_reason,
+                )
+            )
         return True
 
 

@@ -244,6 +244,10 @@ class ResPartner(models.Model):
         groups = Line._read_group(
             [*Line._overdue_domain(), ("partner_id", "in", self.ids)],
             ["partner_id"],
-            ["amount:sum", "paid_amount:sum"],
+            ["amount:sum", "paid_amount:sum", "written_off_amount:sum"],
         )
-        return {partner.id for partner, due, paid in groups if paid < due - 0.005}
+        return {
+            partner.id
+            for partner, due, paid, written_off in groups
+            if paid + written_off < due - 0.005
+        }

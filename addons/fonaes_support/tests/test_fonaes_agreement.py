@@ -283,6 +283,13 @@ class TestFonaesAgreement(FonaesCase):
         service = self._application(self.enterprise, self._limit("support_limit_ade_1"), 6_000)
         with self.assertRaisesMessage(UserError, "no new support is granted until it is current"):
             service.action_submit()
+        # The schedule comes from the agreement: nobody edits an installment away.
+        with self.assertRaisesMessage(UserError, "change only through the steps"):
+            first.with_user(self.state_rep).write({"amount": 0.0})
+        with self.assertRaisesMessage(UserError, "change only through the steps"):
+            first.with_user(self.state_rep).write({"due_date": date(2030, 1, 31)})
+        with self.assertRaisesMessage(ValidationError, "cannot be recorded"):
+            first.with_user(self.state_rep).write({"paid_amount": first.amount + 1})
         first.with_user(self.state_rep).action_register_payment()  # reported by the ESC
         self.enterprise.invalidate_recordset(["fonaes_behind_on_repayment"])
         self.assertFalse(self.enterprise.fonaes_behind_on_repayment)
@@ -322,3 +329,25 @@ class TestFonaesAgreement(FonaesCase):
         self.assertEqual(Agreement.search(overdue), agreement)
         agreement.with_user(self.state_rep).constitution_date = date(2027, 2, 15)
         self.assertFalse(Agreement.search(overdue))
+
+    def test_force_majeure_write_off_with_fonaes_opinion(self):
+        # Anexo VIII.C: the ESC may not collect an installment lost to force majeure, with
+        # FONAES's favorable opinion first; then the beneficiary is current again.
+        agreement = self._agreement()
+        agreement.action_sign()
+        line = agreement.repayment_ids.filtered("amount").sorted("due_date")[0]
+        line.sudo().due_date = date(2026, 1, 31)
+        line.with_user(self.state_rep).paid_amount = 1_000.0
+        self.enterprise.invalidate_recordset(["fonaes_behind_on_repayment"])
+        self.assertTrue(self.enterprise.fonaes_behind_on_repayment)
+        with self.assertRaisesMessage(UserError, "record the documented force majeure first"):
+            line.with_user(self.directorate).action_write_off()
+        line.with_user(self.state_rep).write_off_reason = "Huracán, declaratoria de desastre"
+        with self.assertRaises(AccessError):
+            line.with_user(self.state_rep).action_write_off()
+        line.with_user(self.directorate).action_write_off()
+        self.assertAlmostEqual(line.written_off_amount, line.amount - 1_000.0, places=2)
+        self.assertEqual(line.status, "written_off")
+        self.enterprise.invalidate_recordset(["fonaes_behind_on_repayment"])
+        self.assertFalse(self.enterprise.fonaes_behind_on_repayment)
+        self.assertIn("force majeure", agreement.message_ids[0].body)
