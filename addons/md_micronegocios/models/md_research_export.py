@@ -173,6 +173,14 @@ class MdResearchExport(models.AbstractModel):
             "activity_id", "plan_id", "lever", "week", "responsible", "state", "service_key",
             "from_library",
         ]  # fmt: skip
+        # Rows in pseudonym order, not in record order: the n-th case of the file must not
+        # be the n-th case registered, or anyone who sees the cases (with their names)
+        # could line them up and undo the pseudonyms. Lever rows of a diagnostic stay
+        # together, in the levers' order.
+        cases.sort(key=lambda row: row[0])
+        diagnostics.sort(key=lambda row: (row[0], row[3]))
+        plans.sort(key=lambda row: row[0])
+        activities.sort(key=lambda row: row[0])
         return {
             "cases": (case_header, cases),
             "diagnostics": (diagnostic_header, diagnostics),

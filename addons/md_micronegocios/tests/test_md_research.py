@@ -219,6 +219,24 @@ class TestMdResearchExport(MdCommon, TransactionCase):
         self.assertTrue(all(row[1] == case_id for row in diagnostics[1:]))
         self.assertEqual(self._cells("csv")["cases"][1][0], case_id)
 
+    def test_row_order_does_not_follow_the_records(self):
+        """Ten cases registered one after the other: the file lists them by pseudonym, so
+        whoever sees the cases in order cannot line them up with the rows."""
+        cases = self.case
+        for i in range(9):
+            cases |= self._md_case(
+                self.facilitator, f"Negocio en fila {i}", md_cycle_id=self.cycle.id
+            )
+        secret = (
+            self.env["ir.config_parameter"].sudo().get_param("md_micronegocios.research_secret")
+        )
+        rows = self._cells("csv")["cases"][1:]
+        listed = [row[0] for row in rows]
+        self.assertEqual(listed, sorted(listed))
+        by_record = [research.pseudonym(secret, "case", case.id) for case in cases.sorted("id")]
+        self.assertEqual(sorted(by_record), listed)
+        self.assertNotEqual(by_record, listed)
+
     def test_only_analysts_export(self):
         for user in (self.facilitator, self.orientador, self.coordinator, self.mentor):
             with self.assertRaises(AccessError):
