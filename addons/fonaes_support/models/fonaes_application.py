@@ -607,6 +607,9 @@ class FonaesApplication(models.Model):
             if app.authorization_level == rules.LEVEL_EXCEEDED:
                 raise UserError(app._amount_exceeded_message())
             app._check_grant_rules()
+            # §6.3.1.V.a: authorization subject to budget sufficiency — an application
+            # back from an objection released its share while it was improcedent.
+            app._check_budget()
             if app.trust_coverage == "national" and not self.env.user.has_group(
                 "fonaes_support.fonaes_support_group_general_directorate"
             ):

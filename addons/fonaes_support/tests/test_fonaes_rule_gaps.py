@@ -247,3 +247,30 @@ class TestFonaesRuleGaps(FonaesCase):
         with self.assertRaisesMessage(UserError, "no new support is granted (§4.3.1.L)"):
             third.action_authorize()
         self.assertEqual(third.state, "evaluated")
+
+    def test_authorization_subject_to_budget_after_an_objection(self):
+        # An improcedent application frees its share of the envelope; if the applicant
+        # objects and wins, authorization needs budget sufficiency again (§6.3.1.V.a).
+        self.env["fonaes.budget"].with_user(self.directorate).create(
+            {
+                "fiscal_year": self.year,
+                "support_type_id": self.cts.id,
+                "level": "state",
+                "state_id": self.oaxaca.id,
+                "amount": 150_000,
+            }
+        )
+        first = self._submitted(self.group, "support_limit_cts_1", 100_000)
+        self._to_evaluated(first, "not_feasible")
+        first.inconsistencies = "Los bienes aportados no existen."
+        first.action_improcedent()
+        self.assertEqual(first.committed_amount, 0)
+        other = self._beneficiary("Grupo El Encino", "grupo_social", 2, 2)
+        self._submitted(other, "support_limit_cts_1", 100_000)  # uses the freed budget
+        first.action_notify_inconsistencies()
+        first.action_receive_objection()
+        first.evaluation_result = "feasible"
+        first.action_evaluate()
+        with self.assertRaisesMessage(UserError, "No budget sufficiency in the state envelope"):
+            first.action_authorize()
+        self.assertEqual(first.state, "evaluated")
