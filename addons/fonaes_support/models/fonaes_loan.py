@@ -14,6 +14,29 @@ def _amount(value):
 
 
 INTERMEDIARY_ROLES = ("esf", "trust")
+#: Set only by the loan's steps (grant, cancel) and the month-end run: writing them would
+#: grant a loan past its single-borrower check or rewrite its rating.
+LOAN_WORKFLOW_FIELDS = {
+    "name", "state", "authorization", "installment_ids", "portfolio_state", "days_past_due",
+}  # fmt: skip
+#: The contract: frozen once the loan is granted (its schedule and limits were computed on
+#: them).
+LOAN_CONTRACT_FIELDS = {
+    "company_id", "intermediary_id", "borrower_id", "loan_kind", "amount", "annual_rate",
+    "months", "start_date", "common_risk_ids",
+}  # fmt: skip
+STEP = "fonaes_loan_step"  # context key of the loan's own steps
+
+
+def _protected(records, vals, names):
+    """Labels of the fields of ``names`` in ``vals`` written outside the records' own steps
+    (empty when the write is allowed)."""
+    protected = sorted(set(vals) & names)
+    if not protected or records.env.su or records.env.context.get(STEP):
+        return ""
+    return ", ".join(
+        records._fields[name].get_description(records.env)["string"] for name in protected
+    )
 
 
 class FonaesLoan(models.Model):
@@ -60,6 +83,7 @@ class FonaesLoan(models.Model):
         default="draft",
         required=True,
         tracking=True,
+        copy=False,
     )
     restructured = fields.Boolean(
         tracking=True,
@@ -105,6 +129,7 @@ class FonaesLoan(models.Model):
         [("automatic", "Automatic"), ("formal", "Formal Body")],
         readonly=True,
         tracking=True,
+        copy=False,
         help="Automatic authorization only up to 4,000 UDIS per person (Anexo XI §2.a.1).",
     )
     installment_ids = fields.One2many("fonaes.loan.installment", "loan_id", readonly=True)
@@ -114,23 +139,61 @@ class FonaesLoan(models.Model):
         default=prudential.STATE_CURRENT,
         readonly=True,
         tracking=True,
+        copy=False,
         help="As of the last month-end classification (Anexo XII-1).",
     )
-    days_past_due = fields.Integer(readonly=True, help="As of the last classification.")
-    classified_date = fields.Date(readonly=True)
+    days_past_due = fields.Integer(
+        readonly=True, copy=False, help="As of the last classification."
+    )
+    classified_date = fields.Date(
+        compute="_compute_classified_date", help="Month-end of the last provisioning run."
+    )
 
     _sql_constraints = [
         ("amount_positive", "CHECK(amount > 0)", "The loan amount must be positive."),
         ("months_positive", "CHECK(months > 0)", "The term must be at least one month."),
     ]
 
+    def _compute_classified_date(self):
+        self.env["fonaes.provision.run.line"].flush_model(["loan_id", "run_id"])
+        self.env.cr.execute(
+            """SELECT r.loan_id, MAX(run.date)
+                 FROM fonaes_provision_run_line r
+                 JOIN fonaes_provision_run run ON run.id = r.run_id
+                WHERE r.loan_id = ANY(%s)
+             GROUP BY r.loan_id""",
+            (list(self.ids),),
+        )
+        dates = dict(self.env.cr.fetchall())
+        for loan in self:
+            loan.classified_date = dates.get(loan.id, False)
+
     # ---- CRUD ----
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("fonaes.loan") or "/"
+            if vals.get("name") == "/":
+                del vals["name"]
+            # A loan starts as a draft: granted, rated or numbered only by its steps.
+            if labels := _protected(self, vals, LOAN_WORKFLOW_FIELDS):
+                raise UserError(self.env._("%s change only through the loan's steps.", labels))
+            vals["name"] = self.env["ir.sequence"].next_by_code("fonaes.loan") or "/"
         return super().create(vals_list)
+
+    def write(self, vals):
+        self.check_access("write")  # who may not write at all is told so first
+        if labels := _protected(self, vals, LOAN_WORKFLOW_FIELDS):
+            raise UserError(self.env._("%s change only through the loan's steps.", labels))
+        if any(loan.state != "draft" for loan in self):
+            if labels := _protected(self, vals, LOAN_CONTRACT_FIELDS):
+                raise UserError(
+                    self.env._(
+                        "%s of a granted or cancelled loan cannot change: cancel it and grant "
+                        "a new one.",
+                        labels,
+                    )
+                )
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_granted(self):
@@ -154,14 +217,17 @@ class FonaesLoan(models.Model):
                     )
                 )
             loan._check_single_borrower_limit()
-            loan.authorization = loan._authorization_kind()
-            loan.installment_ids = [fields.Command.clear()] + [
-                fields.Command.create(vals) for vals in loan._schedule_vals()
-            ]
-            loan.state = "granted"
+            loan.with_context(**{STEP: True}).write(
+                {
+                    "authorization": loan._authorization_kind(),
+                    "installment_ids": [fields.Command.clear()]
+                    + [fields.Command.create(vals) for vals in loan._schedule_vals()],
+                    "state": "granted",
+                }
+            )
 
     def action_cancel(self):
-        self.state = "cancelled"
+        self.with_context(**{STEP: True}).write({"state": "cancelled"})
 
     # ---- BUSINESS METHODS ----
     def _exposure(self, states=("granted",)):
@@ -228,10 +294,19 @@ class FonaesLoan(models.Model):
         rows = [(i.due_date, i.principal, i.interest) for i in schedule]
         if self.loan_kind == prudential.KIND_SINGLE_PAYMENT:
             rows = [(rows[-1][0], sum(r[1] for r in rows), sum(r[2] for r in rows))]
-        return [
-            {"number": n, "due_date": due, "principal": float(principal), "interest": float(i)}
-            for n, (due, principal, i) in enumerate(rows, start=1)
-        ]
+        result, due_through = [], 0
+        for n, (due, principal, interest) in enumerate(rows, start=1):
+            due_through += principal + interest
+            result.append(
+                {
+                    "number": n,
+                    "due_date": due,
+                    "principal": float(principal),
+                    "interest": float(interest),
+                    "due_through": float(due_through),
+                }
+            )
+        return result
 
     def _position(self, as_of, previous_state=None):
         """Days past due, balances and current/past-due state of the loan on ``as_of``
@@ -256,9 +331,18 @@ class FonaesLoan(models.Model):
 
 def loan_position(terms, rows, payments, as_of, previous_state):
     """Position of a loan (see :meth:`FonaesLoan._position`) from its ``terms`` (dict with
-    ``loan_kind``, ``months``, ``restructured``, ``bankrupt``), installments and payments;
-    the month-end run calls it with figures read in bulk."""
-    pos = prudential.loan_position(rows, payments, as_of)
+    ``loan_kind``, ``months``, ``restructured``, ``bankrupt``), installments and payments."""
+    return classify_position(
+        terms, prudential.loan_position(rows, payments, as_of), previous_state
+    )
+
+
+def classify_position(terms, pos, previous_state):
+    """Complete ``pos`` (the figures of :func:`prudential.loan_position`) with the loan's
+    state, days past due and balances (Anexo XI §1.a, Anexo XII-1); the month-end run calls
+    it with positions computed in SQL. Accrual stops when past due: the interest fallen due
+    and not collected goes to ``memo_interest`` (cuentas de orden) instead of the
+    receivable."""
     kind = terms["loan_kind"]
     period = 30 if kind != prudential.KIND_SINGLE_PAYMENT else 30 * terms["months"]
     state = prudential.classify(
@@ -267,15 +351,15 @@ def loan_position(terms, rows, payments, as_of, previous_state):
         pos["interest_days"],
         previous_state,
         terms["restructured"],
-        pos["consecutive_on_time"],
+        pos.get("consecutive_on_time", 0),
         period,
         terms["bankrupt"],
     )
     pos["state"] = state
     pos["days"] = max(pos["principal_days"], pos["interest_days"])
     past_due = state == prudential.STATE_PAST_DUE
-    pos["memo_interest"] = pos["interest_unpaid"] if past_due else loan_tools.ZERO
-    pos["accrued_interest"] = loan_tools.ZERO if past_due else pos["interest_unpaid"]
+    pos["memo_interest"] = pos["interest_unpaid"] if past_due else 0
+    pos["accrued_interest"] = 0 if past_due else pos["interest_unpaid"]
     pos["balance"] = pos["principal_balance"] + pos["accrued_interest"]
     return pos
 
@@ -291,6 +375,31 @@ class FonaesLoanInstallment(models.Model):
     due_date = fields.Date(required=True)
     principal = fields.Monetary()
     interest = fields.Monetary()
+    due_through = fields.Monetary(
+        string="Due Through This Installment",
+        help="Principal and interest of the schedule up to this installment included: the "
+        "month-end run compares the payments with it.",
+    )
+
+    # The schedule is the loan's: computed when it is granted, never typed.
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_schedule_step()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_schedule_step()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_schedule_step(self):
+        self._check_schedule_step()
+
+    def _check_schedule_step(self):
+        if not (self.env.su or self.env.context.get(STEP)):
+            raise UserError(
+                self.env._("A loan's installments come from its schedule when it is granted.")
+            )
 
 
 class FonaesLoanPayment(models.Model):
@@ -306,6 +415,67 @@ class FonaesLoanPayment(models.Model):
     _sql_constraints = [
         ("amount_positive", "CHECK(amount > 0)", "A payment must be positive."),
     ]
+
+    @api.constrains("loan_id", "date")
+    def _check_loan_open(self):
+        for payment in self:
+            loan = payment.loan_id
+            if loan.state != "granted":
+                raise UserError(
+                    self.env._("Payments are recorded on granted loans only (%s).", loan.name)
+                )
+            if payment.date < loan.start_date:
+                raise UserError(
+                    self.env._(
+                        "The payment of %(date)s is before the start of loan %(loan)s "
+                        "(%(start)s).",
+                        date=payment.date,
+                        loan=loan.name,
+                        start=loan.start_date,
+                    )
+                )
+
+    # A rated month-end is closed: its reserves are posted (Anexo XI §1).
+    @api.model_create_multi
+    def create(self, vals_list):
+        payments = super().create(vals_list)
+        payments._check_period_open()
+        return payments
+
+    def write(self, vals):
+        self._check_period_open()
+        result = super().write(vals)
+        self._check_period_open()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_rated(self):
+        self._check_period_open()
+
+    def _check_period_open(self):
+        """Refuse a payment dated on or before the last month-end its intermediary's portfolio
+        was rated at: that run's reserves are posted and its ratings fed the next one."""
+        if self.env.su:
+            return
+        runs = self.env["fonaes.provision.run"].sudo()
+        for payment in self:
+            last = runs.search(
+                [("intermediary_id", "=", payment.loan_id.intermediary_id.id)],
+                order="date desc",
+                limit=1,
+            )
+            if last and payment.date <= last.date:
+                raise UserError(
+                    self.env._(
+                        "The portfolio of %(intermediary)s is rated at %(date)s and its reserves "
+                        "posted: a payment dated %(payment)s on loan %(loan)s cannot be "
+                        "recorded, changed or deleted. Record it with a later date.",
+                        intermediary=payment.loan_id.intermediary_id.name,
+                        date=last.date,
+                        payment=payment.date,
+                        loan=payment.loan_id.name,
+                    )
+                )
 
 
 class FonaesUdiRate(models.Model):

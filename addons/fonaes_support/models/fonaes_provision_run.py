@@ -1,21 +1,110 @@
 import calendar
 import logging
-from collections import defaultdict
 from datetime import date
 
 from psycopg2.extras import execute_values
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import split_every
 
 from ..tools import prudential
-from .fonaes_loan import _amount, loan_position
+from .fonaes_loan import _amount
 
 _logger = logging.getLogger(__name__)
 
 ACCOUNTANT = "fonaes_support.fonaes_support_group_accountant"
-INSERT_BATCH = 5000
+RUN_STEP = "fonaes_provision_run_step"  # context key of the month-end rating
+MAIL_FIELDS = {"message_follower_ids", "message_ids", "message_partner_ids", "activity_ids"}
+# Rating of every granted loan of an intermediary at the cut-off, set-based (hundreds of
+# thousands of loans): the same figures as ``prudential.loan_position``, ``classify`` and
+# ``provision_amount`` (whose docstrings state the rules; a test compares both ways), with
+# the figures of the rules passed from ``prudential``.
+# * Position: payments up to the cut-off go to the oldest installment, interest first, so
+#   installment k's principal is unpaid while the payments do not reach everything due
+#   through it (``due_through``), its interest while they do not reach that less its
+#   principal. Days past due count from the oldest unpaid due date before the cut-off
+#   (Anexo XI §1.a; micro_base ``days_past_due``).
+# * State (Anexo XII-1): past due when the kind's threshold is reached or the borrower is
+#   in concurso mercantil; a past-due loan is current again once nothing is late. The
+#   restructured past-due loans, whose sustained payment decides, are left to Python.
+# * Reserve (Anexo XI §1): the bucket's percentage of the balance not covered by an
+#   authorized blocked deposit, plus the extra percentage ordered, at most the balance.
+RATING_QUERY = """
+    WITH loans AS (
+        SELECT l.id, l.loan_kind, COALESCE(l.bankrupt, FALSE) AS bankrupt,
+               CASE WHEN l.blocked_deposit_authorized THEN COALESCE(l.blocked_deposit, 0)
+                    ELSE 0 END AS deposit,
+               COALESCE(prev.state, %(current)s) AS previous_state
+          FROM fonaes_loan l
+     LEFT JOIN fonaes_provision_run_line prev
+            ON prev.run_id = %(previous)s AND prev.loan_id = l.id
+         WHERE l.intermediary_id = %(intermediary)s AND l.state = 'granted'
+           AND l.start_date <= %(cut_off)s
+           AND NOT (COALESCE(l.restructured, FALSE)
+                    AND COALESCE(prev.state, '') = %(past_due)s)
+    ), paid AS (
+        SELECT p.loan_id, SUM(p.amount) AS total
+          FROM fonaes_loan_payment p JOIN loans ON loans.id = p.loan_id
+         WHERE p.date <= %(cut_off)s
+      GROUP BY p.loan_id
+    ), positions AS (
+        SELECT i.loan_id,
+               COALESCE(%(cut_off)s - MIN(i.due_date) FILTER (
+                   WHERE i.principal > 0 AND COALESCE(paid.total, 0) < i.due_through
+                     AND i.due_date < %(cut_off)s), 0) AS principal_days,
+               COALESCE(%(cut_off)s - MIN(i.due_date) FILTER (
+                   WHERE i.interest > 0
+                     AND COALESCE(paid.total, 0) < i.due_through - i.principal
+                     AND i.due_date < %(cut_off)s), 0) AS interest_days,
+               SUM(i.principal - LEAST(GREATEST(
+                   COALESCE(paid.total, 0) - (i.due_through - i.principal), 0), i.principal)
+               ) AS principal_left,
+               COALESCE(SUM(i.interest - LEAST(GREATEST(
+                   COALESCE(paid.total, 0) - (i.due_through - i.principal - i.interest), 0),
+                   i.interest)) FILTER (WHERE i.due_date <= %(cut_off)s), 0) AS interest_unpaid
+          FROM fonaes_loan_installment i JOIN loans ON loans.id = i.loan_id
+     LEFT JOIN paid ON paid.loan_id = i.loan_id
+      GROUP BY i.loan_id
+    ), dated AS (
+        SELECT p.*, loans.deposit, loans.loan_kind, loans.bankrupt, loans.previous_state,
+               GREATEST(p.principal_days, p.interest_days) AS days
+          FROM positions p JOIN loans ON loans.id = p.loan_id
+    ), classified AS (
+        SELECT d.*,
+               CASE WHEN d.bankrupt
+                      OR (d.loan_kind = %(single_payment)s AND d.days >= %(single_payment_days)s)
+                      OR (d.loan_kind = %(single_principal)s
+                          AND (d.interest_days >= %(single_principal_interest_days)s
+                               OR d.principal_days >= %(single_principal_principal_days)s))
+                      OR (d.loan_kind = %(periodic)s AND d.days >= %(periodic_days)s)
+                      OR (d.loan_kind = %(revolving)s AND d.days >= %(revolving_days)s)
+                      OR (d.previous_state = %(past_due)s AND d.days > 0)
+                    THEN %(past_due)s ELSE %(current)s END AS state
+          FROM dated d
+    ), balances AS (
+        SELECT c.*,
+               c.principal_left + CASE WHEN c.state = %(current)s THEN c.interest_unpaid
+                                       ELSE 0 END AS balance,
+               CASE WHEN c.state = %(past_due)s THEN c.interest_unpaid ELSE 0 END AS memo
+          FROM classified c
+    ), buckets AS (
+        SELECT id, min_days, percentage,
+               LEAD(min_days) OVER (ORDER BY min_days) AS next_min_days
+          FROM fonaes_provision_bucket
+    )
+    INSERT INTO fonaes_provision_run_line
+           (run_id, loan_id, days_past_due, state, bucket_id, percentage, balance, base, reserve,
+            memo_interest, create_uid, write_uid, create_date, write_date)
+    SELECT %(run)s, b.loan_id, b.days, b.state, k.id, k.percentage, b.balance,
+           GREATEST(b.balance - b.deposit, 0),
+           LEAST(ROUND(GREATEST(b.balance - b.deposit, 0) * k.percentage::numeric / 100
+                       + b.balance * %(extra_pct)s::numeric / 100, 2), b.balance),
+           b.memo, %(uid)s, %(uid)s, now() at time zone 'UTC', now() at time zone 'UTC'
+      FROM balances b
+      JOIN buckets k ON b.days >= k.min_days AND (k.next_min_days IS NULL
+                                                 OR b.days < k.next_min_days)
+     WHERE b.balance <> 0
+"""
 
 
 def month_end(day):
@@ -93,7 +182,16 @@ class FonaesProvisionRun(models.Model):
     movement = fields.Monetary(readonly=True, tracking=True)
     move_id = fields.Many2one("account.move", string="Provision Entry", readonly=True)
     equity = fields.Monetary(readonly=True)
-    capital_requirement = fields.Monetary(readonly=True)
+    additional_capital = fields.Monetary(
+        string="Additional Capital Required",
+        readonly=True,
+        help="Required by FONAES of this intermediary at the month-end (Anexo XI §4.a).",
+    )
+    capital_requirement = fields.Monetary(
+        readonly=True,
+        help="10 % of the net portfolio, 100 % of the operations against the rules, plus the "
+        "additional capital FONAES required (Anexo XI §4.a).",
+    )
     sight_deposits = fields.Monetary(readonly=True)
     short_term_liabilities = fields.Monetary(readonly=True)
     liquidity_requirement = fields.Monetary(readonly=True)
@@ -112,6 +210,24 @@ class FonaesProvisionRun(models.Model):
     def _compute_name(self):
         for run in self:
             run.name = f"{run.intermediary_id.name or ''} {run.date or ''}".strip()
+
+    # The run's figures are its computation's: a typed reserve or breach would post or
+    # suspend nothing and mislead whoever reads the month-end.
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_run_step()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if set(vals) & set(self._fields) - MAIL_FIELDS:
+            self._check_run_step()
+        return super().write(vals)
+
+    def _check_run_step(self):
+        if not (self.env.su or self.env.context.get(RUN_STEP)):
+            raise UserError(
+                self.env._("A provisioning run is made and computed by the month-end rating only.")
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_posted(self):
@@ -150,112 +266,124 @@ class FonaesProvisionRun(models.Model):
             order="date desc",
             limit=1,
         )
-        run = self.create({"intermediary_id": intermediary.id, "date": cut_off})
+        run = self.with_context(**{RUN_STEP: True}).create(
+            {"intermediary_id": intermediary.id, "date": cut_off}
+        )
         run._compute_lines(previous)
         run._post_movement()
         run._check_prudential_rules()
         return run
 
-    def _loan_data(self):
-        """Installments and payments of the intermediary's granted loans, read in two
-        queries (the run handles hundreds of thousands of loans)."""
-        self.ensure_one()
-        self.env.flush_all()
-        cr = self.env.cr
-        # One row per loan with its installments and payments as arrays: a tenth of the
-        # rows to convert than one per installment.
-        cr.execute(
-            """SELECT i.loan_id, array_agg(i.due_date ORDER BY i.number),
-                      array_agg(i.principal ORDER BY i.number),
-                      array_agg(i.interest ORDER BY i.number)
-                 FROM fonaes_loan_installment i JOIN fonaes_loan l ON l.id = i.loan_id
-                WHERE l.intermediary_id = %s AND l.state = 'granted' AND l.start_date <= %s
-             GROUP BY i.loan_id""",
-            (self.intermediary_id.id, self.date),
-        )
-        rows = {
-            loan_id: list(zip(dues, principals, interests, strict=True))
-            for loan_id, dues, principals, interests in cr.fetchall()
-        }
-        cr.execute(
-            """SELECT p.loan_id, array_agg(p.date), array_agg(p.amount)
-                 FROM fonaes_loan_payment p JOIN fonaes_loan l ON l.id = p.loan_id
-                WHERE l.intermediary_id = %s AND l.state = 'granted' AND p.date <= %s
-             GROUP BY p.loan_id""",
-            (self.intermediary_id.id, self.date),
-        )
-        payments = defaultdict(list)
-        for loan_id, days, amounts in cr.fetchall():
-            payments[loan_id] = list(zip(days, amounts, strict=True))
-        cr.execute(
-            """SELECT id, loan_kind, months, restructured, bankrupt, blocked_deposit,
-                      blocked_deposit_authorized, against_rules
-                 FROM fonaes_loan
-                WHERE intermediary_id = %s AND state = 'granted' AND start_date <= %s
-             ORDER BY id""",
-            (self.intermediary_id.id, self.date),
-        )
-        keys = ("loan_kind", "months", "restructured", "bankrupt", "blocked_deposit",
-                "blocked_deposit_authorized", "against_rules")  # fmt: skip
-        terms = {row[0]: dict(zip(keys, row[1:], strict=True)) for row in cr.fetchall()}
-        return terms, rows, payments
-
     def _compute_lines(self, previous):
+        """Rate every granted loan of the intermediary at the run's month-end: one line per
+        loan with a balance (days past due, state, bucket, reserve, memo interest), the
+        loans' rating updated and the run's totals (Anexo XI §1, Anexo XII-1)."""
         self.ensure_one()
         table = self.env["fonaes.provision.bucket"]._percentage_table()
-        if not table:
-            raise UserError(self.env._("The provisioning table of Anexo XI §1.b is empty."))
-        buckets = {b.min_days: b for b in self.env["fonaes.provision.bucket"].search([])}
-        extra = self.intermediary_id.fonaes_extra_provision_pct
-        terms, rows, payments = self._loan_data()
-        self.env.cr.execute(
-            "SELECT loan_id, state FROM fonaes_provision_run_line WHERE run_id = %s",
-            (previous.id or 0,),
-        )
-        previous_states = dict(self.env.cr.fetchall())
-        lines = []
-        totals = defaultdict(float)
-        pct_of = {}  # days → percentage: the table lookup once per distinct day count
-        for loan_id, loan in terms.items():
-            pos = loan_position(
-                loan,
-                rows.get(loan_id, []),
-                payments[loan_id],
-                self.date,
-                previous_states.get(loan_id, prudential.STATE_CURRENT),
-            )
-            if not pos["balance"]:
-                continue
-            pct = pct_of.get(pos["days"])
-            if pct is None:
-                pct = pct_of[pos["days"]] = prudential.provision_pct(pos["days"], table)
-            deposit = loan["blocked_deposit"] if loan["blocked_deposit_authorized"] else 0
-            base, reserve = prudential.provision_amount(pos["balance"], pct, deposit, extra)
-            bound = max(b for b in buckets if b <= pos["days"])
-            lines.append(
-                (
-                    self.id,
-                    loan_id,
-                    pos["days"],
-                    pos["state"],
-                    buckets[bound].id,
-                    float(pct),
-                    float(pos["balance"]),
-                    float(base),
-                    float(reserve),
-                    float(pos["memo_interest"]),
-                    self.env.uid,
-                    self.env.uid,
+        if not table or min(bound for bound, _pct in table) != 0:
+            raise UserError(
+                self.env._(
+                    "The provisioning table of Anexo XI §1.b must start at 0 days past due."
                 )
             )
-            key = "past_due" if pos["state"] == prudential.STATE_PAST_DUE else "current"
-            totals[key] += float(pos["balance"])
-            totals["memo"] += float(pos["memo_interest"])
-            totals["reserve"] += float(reserve)
-            if loan["against_rules"]:
-                totals["against_rules_net"] += float(pos["balance"] - reserve)
-        # Hundreds of thousands of lines: one multi-row INSERT per batch, not the ORM.
-        for batch in split_every(INSERT_BATCH, lines):
+        self.env.flush_all()
+        cr = self.env.cr
+        # The set-based rating sorts and aggregates millions of installments in one query.
+        cr.execute("SET LOCAL work_mem = '128MB'")
+        cr.execute(
+            RATING_QUERY,
+            {
+                "run": self.id,
+                "previous": previous.id or 0,
+                "intermediary": self.intermediary_id.id,
+                "cut_off": self.date,
+                "extra_pct": self.intermediary_id.fonaes_extra_provision_pct or 0.0,
+                "uid": self.env.uid,
+                "current": prudential.STATE_CURRENT,
+                "past_due": prudential.STATE_PAST_DUE,
+                "single_payment": prudential.KIND_SINGLE_PAYMENT,
+                "single_principal": prudential.KIND_SINGLE_PRINCIPAL,
+                "periodic": prudential.KIND_PERIODIC,
+                "revolving": prudential.KIND_REVOLVING,
+                "single_payment_days": prudential.SINGLE_PAYMENT_PAST_DUE_DAYS,
+                "single_principal_interest_days": (
+                    prudential.SINGLE_PRINCIPAL_INTEREST_PAST_DUE_DAYS
+                ),
+                "single_principal_principal_days": (
+                    prudential.SINGLE_PRINCIPAL_PRINCIPAL_PAST_DUE_DAYS
+                ),
+                "periodic_days": prudential.PERIODIC_PAST_DUE_DAYS,
+                "revolving_days": prudential.REVOLVING_PAST_DUE_DAYS,
+            },
+        )
+        self._rate_restructured(previous, table)
+        self.invalidate_recordset(["line_ids"])
+        self._update_loan_ratings()
+        cr.execute(
+            """SELECT COUNT(*),
+                      COALESCE(SUM(r.balance) FILTER (WHERE r.state = %s), 0),
+                      COALESCE(SUM(r.balance) FILTER (WHERE r.state = %s), 0),
+                      COALESCE(SUM(r.memo_interest), 0),
+                      COALESCE(SUM(r.reserve), 0),
+                      COALESCE(SUM(r.balance - r.reserve) FILTER (WHERE l.against_rules), 0)
+                 FROM fonaes_provision_run_line r JOIN fonaes_loan l ON l.id = r.loan_id
+                WHERE r.run_id = %s""",
+            (prudential.STATE_CURRENT, prudential.STATE_PAST_DUE, self.id),
+        )
+        count, current, past_due, memo, reserve, against_rules_net = cr.fetchone()
+        previous_total = previous.provision_total if previous else 0.0
+        self.write(
+            {
+                "loan_count": count,
+                "portfolio_current": current,
+                "portfolio_past_due": past_due,
+                "memo_interest": memo,
+                "provision_total": reserve,
+                "previous_total": previous_total,
+                "movement": reserve - previous_total,
+                "additional_capital": self.intermediary_id.fonaes_additional_capital,
+                "capital_requirement": float(
+                    prudential.capital_requirement(
+                        current + past_due - reserve,
+                        against_rules_net,
+                        self.intermediary_id.fonaes_additional_capital,
+                    )
+                ),
+            }
+        )
+
+    def _rate_restructured(self, previous, table):
+        """Lines of the restructured loans that were past due at the previous month-end: their
+        sustained payment (installments paid on time, in a row) decides whether they are
+        current again, and until then they keep their reserve (Anexo XII-1). Few loans:
+        rated in Python with :func:`prudential.loan_position`."""
+        self.env.cr.execute(
+            """SELECT r.loan_id, r.reserve
+                 FROM fonaes_provision_run_line r JOIN fonaes_loan l ON l.id = r.loan_id
+                WHERE r.run_id = %s AND r.state = %s AND l.restructured
+                  AND l.state = 'granted' AND l.intermediary_id = %s AND l.start_date <= %s""",
+            (previous.id or 0, prudential.STATE_PAST_DUE, self.intermediary_id.id, self.date),
+        )
+        kept = dict(self.env.cr.fetchall())
+        buckets = {b.min_days: b for b in self.env["fonaes.provision.bucket"].search([])}
+        extra = self.intermediary_id.fonaes_extra_provision_pct
+        lines = []
+        for loan in self.env["fonaes.loan"].browse(kept):
+            pos = loan._position(self.date, prudential.STATE_PAST_DUE)
+            if not pos["balance"]:
+                continue
+            pct = prudential.provision_pct(pos["days"], table)
+            deposit = loan.blocked_deposit if loan.blocked_deposit_authorized else 0
+            base, reserve = prudential.provision_amount(pos["balance"], pct, deposit, extra)
+            if pos["state"] == prudential.STATE_PAST_DUE:
+                reserve = max(float(reserve), min(kept[loan.id] or 0.0, float(pos["balance"])))
+            bound = max(b for b in buckets if b <= pos["days"])
+            lines.append(
+                (self.id, loan.id, pos["days"], pos["state"], buckets[bound].id, float(pct),
+                 float(pos["balance"]), float(base), float(reserve),
+                 float(pos["memo_interest"]), self.env.uid, self.env.uid)
+            )  # fmt: skip
+        if lines:
             execute_values(
                 self.env.cr._obj,
                 """INSERT INTO fonaes_provision_run_line
@@ -263,38 +391,34 @@ class FonaesProvisionRun(models.Model):
                         base, reserve, memo_interest, create_uid, write_uid, create_date,
                         write_date)
                    VALUES %s""",
-                batch,
+                lines,
                 template="(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
                 "now() at time zone 'UTC', now() at time zone 'UTC')",
-                page_size=INSERT_BATCH,
             )
-        self.invalidate_recordset(["line_ids"])
-        self.env.cr.execute(
-            """UPDATE fonaes_loan l SET portfolio_state = r.state,
-                      days_past_due = r.days_past_due, classified_date = %s
+
+    def _update_loan_ratings(self):
+        """Copy the run's rating on the loans whose rating changed; a loan with nothing left
+        to pay is current (Anexo XII-1: paid in full)."""
+        cr = self.env.cr
+        cr.execute(
+            """UPDATE fonaes_loan l SET portfolio_state = r.state, days_past_due = r.days_past_due
                  FROM fonaes_provision_run_line r
-                WHERE r.run_id = %s AND r.loan_id = l.id""",
-            (self.date, self.id),
+                WHERE r.run_id = %s AND r.loan_id = l.id
+                  AND (l.portfolio_state IS DISTINCT FROM r.state
+                       OR l.days_past_due IS DISTINCT FROM r.days_past_due)""",
+            (self.id,),
         )
+        cr.execute(
+            """UPDATE fonaes_loan l SET portfolio_state = %s, days_past_due = 0
+                WHERE l.intermediary_id = %s AND l.state = 'granted' AND l.start_date <= %s
+                  AND (l.portfolio_state IS DISTINCT FROM %s OR l.days_past_due <> 0)
+                  AND NOT EXISTS (SELECT 1 FROM fonaes_provision_run_line r
+                                   WHERE r.run_id = %s AND r.loan_id = l.id)""",
+            (prudential.STATE_CURRENT, self.intermediary_id.id, self.date,
+             prudential.STATE_CURRENT, self.id),
+        )  # fmt: skip
         self.env["fonaes.loan"].invalidate_model(
             ["portfolio_state", "days_past_due", "classified_date"]
-        )
-        self.write(
-            {
-                "loan_count": len(lines),
-                "portfolio_current": totals["current"],
-                "portfolio_past_due": totals["past_due"],
-                "memo_interest": totals["memo"],
-                "provision_total": totals["reserve"],
-                "previous_total": previous.provision_total if previous else 0.0,
-                "movement": totals["reserve"] - (previous.provision_total if previous else 0.0),
-                "capital_requirement": float(
-                    prudential.capital_requirement(
-                        totals["current"] + totals["past_due"] - totals["reserve"],
-                        totals["against_rules_net"],
-                    )
-                ),
-            }
         )
 
     def _post_movement(self):
@@ -352,7 +476,8 @@ class FonaesProvisionRun(models.Model):
             breaches.append(
                 self.env._(
                     "Capital: equity %(equity)s below the requirement %(req)s (10 %% of the "
-                    "net portfolio, 100 %% of operations against the rules, Anexo XI §4.a).",
+                    "net portfolio, 100 %% of operations against the rules, plus the "
+                    "additional capital FONAES required, Anexo XI §4.a).",
                     equity=_amount(equity),
                     req=_amount(self.capital_requirement),
                 )

@@ -11,6 +11,7 @@ from . import test_fonaes_ui
 from . import test_fonaes_prudential_rules
 from . import test_fonaes_provisioning
 from . import test_fonaes_statements
+from . import test_fonaes_portfolio
 from . import test_fonaes_workflow_guard
 from . import test_fonaes_rule_gaps
 from . import test_fonaes_performance

@@ -8,8 +8,10 @@ from .common import FonaesCase
 CUT_OFF = date(2026, 6, 30)
 
 
-@tagged("post_install", "-at_install")
-class TestFonaesProvisioning(FonaesCase):
+class FonaesPortfolioCase(FonaesCase):
+    """An ESF with its provision accounts, UDI value and borrowers; loans and runs made by
+    the accountant."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -60,6 +62,9 @@ class TestFonaesProvisioning(FonaesCase):
     def _run(self, as_of=CUT_OFF):
         return self.Run._cron_monthly_provisioning(as_of=as_of)
 
+
+@tagged("post_install", "-at_install")
+class TestFonaesProvisioning(FonaesPortfolioCase):
     def test_bucket_boundaries(self):
         # Anexo XI §1.b: days since the first unpaid installment → reserve percentage.
         expected = {
@@ -69,7 +74,8 @@ class TestFonaesProvisioning(FonaesCase):
         loans = {}
         for days in expected:
             loan = self._loan(start=date(2026, 1, 1), loan_kind="single_payment")
-            loan.installment_ids.due_date = CUT_OFF - timedelta(days=days)
+            # Set-up: a maturity ``days`` before the cut-off (the schedule is not editable).
+            loan.installment_ids.sudo().due_date = CUT_OFF - timedelta(days=days)
             loans[days] = loan
         run = self._run()
         self.assertEqual(len(run), 1)
@@ -136,7 +142,7 @@ class TestFonaesProvisioning(FonaesCase):
     def test_blocked_deposit_and_extra_reserves(self):
         self.esf.fonaes_extra_provision_pct = 5
         loan = self._loan(start=date(2026, 1, 1), loan_kind="single_payment")
-        loan.installment_ids.due_date = CUT_OFF - timedelta(days=10)
+        loan.installment_ids.sudo().due_date = CUT_OFF - timedelta(days=10)
         loan.write({"blocked_deposit": 4_000, "blocked_deposit_authorized": True})
         line = self._run().line_ids
         # 15 % of 6,000 not covered by the deposit + 5 % ordered on the 10,000.
@@ -204,6 +210,18 @@ class TestFonaesProvisioning(FonaesCase):
         # Reserves 1 %: net 108,900; 10 % of 49,500 + 100 % of 59,400.
         self.assertAlmostEqual(run.capital_requirement, 4_950 + 59_400)
         self.assertFalse(run.in_breach)
+
+    def test_additional_capital_requirement(self):
+        # Anexo XI §4.a, last paragraph: FONAES may require more capital of an intermediary.
+        self.esf.write({"fonaes_equity": 1_000_000, "fonaes_additional_capital": 995_051})
+        self._loan(amount=50_000, start=date(2026, 6, 15))
+        run = self._run()
+        # 10 % of 49,500 (50,000 less its 1 % reserve) + 995,051 = 1,000,001.
+        self.assertAlmostEqual(run.additional_capital, 995_051)
+        self.assertAlmostEqual(run.capital_requirement, 1_000_001)
+        self.assertTrue(run.in_breach)
+        self.assertIn("equity 1,000,000.00 below the requirement 1,000,001.00", run.breaches)
+        self.assertTrue(self.esf.fonaes_channelling_suspended)
 
     def test_access_per_role(self):
         loan = self._loan()

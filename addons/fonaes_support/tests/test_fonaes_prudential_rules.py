@@ -78,6 +78,10 @@ class TestFonaesPrudentialRules(BaseCase):
         self.assertFalse(p.automatic_authorization(34_000.01, "8.5")[0])
         # Anexo XI §4.a: 10 % of 900,000 net + 100 % of 50,000 against the rules.
         self.assertEqual(p.capital_requirement(950_000, 50_000), Decimal("140000.00"))
+        # §4.a, last paragraph: plus the additional capital FONAES requires.
+        self.assertEqual(p.capital_requirement(950_000, 50_000, 25_000), Decimal("165000.00"))
+        with self.assertRaises(ValueError):
+            p.capital_requirement(1, 0, -1)
         # Anexo XI §5: 10 % of the 30-day liabilities.
         self.assertEqual(p.liquidity_requirement(250_000), Decimal("25000.00"))
 

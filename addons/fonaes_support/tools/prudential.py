@@ -186,14 +186,20 @@ def automatic_authorization(exposure_pesos, udi_value):
     return udis <= AUTOMATIC_AUTHORIZATION_UDIS, udis.quantize(Decimal("0.01"))
 
 
-def capital_requirement(net_portfolio, against_rules_portfolio=0):
+def capital_requirement(net_portfolio, against_rules_portfolio=0, additional=0):
     """Capital requirement for credit risk (Anexo XI §4.a), in cents: 10 % of the
-    portfolio net of provisions, the part granted against the rules at 100 %."""
+    portfolio net of provisions, the part granted against the rules at 100 %, plus the
+    ``additional`` capital FONAES required of the intermediary (§4.a, last paragraph: no
+    figure in the rules, FONAES sets it case by case)."""
     net = to_decimal(net_portfolio)
     irregular = to_decimal(against_rules_portfolio)
+    extra = to_decimal(additional)
+    if extra < 0:
+        raise ValueError(f"An additional capital requirement cannot be negative ({extra}).")
     return money(
         (net - irregular) * CAPITAL_CHARGE_PCT / HUNDRED
         + irregular * CAPITAL_CHARGE_AGAINST_RULES_PCT / HUNDRED
+        + extra
     )
 
 
