@@ -23,6 +23,7 @@
         "report/fonaes_application_report.xml",
         "report/fonaes_agreement_report.xml",
         "report/fonaes_certificate_report.xml",
+        "report/fonaes_financial_statement_report.xml",
         "views/fonaes_application_views.xml",
         "views/fonaes_support_type_views.xml",
         "views/fonaes_agreement_views.xml",

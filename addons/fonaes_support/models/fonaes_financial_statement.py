@@ -41,6 +41,12 @@ FIGURES_QUERY = """
   GROUP BY l.account_id
 """
 ANNUAL_FILING_DAYS = 60
+FILING_STEP = "fonaes_statement_filing"  # context key of the filing step
+# What was filed stays as filed (Anexo XII SEGUNDA.VII: FONAES orders corrections, which
+# are new statements).
+FILED_FROZEN = {
+    "company_id", "period_type", "date_end", "income_basis", "has_notes", "historical_capital",
+}  # fmt: skip
 
 
 def _month_end(year, month):
@@ -126,15 +132,28 @@ class FonaesFinancialStatement(models.Model):
     date_start = fields.Date(compute="_compute_dates", store=True)
     previous_date_end = fields.Date(compute="_compute_dates", store=True)
     previous_date_start = fields.Date(compute="_compute_dates", store=True)
+    income_basis = fields.Selection(
+        [("year_to_date", "From January 1"), ("period", "The Period Only")],
+        string="Income Statement Covers",
+        required=True,
+        default="year_to_date",
+        help="From January 1 (default), the income statement's net result is the balance "
+        'sheet\'s "Resultado neto"; the period only shows the month or quarter alone.',
+    )
     filing_deadline = fields.Date(
         compute="_compute_dates",
         store=True,
         help="March, June, September: within the next month; annual: within 60 calendar "
         "days (Anexo XII SEGUNDA.VIII).",
     )
-    filed_date = fields.Date(tracking=True)
+    filed_date = fields.Date(tracking=True, readonly=True, copy=False)
     state = fields.Selection(
-        [("draft", "Draft"), ("filed", "Filed")], default="draft", required=True, tracking=True
+        [("draft", "Draft"), ("filed", "Filed")],
+        default="draft",
+        required=True,
+        tracking=True,
+        readonly=True,
+        copy=False,
     )
     late = fields.Boolean(compute="_compute_late")
     has_notes = fields.Boolean(
@@ -206,6 +225,23 @@ class FonaesFinancialStatement(models.Model):
                     self.env._("A quarter ends in March, June, September or December.")
                 )
 
+    # ---- CRUD ----
+    def write(self, vals):
+        if not self.env.su and not self.env.context.get(FILING_STEP):
+            if {"state", "filed_date"} & set(vals):
+                raise UserError(self.env._("Statements are filed with the Mark as Filed button."))
+            if FILED_FROZEN & set(vals) and any(s.state == "filed" for s in self):
+                raise UserError(
+                    self.env._("Filed financial statements cannot change: %s.", self.name)
+                )
+        return super().write(vals)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any({"state", "filed_date"} & set(vals) for vals in vals_list):
+            raise UserError(self.env._("Statements are filed with the Mark as Filed button."))
+        return super().create(vals_list)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_filed(self):
         if any(s.state == "filed" for s in self):
@@ -213,8 +249,17 @@ class FonaesFinancialStatement(models.Model):
 
     # ---- ACTIONS ----
     def action_mark_filed(self):
+        """File the statements with FONAES (Anexo XII SEGUNDA.VIII): dated today, frozen."""
         for statement in self:
-            statement.write({"state": "filed", "filed_date": fields.Date.context_today(self)})
+            if statement.state != "draft":
+                raise UserError(self.env._("%s are already filed.", statement.name))
+            statement.with_context(**{FILING_STEP: True}).write(
+                {"state": "filed", "filed_date": fields.Date.context_today(self)}
+            )
+
+    def action_print_pdf(self):
+        """The PDF of both statements, the same figures and texts as the XLSX."""
+        return self.env.ref("fonaes_support.fonaes_financial_statement_report").report_action(self)
 
     def action_export_xlsx(self):
         """Build the XLSX (both statements, comparative) and offer it for download."""
@@ -235,6 +280,15 @@ class FonaesFinancialStatement(models.Model):
     # ---- BUSINESS METHODS ----
     def _xlsx(self):
         self.ensure_one()
+        return fs.statements_xlsx(*self._printed_figures())
+
+    def _report_sheets(self):
+        """Both statements as printed (the PDF report's data, see ``fs.sheets``)."""
+        self.ensure_one()
+        return fs.sheets(*self._printed_figures())
+
+    def _printed_figures(self):
+        """``(heading, current, previous)`` of :func:`fs.statements_xlsx` / :func:`fs.sheets`."""
         current, previous = self._figures()
         company = self.company_id
         address = ", ".join(
@@ -245,12 +299,25 @@ class FonaesFinancialStatement(models.Model):
             "address": address,
             "date": fs.spanish_date(self.date_end),
             "previous_date": fs.spanish_date(self.previous_date_end),
-            "period_label": self._period_label(self.date_start, self.date_end),
-            "previous_label": self._period_label(self.previous_date_start, self.previous_date_end),
+            "period_label": self._period_label(*self._income_dates()[0]),
+            "previous_label": self._period_label(*self._income_dates()[1]),
+            "purchasing_power": fs.purchasing_power_line(self.date_end),
             "capital_note": fs.historical_capital_note(self.date_end, self.historical_capital),
             "notes": self.has_notes,
         }
-        return fs.statements_xlsx(heading, current, previous)
+        return heading, current, previous
+
+    def _income_dates(self):
+        """``(start, end)`` of the income statement, for the period and the previous one:
+        from January 1 of each end's year, or the period alone (``income_basis``)."""
+        self.ensure_one()
+        ends = (
+            (self.date_start, self.date_end),
+            (self.previous_date_start, self.previous_date_end),
+        )
+        if self.income_basis == "period":
+            return ends
+        return tuple((date(end.year, 1, 1), end) for _start, end in ends)
 
     @api.model
     def _period_label(self, start, end):
@@ -265,7 +332,7 @@ class FonaesFinancialStatement(models.Model):
             (self.previous_date_start, self.previous_date_end),
         ]
         params = []
-        for start, end in periods:
+        for start, end in self._income_dates():
             params += [end, date(end.year, 1, 1), start, end]
         self.env.cr.execute(FIGURES_QUERY, [*params, self.company_id.id, self.date_end])
         data = self.env.cr.fetchall()
@@ -308,13 +375,15 @@ class FonaesFinancialStatement(models.Model):
         return sum(runs.mapped("memo_interest"))
 
     def _guarantees(self, end):
-        """Blocked deposits guaranteeing the loans granted by ``end`` (Anexo XI-1,
-        Garantías: received guarantees in memo accounts)."""
-        loans = self.env["fonaes.loan"].search(
-            [
-                ("state", "=", "granted"),
-                ("start_date", "<=", end),
-                ("company_id", "=", self.company_id.id),
-            ]
+        """Blocked deposits guaranteeing the loans outstanding at ``end`` (Anexo XI-1,
+        Garantías: received guarantees in memo accounts): the loans rated with a balance by
+        the provisioning runs of that month-end, like the memo interest."""
+        self.env.cr.execute(
+            """SELECT COALESCE(SUM(l.blocked_deposit), 0)
+                 FROM fonaes_provision_run_line r
+                 JOIN fonaes_provision_run run ON run.id = r.run_id
+                 JOIN fonaes_loan l ON l.id = r.loan_id
+                WHERE run.date = %s AND run.company_id = %s""",
+            (end, self.company_id.id),
         )
-        return sum(loans.mapped("blocked_deposit"))
+        return self.env.cr.fetchone()[0]

@@ -149,7 +149,7 @@ class TestFonaesStatements(FonaesCase):
     def _sheet_rows(self, sheet):
         return {
             row[0].value: (row[1].value, row[2].value)
-            for row in sheet.iter_rows(min_row=7)
+            for row in sheet.iter_rows(min_row=8)
             if row[0].value
         }
 
@@ -166,12 +166,27 @@ class TestFonaesStatements(FonaesCase):
         book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(statement.xlsx_file)))
         self.assertEqual(book.sheetnames, ["Balance General", "Estado de Resultados"])
         balance, income = book["Balance General"], book["Estado de Resultados"]
-        # Heading: figures in pesos (Anexo XII SEGUNDA.II).
-        self.assertEqual(balance["A4"].value, "(Cifras en pesos)")
-        self.assertEqual(balance["A3"].value, "BALANCE GENERAL AL 30 DE JUNIO DE 2026")
-        captions = [c.value for c in balance["A"][6:] if c.value]
+        # Heading of Anexo XII-2/3; figures in pesos (Anexo XII SEGUNDA.II).
+        self.assertEqual(
+            [balance[f"A{row}"].value for row in range(1, 8)],
+            [
+                "ESF Estados Financieros",
+                "Calle 5 de Mayo 10, Oaxaca",
+                "BALANCE GENERAL AL 30 DE JUNIO DE 2026",
+                "EXPRESADOS EN MONEDA DE PODER ADQUISITIVO DE JUNIO DE 2026",
+                "(Cifras en pesos)",
+                None,
+                "Concepto",
+            ],
+        )
+        # The income statement runs from January 1: its net result is the balance sheet's.
+        self.assertEqual(
+            income["A3"].value,
+            "ESTADO DE RESULTADOS DEL 1 DE ENERO DE 2026 AL 30 DE JUNIO DE 2026",
+        )
+        captions = [c.value for c in balance["A"][7:] if c.value]
         self.assertEqual(captions[: len(BALANCE_CAPTIONS)], BALANCE_CAPTIONS)
-        captions = [c.value for c in income["A"][6:] if c.value]
+        captions = [c.value for c in income["A"][7:] if c.value]
         self.assertEqual(captions[: len(INCOME_CAPTIONS)], INCOME_CAPTIONS)
         rows = self._sheet_rows(balance)
         self.assertEqual(rows["EFECTIVO"], (66_000, 43_000))
@@ -191,14 +206,16 @@ class TestFonaesStatements(FonaesCase):
             rows["Intereses devengados no cobrados derivados de cartera de crédito vencida"],
             (1_234, 0),
         )
+        net_result = rows["Resultado neto"]
         rows = self._sheet_rows(income)
-        self.assertEqual(rows["Ingresos por intereses"], (4_000, 3_000))
+        # January 1 - June 30 against January 1 - March 31.
+        self.assertEqual(rows["Ingresos por intereses"], (7_000, 3_000))
         self.assertEqual(rows["Estimación preventiva para riesgos crediticios"], (2_500, 0))
         self.assertEqual(
-            rows["MARGEN FINANCIERO AJUSTADO POR RIESGOS CREDITICIOS"], (1_500, 3_000)
+            rows["MARGEN FINANCIERO AJUSTADO POR RIESGOS CREDITICIOS"], (4_500, 3_000)
         )
-        self.assertEqual(rows["RESULTADO DE LA OPERACION"], (500, 3_000))
-        self.assertEqual(rows["RESULTADO NETO"], (500, 3_000))
+        self.assertEqual(rows["RESULTADO DE LA OPERACION"], (3_500, 3_000))
+        self.assertEqual(rows["RESULTADO NETO"], net_result)
         # Footers: Anexo XII SEGUNDA.III.a/b, historical capital note (XII-2).
         texts = [c.value for c in balance["A"] if c.value]
         self.assertIn(
@@ -249,3 +266,72 @@ class TestFonaesStatements(FonaesCase):
         statement.with_user(self.directorate).read(["date_end"])
         with self.assertRaises(AccessError):
             statement.with_user(self.directorate).write({"has_notes": True})
+
+    def test_income_statement_of_the_period_only(self):
+        statement = self.Statement.create(
+            {"period_type": "quarter", "date_end": date(2026, 6, 30), "income_basis": "period"}
+        )
+        sheets = statement._report_sheets()
+        income = {row[0]: (row[2], row[3]) for row in sheets[1]["rows"]}
+        # April - June against January - March.
+        self.assertEqual(
+            sheets[1]["heading"][2],
+            "ESTADO DE RESULTADOS DEL 1 DE ABRIL DE 2026 AL 30 DE JUNIO DE 2026",
+        )
+        self.assertEqual(income["Ingresos por intereses"], (4_000, 3_000))
+        self.assertEqual(income["RESULTADO NETO"], (500, 3_000))
+        # The balance sheet's net result stays the year's.
+        balance = {row[0]: (row[2], row[3]) for row in sheets[0]["rows"]}
+        self.assertEqual(balance["Resultado neto"], (3_500, 3_000))
+
+    def test_pdf_has_the_same_rows_and_footers(self):
+        statement = self.Statement.create(
+            {
+                "period_type": "quarter",
+                "date_end": date(2026, 6, 30),
+                "historical_capital": 100_000,
+                "has_notes": True,
+            }
+        )
+        action = statement.action_print_pdf()
+        self.assertEqual(action["report_name"], "fonaes_support.report_fonaes_financial_statement")
+        html, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.accountant)
+            .with_company(self.esf_company)
+            ._render_qweb_html("fonaes_support.fonaes_financial_statement_report", statement.ids)
+        )
+        html = html.decode()
+        positions = [html.index(caption) for caption in BALANCE_CAPTIONS + INCOME_CAPTIONS]
+        self.assertEqual(positions, sorted(positions))
+        for text in (
+            "BALANCE GENERAL AL 30 DE JUNIO DE 2026",
+            "EXPRESADOS EN MONEDA DE PODER ADQUISITIVO DE JUNIO DE 2026",
+            "(Cifras en pesos)",
+            "123,500.00",  # total assets = total liabilities and equity
+            "El saldo del capital social histórico al 30 de junio de 2026 es de 100.000 miles",
+            "El presente estado de resultados fue aprobado por el órgano encargado",
+            "Las notas aclaratorias que se acompañan, forman parte integrante de este estado",
+        ):
+            self.assertIn(text, html)
+        self.assertEqual(html.count("123,500.00"), 2)
+
+    def test_filed_statements_are_frozen(self):
+        statement = self.Statement.create(
+            {"period_type": "quarter", "date_end": date(2026, 6, 30)}
+        )
+        with self.assertRaisesMessage(UserError, "Mark as Filed"):
+            statement.write({"state": "filed"})
+        with self.assertRaisesMessage(UserError, "Mark as Filed"):
+            self.Statement.create(
+                {"period_type": "month", "date_end": date(2026, 5, 31), "state": "filed"}
+            )
+        statement.action_mark_filed()
+        self.assertEqual(statement.state, "filed")
+        with self.assertRaisesMessage(UserError, "Filed financial statements cannot change"):
+            statement.write({"historical_capital": 1})
+        with self.assertRaisesMessage(UserError, "already filed"):
+            statement.action_mark_filed()
+        # Its files can still be produced.
+        statement.action_export_xlsx()
+        self.assertTrue(statement.xlsx_file)

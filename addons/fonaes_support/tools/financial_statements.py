@@ -201,14 +201,63 @@ def compute(statement, amounts):
     return rows
 
 
-def statements_xlsx(heading, current, previous):
-    """Workbook bytes with the sheets "Balance General" and "Estado de Resultados".
+def purchasing_power_line(day):
+    """Anexo XII-2 and XII-3 heading: the currency's purchasing power date."""
+    return f"EXPRESADOS EN MONEDA DE PODER ADQUISITIVO DE {MONTHS_ES[day.month - 1]} DE {day.year}"
+
+
+def sheets(heading, current, previous):
+    """Both statements as printed, for the XLSX and the PDF.
 
     :param heading: dict with ``name``, ``address``, ``date``, ``previous_date``,
-        ``period_label``, ``previous_label``, ``capital_note`` and ``notes`` (bool)
+        ``period_label``, ``previous_label``, ``purchasing_power``, ``capital_note`` and
+        ``notes`` (bool)
     :param current: ``{"balance": rows, "income": rows}`` from :func:`compute`
     :param previous: same for the comparative period
+    :return: list of dicts with ``name`` (sheet), ``heading`` (lines: intermediary, address,
+        title, purchasing power, "(Cifras en pesos)"), ``columns`` (concept, period,
+        previous period), ``rows`` (``(caption, kind, amount, previous)``, amounts ``None``
+        on headers) and ``footers`` (texts at the foot, Anexo XII SEGUNDA.III)
     """
+    result = []
+    for name, key, title, col_now, col_before, footer in (
+        ("Balance General", "balance", f"BALANCE GENERAL AL {heading['date']}",
+         heading["date"], heading["previous_date"], BALANCE_FOOTER),
+        ("Estado de Resultados", "income", f"ESTADO DE RESULTADOS {heading['period_label']}",
+         heading["period_label"], heading["previous_label"], INCOME_FOOTER),
+    ):  # fmt: skip
+        rows = [
+            (caption, kind, value, before)
+            for (_key, caption, kind, value), (_k, _c, _kind, before) in zip(
+                current[key], previous[key], strict=True
+            )
+        ]
+        footers = [heading["capital_note"]] if key == "balance" else []
+        footers += list(footer)
+        if heading.get("notes"):
+            footers.append(NOTES_FOOTER)
+        footers.append(ENUNCIATIVE_FOOTER)
+        result.append(
+            {
+                "name": name,
+                "heading": [
+                    heading["name"],
+                    heading["address"],
+                    title.upper(),
+                    heading["purchasing_power"].upper(),
+                    FIGURES_IN_PESOS,
+                ],
+                "columns": ["Concepto", col_now, col_before],
+                "rows": rows,
+                "footers": footers,
+            }
+        )
+    return result
+
+
+def statements_xlsx(heading, current, previous):
+    """Workbook bytes with the sheets "Balance General" and "Estado de Resultados" (see
+    :func:`sheets` for the arguments)."""
     output = io.BytesIO()
     book = xlsxwriter.Workbook(output, {"in_memory": True})
     bold = book.add_format({"bold": True})
@@ -216,26 +265,16 @@ def statements_xlsx(heading, current, previous):
     money_fmt = book.add_format({"num_format": "#,##0.00"})
     total_fmt = book.add_format({"num_format": "#,##0.00", "bold": True, "top": 1})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
-    sheets = (
-        ("Balance General", "balance", f"BALANCE GENERAL AL {heading['date']}".upper(),
-         heading["date"], heading["previous_date"], BALANCE_FOOTER),
-        ("Estado de Resultados", "income",
-         f"ESTADO DE RESULTADOS {heading['period_label']}".upper(),
-         heading["period_label"], heading["previous_label"], INCOME_FOOTER),
-    )  # fmt: skip
-    for sheet_name, key, sheet_title, col_now, col_before, footer in sheets:
-        sheet = book.add_worksheet(sheet_name)
+    for printed in sheets(heading, current, previous):
+        sheet = book.add_worksheet(printed["name"])
         sheet.set_column(0, 0, 70)
         sheet.set_column(1, 2, 20)
-        for row, text in enumerate(
-            (heading["name"], heading["address"], sheet_title, FIGURES_IN_PESOS)
-        ):
+        for row, text in enumerate(printed["heading"]):
             sheet.merge_range(row, 0, row, 2, text, title)
-        sheet.write_row(5, 0, ["Concepto", col_now, col_before], bold)
-        row = 6
-        for (_key, caption, kind, value), (_k, _c, _kind, before) in zip(
-            current[key], previous[key], strict=True
-        ):
+        row = len(printed["heading"]) + 1
+        sheet.write_row(row, 0, printed["columns"], bold)
+        row += 1
+        for caption, kind, value, before in printed["rows"]:
             if kind == "header":
                 sheet.write(row, 0, caption, bold)
             else:
@@ -245,14 +284,7 @@ def statements_xlsx(heading, current, previous):
                 sheet.write_number(row, 2, float(before), fmt)
             row += 1
         row += 1
-        texts = []
-        if key == "balance":
-            texts.append(heading["capital_note"])
-        texts += list(footer)
-        if heading.get("notes"):
-            texts.append(NOTES_FOOTER)
-        texts.append(ENUNCIATIVE_FOOTER)
-        for text in texts:
+        for text in printed["footers"]:
             sheet.merge_range(row, 0, row, 2, text, wrap)
             sheet.set_row(row, 45)
             row += 1
