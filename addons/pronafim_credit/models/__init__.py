@@ -1,5 +1,6 @@
 from . import (
     pronafim_workflow_mixin,
+    pronafim_step_mixin,
     pronafim_size_class,
     pronafim_size_history,
     pronafim_eligibility_item,
@@ -30,4 +31,5 @@ from . import (
     pronafim_attention_figure,
     pronafim_complaint,
     pronafim_complaint_file,
+    resource_calendar_leaves,
 )

@@ -1,9 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.micro_base.models.cron_batch import run_in_batches
+
 from ..tools import complaints as rules
 
 OPEN_STATES = ("received", "in_progress")
+#: The answer as sent to the regulator (outgoing file): it does not change once given.
+ANSWER_FIELDS = ("response", "outcome", "officer_id")
 
 
 class PronafimComplaint(models.Model):
@@ -16,8 +20,14 @@ class PronafimComplaint(models.Model):
 
     _name = "pronafim.complaint"
     _description = "CONDUSEF Complaint"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "pronafim.step.mixin"]
     _order = "date_due, id"
+    #: What the regulator sent and what the steps record: never written by hand.
+    _step_fields = (
+        "name", "kind", "institution_id", "user_name", "product", "reason", "amount_claimed",
+        "date_received", "date_due", "date_answered", "date_closed", "business_days",
+        "in_favor_pct", "due_status", "file_id", "file_line", "export_file_id",
+    )  # fmt: skip
 
     name = fields.Char(string="Folio", required=True, readonly=True, index=True)
     kind = fields.Selection(
@@ -88,11 +98,48 @@ class PronafimComplaint(models.Model):
 
     @api.depends("date_received")
     def _compute_date_due(self):
+        """Response term in business days on the MX official calendar. Stored (list order,
+        filters, figures); recomputed for the open complaints when the calendar's
+        non-working days change (:meth:`_recompute_date_due`)."""
         calendar = self.env["resource.calendar"].sudo()._get_official_calendar("MX")
+        due_by_received = {False: False}  # a daily file holds a few reception dates
         for complaint in self:
-            complaint.date_due = complaint.date_received and calendar.add_business_days(
-                complaint.date_received, rules.RESPONSE_TERM_BUSINESS_DAYS
+            received = complaint.date_received
+            if received not in due_by_received:
+                due_by_received[received] = calendar.add_business_days(
+                    received, rules.RESPONSE_TERM_BUSINESS_DAYS
+                )
+            complaint.date_due = due_by_received[received]
+
+    @api.model
+    def _recompute_date_due(self, calendars, date_from):
+        """The non-working days of ``calendars`` changed from ``date_from`` on: recompute the
+        due date of the open complaints whose term runs past it (the change is tracked in
+        their chatter). Answered complaints keep the due date they were answered against.
+        """
+        official = self.env["resource.calendar"].sudo()._get_official_calendar("MX")
+        if official not in calendars.sudo():
+            return self.browse()
+        complaints = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("state", "in", OPEN_STATES), ("date_due", ">=", date_from)])
+        )
+        if complaints:
+            self.env.add_to_compute(self._fields["date_due"], complaints)
+            complaints.flush_recordset(["date_due"])
+        return complaints
+
+    def write(self, vals):
+        answer = [name for name in ANSWER_FIELDS if name in vals]
+        if answer and self.filtered(lambda c: c.state not in OPEN_STATES):
+            raise UserError(
+                self.env._(
+                    "The answer of a complaint was sent to the regulator: %s cannot change.",
+                    ", ".join(self._fields[name]._description_string(self.env) for name in answer),
+                )
             )
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
@@ -107,7 +154,7 @@ class PronafimComplaint(models.Model):
         for complaint in self:
             if complaint.state != "received":
                 raise UserError(self.env._("Only a received complaint can be taken."))
-            complaint.write({"state": "in_progress", "officer_id": self.env.user.id})
+            complaint._workflow_write({"state": "in_progress", "officer_id": self.env.user.id})
 
     def action_answer(self):
         """Record the answer: response and outcome required; response time in business
@@ -124,7 +171,7 @@ class PronafimComplaint(models.Model):
                         complaint.name,
                     )
                 )
-            complaint.write(
+            complaint._workflow_write(
                 {
                     "state": "answered",
                     "date_answered": today,
@@ -139,7 +186,7 @@ class PronafimComplaint(models.Model):
         for complaint in self:
             if complaint.state != "answered":
                 raise UserError(self.env._("Only an answered complaint can be closed."))
-            complaint.write({"state": "closed", "date_closed": self._today()})
+            complaint._workflow_write({"state": "closed", "date_closed": self._today()})
 
     # ---- FIGURES AND SCHEDULED ACTIONS ----
 
@@ -180,24 +227,41 @@ class PronafimComplaint(models.Model):
         """Flag the open complaints lapsing or lapsed (daily, idempotent).
 
         The status is written only when it changes, and an activity for the officer is
-        scheduled only then: a second run on the same day changes nothing.
+        scheduled only then: a second run on the same day changes nothing. Each complaint in
+        its own savepoint, committed in batches by the scheduler: one that fails is logged
+        and skipped, the others are flagged.
+
+        :return: the complaints that could not be flagged
         """
         calendar = self.env["resource.calendar"].sudo()._get_official_calendar("MX")
         today = self._today()
-        for complaint in self.search([("state", "in", OPEN_STATES)]):
-            left = calendar.count_business_days(today, complaint.date_due)
-            status = rules.due_status(today, complaint.date_due, left)
-            if status == complaint.due_status:
-                continue
-            complaint.due_status = status
-            if status == "ok":
-                continue
-            complaint.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=complaint.date_due,
-                summary=self.env._("Complaint %(folio)s %(status)s",
-                                   folio=complaint.name,
-                                   status=dict(self._fields["due_status"]._description_selection(
-                                       self.env))[status]),
-                user_id=(complaint.officer_id or self.env.user).id,
-            )  # fmt: skip
+        labels = dict(self._fields["due_status"]._description_selection(self.env))
+        left_by_due = {}  # business days left, per due date (few distinct ones)
+
+        def flag(complaint):
+            due = complaint.date_due
+            if due not in left_by_due:
+                left_by_due[due] = calendar.count_business_days(today, due)
+            complaint._flag_due(today, left_by_due[due], labels)
+
+        return run_in_batches(self.search([("state", "in", OPEN_STATES)]), flag)
+
+    def _flag_due(self, today, business_days_left, labels):
+        """Set the due status of this open complaint on ``today`` (``business_days_left``
+        until its due date); on a change to lapsing or lapsed, schedule an activity for
+        its officer."""
+        self.ensure_one()
+        status = rules.due_status(today, self.date_due, business_days_left)
+        if status == self.due_status:
+            return
+        self._workflow_write({"due_status": status})
+        if status == "ok":
+            return
+        self.activity_schedule(
+            "mail.mail_activity_data_todo",
+            date_deadline=self.date_due,
+            summary=self.env._(
+                "Complaint %(folio)s %(status)s", folio=self.name, status=labels[status]
+            ),
+            user_id=(self.officer_id or self.env.user).id,
+        )

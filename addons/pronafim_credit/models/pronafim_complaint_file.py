@@ -1,13 +1,23 @@
 import base64
 import hashlib
 import logging
+import pathlib
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.micro_base.models.cron_batch import run_in_batches
+
 from ..tools import complaints as rules
 
 _logger = logging.getLogger(__name__)
+
+#: Folders of the automated daily exchange (seed 002, §3: "la transferencia de datos será
+#: diaria, automatizada"), set by the administrator as system parameters: the transfer
+#: (SFTP or the regulator's client) drops each day's file in the inbox and collects the
+#: responses from the outbox. Unset: files are uploaded and downloaded by hand.
+INBOX_PARAM = "pronafim_credit.condusef_inbox_dir"
+OUTBOX_PARAM = "pronafim_credit.condusef_outbox_dir"
 
 
 class PronafimComplaintFile(models.Model):
@@ -21,8 +31,10 @@ class PronafimComplaintFile(models.Model):
 
     _name = "pronafim.complaint.file"
     _description = "CONDUSEF Exchange File"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "pronafim.step.mixin"]
     _order = "id desc"
+    #: The content received or sent and what the import found: never written by hand.
+    _step_fields = ("direction", "datas", "checksum", "error_report")
 
     name = fields.Char(string="File Name", required=True)
     direction = fields.Selection(
@@ -109,13 +121,13 @@ class PronafimComplaintFile(models.Model):
             try:
                 text = base64.b64decode(file.datas).decode("utf-8")
             except UnicodeDecodeError:
-                file.write(
+                file._workflow_write(
                     {"state": "error", "error_report": self.env._("The file is not UTF-8 text.")}
                 )
                 continue
             rows, errors, missing = rules.parse_incoming(text)
             if missing:
-                file.write(
+                file._workflow_write(
                     {
                         "state": "error",
                         "error_report": self.env._(
@@ -144,9 +156,11 @@ class PronafimComplaintFile(models.Model):
             errors.sort(key=lambda error: error[0])
             report = "\n".join(file._error_message(*error) for error in errors)
             if errors and not file.valid_rows_only:
-                file.write({"state": "error", "error_report": report})
+                file._workflow_write({"state": "error", "error_report": report})
                 continue
-            Complaint.create(
+            # The file and its line are the trace of each complaint: no creation note
+            # each (a file may hold thousands).
+            Complaint.with_context(mail_create_nolog=True, mail_create_nosubscribe=True).create(
                 [
                     {
                         "name": row["folio"],
@@ -163,18 +177,20 @@ class PronafimComplaintFile(models.Model):
                     for row in valid
                 ]
             )
-            file.write({"state": "imported", "error_report": report or False})
+            file._workflow_write({"state": "imported", "error_report": report or False})
 
     # ---- SENDING ----
 
     @api.model
     def _export_responses(self, day):
-        """The outgoing file of the answers given on ``day`` not yet sent (None if none).
+        """The outgoing file of the answers given up to ``day`` not yet sent (None if none).
 
-        Each answer is sent once: a second call the same day finds nothing new.
+        Each answer is sent once: a second call the same day finds nothing new. An answer
+        given after the day's exchange ran, or on a day it did not run, goes out with the
+        next exchange.
         """
         answers = self.env["pronafim.complaint"].search(
-            [("date_answered", "=", day), ("export_file_id", "=", False)], order="name"
+            [("date_answered", "<=", day), ("export_file_id", "=", False)], order="name"
         )
         if not answers:
             return None
@@ -196,21 +212,63 @@ class PronafimComplaintFile(models.Model):
                 "datas": base64.b64encode(content.encode()),
             }
         )
-        file.state = "sent"
-        answers.export_file_id = file
+        file._workflow_write({"state": "sent"})
+        answers._workflow_write({"export_file_id": file.id})
+        outbox = self.env["ir.config_parameter"].sudo().get_param(OUTBOX_PARAM)
+        if outbox:
+            folder = pathlib.Path(outbox)
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / file.name).write_bytes(content.encode())
         return file
 
     @api.model
-    def _cron_exchange(self):
-        """Daily exchange: import the pending incoming files, then export the day's answers.
+    def _collect_inbox(self):
+        """Receive every ``*.csv`` of the inbox folder (:data:`INBOX_PARAM`), then move it to
+        its ``received/`` subfolder. Receiving is idempotent (checksum), so a file seen again
+        (moved back, or a move that failed) creates nothing. An unreadable file is logged
+        and left in place.
 
-        A file that fails is logged and left in error; the others go on. Idempotent: an
-        imported file is not imported again, an answer is sent once.
+        :return: the incoming files received (already known ones included)
         """
-        for file in self.search([("direction", "=", "incoming"), ("state", "=", "pending")]):
+        inbox = self.env["ir.config_parameter"].sudo().get_param(INBOX_PARAM)
+        files = self.browse()
+        if not inbox:
+            return files
+        folder = pathlib.Path(inbox)
+        done = folder / "received"
+        for path in sorted(folder.glob("*.csv")):
             try:
-                with self.env.cr.savepoint():
-                    file.action_import()
-            except Exception:
-                _logger.exception("CONDUSEF file %s could not be imported", file.name)
+                files |= self._receive(path.read_bytes(), path.name)
+                done.mkdir(exist_ok=True)
+                path.replace(done / path.name)
+            except OSError:
+                _logger.exception("CONDUSEF inbox file %s could not be received", path)
+        return files
+
+    @api.model
+    def _cron_exchange(self):
+        """Daily exchange: collect the inbox folder's files, import the pending incoming
+        files, then export the answers not sent yet (to the outbox folder, if set).
+
+        Each file in its own savepoint (``run_in_batches``): one that fails unexpectedly is
+        logged, rolled back and left in error with a note, the others go on. Idempotent: an
+        imported file is not imported again, an answer is sent once.
+
+        :return: the incoming files that failed
+        """
+        self._collect_inbox()
+        failed = run_in_batches(
+            self.search([("direction", "=", "incoming"), ("state", "=", "pending")]),
+            lambda file: file.action_import(),
+        )
+        failed._workflow_write(
+            {
+                "state": "error",
+                "error_report": self.env._(
+                    "The import failed unexpectedly (see the server log); nothing of this file "
+                    "was imported. Import it again once the cause is fixed."
+                ),
+            }
+        )
         self._export_responses(self.env["pronafim.complaint"]._today())
+        return failed

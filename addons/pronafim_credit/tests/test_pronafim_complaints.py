@@ -1,8 +1,13 @@
 import base64
 import datetime
+import pathlib
+import shutil
+import tempfile
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tools.misc import mute_logger
 
 from ..tools import complaints as rules
 from .common import GROUP, PronafimCase
@@ -10,8 +15,7 @@ from .common import GROUP, PronafimCase
 HEADER = "folio,kind,institution,user_name,product,reason,amount_claimed,date_received\n"
 
 
-@tagged("post_install", "-at_install")
-class TestComplaints(PronafimCase):
+class ComplaintCase(PronafimCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -43,6 +47,9 @@ class TestComplaints(PronafimCase):
         complaint.write({"response": "Se bonifica el cargo.", "outcome": outcome})
         complaint.with_context(pronafim_today=day).action_answer()
 
+
+@tagged("post_install", "-at_install")
+class TestComplaints(ComplaintCase):
     def test_due_date_across_non_working_days(self):
         """17 business days (seed 002 §7) on the MX calendar: Friday 13 November 2026,
         weekends and Revolution Day (Monday 16 November) skipped."""
@@ -210,3 +217,167 @@ class TestComplaints(PronafimCase):
             complaint.unlink()
         with self.assertRaisesMessage(UserError, "cannot be deleted"):
             complaint.sudo().unlink()
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintDesk(ComplaintCase):
+    """Second reading: what the steps set, late exports, calendar changes, bad records."""
+
+    def test_regulator_data_and_steps_not_written_by_hand(self):
+        complaint = self._complaint("F-60")
+        for vals in (
+            {"state": "answered"},
+            {"date_due": datetime.date(2027, 1, 29)},
+            {"date_received": datetime.date(2026, 11, 20)},
+            {"business_days": 3},
+        ):
+            with self.assertRaisesMessage(UserError, "only through its steps"):
+                complaint.write(vals)
+        self._answer(complaint, datetime.date(2026, 11, 5))
+        with self.assertRaisesMessage(UserError, "was sent to the regulator: Response cannot"):
+            complaint.response = "Otra respuesta"
+        with self.assertRaisesMessage(UserError, "Outcome cannot change"):
+            complaint.outcome = "not_in_favor"
+        self.assertEqual(complaint.outcome, "in_favor")
+        file = self.File._receive(self._csv(self._row("F-61")), "g.csv")
+        with self.assertRaisesMessage(UserError, "only through its steps"):
+            file.write({"state": "imported"})
+        with self.assertRaisesMessage(UserError, "only through its steps"):
+            file.write({"datas": base64.b64encode(self._csv(self._row("F-62")))})
+
+    def test_answer_given_after_the_exchange_is_sent_next_day(self):
+        """The daily exchange ran at dawn; an answer given later that day goes out with the
+        next day's file, not never."""
+        exchange = self.env["pronafim.complaint.file"]
+        exchange.with_context(pronafim_today=datetime.date(2026, 11, 20))._cron_exchange()
+        complaint = self._complaint("F-70")
+        self._answer(complaint, datetime.date(2026, 11, 20))
+        self.assertFalse(complaint.export_file_id)
+        exchange.with_context(pronafim_today=datetime.date(2026, 11, 23))._cron_exchange()
+        self.assertEqual(complaint.export_file_id.date, datetime.date(2026, 11, 23))
+        self.assertIn(
+            "F-70,2026-11-20,in_favor", base64.b64decode(complaint.export_file_id.datas).decode()
+        )
+
+    def test_due_date_follows_calendar_changes(self):
+        """A non-working day added to the MX calendar after reception moves the due date of
+        the open complaints (tracked); answered ones keep theirs; removing it moves back."""
+        open_one = self._complaint("F-80", datetime.date(2026, 11, 13))
+        answered = self._complaint("F-81", datetime.date(2026, 11, 13))
+        self._answer(answered, datetime.date(2026, 11, 20))
+        late = self._complaint("F-82", datetime.date(2026, 10, 1))  # due before the new day
+        due_late = late.date_due
+        self.assertEqual(open_one.date_due, datetime.date(2026, 12, 9))
+        # As if received on an earlier day (committed): records created in the current
+        # transaction are not tracked.
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        leave = self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Día inhábil CONDUSEF",
+                "calendar_id": self.calendar.id,
+                "date_from": datetime.datetime(2026, 12, 1, 6, 0),
+                "date_to": datetime.datetime(2026, 12, 2, 5, 59, 59),
+            }
+        )
+        self.assertEqual(open_one.date_due, datetime.date(2026, 12, 10))
+        self.assertEqual(answered.date_due, datetime.date(2026, 12, 9))
+        self.assertEqual(late.date_due, due_late)
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # the tracking is written at commit
+        tracked = open_one.sudo().message_ids.tracking_value_ids.filtered(
+            lambda t: t.field_id.name == "date_due" and t.new_value_datetime
+        )
+        self.assertIn(datetime.date(2026, 12, 10), [t.new_value_datetime.date() for t in tracked])
+        leave.write({"date_from": datetime.datetime(2026, 12, 3, 6, 0),
+                     "date_to": datetime.datetime(2026, 12, 4, 5, 59, 59)})  # fmt: skip
+        self.assertEqual(open_one.date_due, datetime.date(2026, 12, 10))
+        leave.unlink()
+        self.assertEqual(open_one.date_due, datetime.date(2026, 12, 9))
+
+    def test_flag_cron_skips_a_bad_complaint(self):
+        """A complaint that fails is logged and skipped; the others are flagged."""
+        good = self._complaint("F-90")
+        bad = self._complaint("F-91")
+        other = self._complaint("F-92")
+        Complaint = type(self.env["pronafim.complaint"])
+        flag = Complaint._flag_due
+
+        def flag_or_fail(complaint, *args):
+            if complaint.name == "F-91":
+                complaint._workflow_write({"due_status": "lapsed"})  # rolled back
+                raise ValueError("broken complaint")
+            return flag(complaint, *args)
+
+        with (
+            patch.object(Complaint, "_flag_due", flag_or_fail),
+            mute_logger("odoo.addons.micro_base.models.cron_batch"),
+        ):
+            failed = (
+                self.env["pronafim.complaint"]
+                .with_context(pronafim_today=datetime.date(2026, 11, 27))
+                ._cron_flag_due()
+            )
+        self.assertEqual(failed, bad)
+        self.assertEqual((good.due_status, other.due_status), ("lapsed", "lapsed"))
+        self.assertFalse(bad.due_status)
+        self.assertEqual(len(good.activity_ids), 1)
+
+    def test_exchange_cron_skips_a_bad_file(self):
+        """A file whose import fails unexpectedly is rolled back and left in error with a
+        note; the other files are imported and the answers exported."""
+        bad = self.File._receive(self._csv(self._row("F-100")), "bad.csv")
+        good = self.File._receive(self._csv(self._row("F-101")), "good.csv")
+        File = type(self.env["pronafim.complaint.file"])
+        action_import = File.action_import
+
+        def import_or_fail(files):
+            result = action_import(files)
+            if files == bad:
+                raise ValueError("storage failure")
+            return result
+
+        with (
+            patch.object(File, "action_import", import_or_fail),
+            mute_logger("odoo.addons.micro_base.models.cron_batch"),
+        ):
+            failed = (
+                self.env["pronafim.complaint.file"]
+                .with_context(pronafim_today=datetime.date(2026, 11, 3))
+                ._cron_exchange()
+            )
+        self.assertEqual(failed, bad)
+        self.assertEqual((bad.state, good.state), ("error", "imported"))
+        self.assertIn("failed unexpectedly", bad.error_report)
+        self.assertFalse(self.Complaint.search([("name", "=", "F-100")]))
+        self.assertTrue(self.Complaint.search([("name", "=", "F-101")]))
+
+    def test_exchange_through_inbox_and_outbox_folders(self):
+        """The day's file dropped in the inbox folder is received, imported once and moved
+        to received/; the answers are written to the outbox folder."""
+        root = pathlib.Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, root)
+        params = self.env["ir.config_parameter"].sudo()
+        params.set_param("pronafim_credit.condusef_inbox_dir", str(root / "in"))
+        params.set_param("pronafim_credit.condusef_outbox_dir", str(root / "out"))
+        (root / "in").mkdir()
+        (root / "in" / "condusef_20261103.csv").write_bytes(self._csv(self._row("F-110")))
+        answered = self._complaint("F-111")
+        self._answer(answered, datetime.date(2026, 11, 3))
+        exchange = self.env["pronafim.complaint.file"].with_context(
+            pronafim_today=datetime.date(2026, 11, 3)
+        )
+        exchange._cron_exchange()
+        self.assertTrue(self.Complaint.search([("name", "=", "F-110")]))
+        self.assertFalse(list((root / "in").glob("*.csv")))
+        self.assertTrue((root / "in" / "received" / "condusef_20261103.csv").exists())
+        sent = answered.export_file_id
+        self.assertEqual(
+            (root / "out" / sent.name).read_text().splitlines()[1],
+            "F-111,2026-11-03,in_favor,1,Se bonifica el cargo.",
+        )
+        # The same file dropped again, and a second run: nothing more.
+        (root / "in" / "again.csv").write_bytes(self._csv(self._row("F-110")))
+        exchange._cron_exchange()
+        self.assertEqual(self.Complaint.search_count([("name", "=", "F-110")]), 1)
+        self.assertEqual(len(list((root / "out").iterdir())), 1)
