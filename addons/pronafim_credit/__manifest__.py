@@ -21,6 +21,7 @@
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "data/pronafim_emergency_data.xml",
+        "data/pronafim_emergency_mail_data.xml",
         "data/pronafim_attention_figure_data.xml",
         "report/pronafim_committee_reports.xml",
         "wizards/pronafim_payment_wizard_views.xml",

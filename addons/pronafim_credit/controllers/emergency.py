@@ -7,6 +7,7 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..models.pronafim_emergency_credit import DOCUMENTS
+from ..tools import emergency
 
 
 class EmergencyPortal(CustomerPortal):
@@ -70,9 +71,14 @@ class EmergencyPortal(CustomerPortal):
                 )
                 return request.redirect(f"/my/emergency/{credit.id}")
         values = self._prepare_portal_layout_values()
+        existing = program and self._emergency_own().search(
+            [("user_id", "=", request.env.user.id), ("program_id", "=", program.id)], limit=1
+        )
         values.update(
             {
                 "program": program,
+                "existing": existing,
+                "max_document_mb": emergency.MAX_DOCUMENT_MB,
                 "states": request.env["res.country.state"]
                 .sudo()
                 .search([("country_id.code", "=", "MX")]),

@@ -1,29 +1,34 @@
 import base64
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import emergency
 
 
 class PronafimEmergencyBatch(models.Model):
-    """A disbursement batch of approved emergency credits, exported as the bank layout
-    (``tools/emergency.py``, BANK_LAYOUT_COLUMNS); once the bank confirms the payment the
-    credits are disbursed and their schedules generated."""
+    """A disbursement batch of approved emergency credits of one program, exported as the
+    bank layout (``tools/emergency.py``, BANK_LAYOUT_COLUMNS); once the bank confirms the
+    payment the credits are disbursed, their schedules generated and the payment posted
+    (one entry: a receivable line per applicant, the bank credited with the total)."""
 
     _name = "pronafim.emergency.batch"
     _description = "Emergency Micro-credit Disbursement Batch"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "pronafim.step.mixin"]
     _order = "id desc"
+    _step_fields = ("program_id", "layout_file", "layout_filename", "move_id")
 
     name = fields.Char(compute="_compute_name", store=True)
+    program_id = fields.Many2one(
+        "pronafim.emergency.program", required=True, readonly=True, index=True
+    )
     date = fields.Date(
         string="Payment Date", default=fields.Date.context_today, required=True, tracking=True
     )
-    credit_ids = fields.One2many("pronafim.emergency.credit", "batch_id", string="Credits")
-    currency_id = fields.Many2one(
-        "res.currency", default=lambda self: self.env.ref("base.MXN"), required=True
+    credit_ids = fields.One2many(
+        "pronafim.emergency.credit", "batch_id", string="Credits", readonly=True
     )
+    currency_id = fields.Many2one(related="program_id.currency_id")
     amount_total = fields.Monetary(compute="_compute_amount_total", store=True)
     credit_count = fields.Integer(compute="_compute_amount_total", store=True)
     state = fields.Selection(
@@ -32,6 +37,7 @@ class PronafimEmergencyBatch(models.Model):
     )  # fmt: skip
     layout_file = fields.Binary(string="Bank Layout", readonly=True, attachment=True)
     layout_filename = fields.Char(readonly=True)
+    move_id = fields.Many2one("account.move", string="Journal Entry", readonly=True, copy=False)
 
     @api.depends("date")
     def _compute_name(self):
@@ -43,6 +49,11 @@ class PronafimEmergencyBatch(models.Model):
         for batch in self:
             batch.amount_total = sum(batch.credit_ids.mapped("amount"))
             batch.credit_count = len(batch.credit_ids)
+
+    def write(self, vals):
+        if "date" in vals and self.filtered(lambda b: b.state == "paid"):
+            raise UserError(self.env._("The payment date of a paid batch cannot change."))
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -65,7 +76,7 @@ class PronafimEmergencyBatch(models.Model):
                 }
                 for credit in batch.credit_ids.sorted("name")
             )
-            batch.write(
+            batch._workflow_write(
                 {
                     "state": "exported",
                     "layout_file": base64.b64encode(content.encode()),
@@ -74,9 +85,68 @@ class PronafimEmergencyBatch(models.Model):
             )
 
     def action_confirm_paid(self):
-        """The bank paid the batch: disburse its credits on the payment date (schedules)."""
+        """The bank paid the batch: disburse its credits on the payment date (schedules)
+        and post the payment (:meth:`_post_disbursement`)."""
         for batch in self:
             if batch.state != "exported":
                 raise UserError(self.env._("Export the bank layout of %s first.", batch.name))
-            batch.credit_ids.action_disburse(batch.date)
-            batch.state = "paid"
+            batch.credit_ids._disburse(batch.date)
+            batch._workflow_write({"state": "paid", "move_id": batch._post_disbursement().id})
+
+    def _post_disbursement(self):
+        """Post the payment of the batch on the program's journal, as the addon posts the
+        disposals to IMF (``res.partner._pronafim_post_move``): debit the program's credits
+        receivable per applicant, credit the bank with the total, on the payment date.
+
+        Nothing is posted (empty recordset) when the program has no journal.
+
+        :raises UserError: when the program has a journal but not its accounts
+        """
+        self.ensure_one()
+        program = self.program_id
+        journal = program.journal_id
+        if not journal:
+            return self.env["account.move"]
+        bank = program.bank_account_id or journal.default_account_id
+        receivable = program.receivable_account_id
+        if not (bank and receivable):
+            raise UserError(
+                self.env._(
+                    "Set the credits receivable and bank accounts of program %s before "
+                    "confirming the payment.",
+                    program.name,
+                )
+            )
+        ref = self.env._("FONDESO %(batch)s", batch=self.name)
+        lines = [
+            Command.create(
+                {
+                    "account_id": receivable.id,
+                    "partner_id": credit.partner_id.id,
+                    "name": credit.name,
+                    "debit": credit.amount,
+                    "credit": 0.0,
+                }
+            )
+            for credit in self.credit_ids.sorted("name")
+        ]
+        lines.append(
+            Command.create(
+                {"account_id": bank.id, "name": ref, "debit": 0.0, "credit": self.amount_total}
+            )
+        )
+        move = (
+            self.env["account.move"]
+            .sudo()
+            .create(
+                {
+                    "move_type": "entry",
+                    "journal_id": journal.id,
+                    "date": self.date,
+                    "ref": ref,
+                    "line_ids": lines,
+                }
+            )
+        )
+        move.action_post()
+        return move

@@ -1,5 +1,8 @@
+import base64
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.mimetypes import guess_mimetype
 
 from ..tools import emergency
 
@@ -14,6 +17,10 @@ STATES = [
 #: las personas solicitantes a través de medios electrónicos"); the seed does not list
 #: them — the three below are the decision recorded in the README.
 DOCUMENTS = ("id_document", "address_proof", "business_proof")
+#: What the applicant submitted: the staff review it as it was, it does not change after.
+SUBMITTED_FIELDS = (
+    "program_id", "curp", *DOCUMENTS, *(f"{name}_name" for name in DOCUMENTS),
+)  # fmt: skip
 
 
 class PronafimEmergencyCredit(models.Model):
@@ -26,8 +33,15 @@ class PronafimEmergencyCredit(models.Model):
 
     _name = "pronafim.emergency.credit"
     _description = "Emergency Micro-credit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "pronafim.step.mixin"]
     _order = "id desc"
+    #: Set by the steps only: the amount counted in the envelope, the decision, the batch,
+    #: the schedule and the evidence of the electronic acceptance.
+    _step_fields = (
+        "amount", "reviewer_id", "date_submitted", "date_decided", "date_disbursed",
+        "batch_id", "installment_ids", "user_id", "birth_date", "accepted_by_id",
+        "accepted_on", "accepted_ip", "accepted_text_version",
+    )  # fmt: skip
 
     name = fields.Char(string="Folio", readonly=True, copy=False, default="/")
     program_id = fields.Many2one(
@@ -95,8 +109,21 @@ class PronafimEmergencyCredit(models.Model):
         return credits
 
     def write(self, vals):
-        if "curp" in vals and self.filtered(lambda c: c.state != "draft"):
-            raise UserError(self.env._("The CURP of a submitted application cannot change."))
+        frozen = [name for name in SUBMITTED_FIELDS if name in vals]
+        if frozen and self.filtered(lambda c: c.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "A submitted application is reviewed as it was submitted: %s cannot change.",
+                    ", ".join(self._fields[name]._description_string(self.env) for name in frozen),
+                )
+            )
+        if "clabe" in vals and self.filtered("batch_id"):
+            raise UserError(
+                self.env._(
+                    "The CLABE of a credit in a disbursement batch cannot change: it is in the "
+                    "bank layout."
+                )
+            )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -116,6 +143,28 @@ class PronafimEmergencyCredit(models.Model):
                         credit.clabe,
                     )
                 )
+
+    @api.constrains(*DOCUMENTS)
+    def _check_documents(self):
+        """PDF, JPEG or PNG files of at most ``MAX_DOCUMENT_MB`` (tools/emergency.py)."""
+        for credit in self:
+            for name in DOCUMENTS:
+                if not credit[name]:
+                    continue
+                content = base64.b64decode(credit.with_context(bin_size=False)[name])
+                label = credit._fields[name]._description_string(self.env)
+                if guess_mimetype(content) not in emergency.DOCUMENT_MIMETYPES:
+                    raise ValidationError(
+                        self.env._("%(document)s: upload a PDF, JPEG or PNG file.", document=label)
+                    )
+                if len(content) > emergency.MAX_DOCUMENT_MB * 1024 * 1024:
+                    raise ValidationError(
+                        self.env._(
+                            "%(document)s: the file is larger than %(max)s MB.",
+                            document=label,
+                            max=emergency.MAX_DOCUMENT_MB,
+                        )
+                    )
 
     # ---- CHECKS ----
 
@@ -178,8 +227,10 @@ class PronafimEmergencyCredit(models.Model):
             )
             if messages:
                 raise ValidationError("\n".join(messages))
-            credit.curp = emergency.identity.validate("curp", credit.curp)
-            credit.birth_date = emergency.identity.curp_birth_date(credit.curp)
+            curp = emergency.identity.validate("curp", credit.curp)
+            credit._workflow_write(
+                {"curp": curp, "birth_date": emergency.identity.curp_birth_date(curp)}
+            )
 
     # ---- ACTIONS ----
 
@@ -209,9 +260,13 @@ class PronafimEmergencyCredit(models.Model):
                 raise UserError(
                     self.env._("Upload the required documents: %s.", ", ".join(missing))
                 )
+            if not credit.clabe:
+                raise UserError(
+                    self.env._("Give the CLABE of the account where the credit is to be paid.")
+                )
             if not credit.accepted_on:
                 raise UserError(self.env._("Accept the legal documents before submitting."))
-            credit.write({"state": "submitted", "date_submitted": fields.Datetime.now()})
+            credit._workflow_write({"state": "submitted", "date_submitted": fields.Datetime.now()})
 
     def action_approve(self):
         """Approve within the envelope (row lock on the program, see ``_reserve``)."""
@@ -229,7 +284,7 @@ class PronafimEmergencyCredit(models.Model):
                     )
                 )
             program.sudo()._reserve(program.credit_amount)
-            credit.write(
+            credit._workflow_write(
                 {
                     "state": "approved",
                     "amount": program.credit_amount,
@@ -237,6 +292,7 @@ class PronafimEmergencyCredit(models.Model):
                     "date_decided": fields.Date.context_today(self),
                 }
             )
+            credit._notify_applicant("pronafim_credit.mail_template_emergency_approved")
 
     def action_reject(self, reason=None):
         """Reject with ``reason`` (from the form: the *Rejection Reason* written there)."""
@@ -246,7 +302,7 @@ class PronafimEmergencyCredit(models.Model):
                 raise UserError(self.env._("Give the reason of the rejection."))
             if credit.state != "submitted":
                 raise UserError(self.env._("Only a submitted application can be rejected."))
-            credit.write(
+            credit._workflow_write(
                 {
                     "state": "rejected",
                     "rejection_reason": reason,
@@ -254,6 +310,7 @@ class PronafimEmergencyCredit(models.Model):
                     "date_decided": fields.Date.context_today(self),
                 }
             )
+            credit._notify_applicant("pronafim_credit.mail_template_emergency_rejected")
 
     def action_add_to_batch(self):
         """Put the selected approved credits in a new disbursement batch (bank layout)."""
@@ -267,7 +324,16 @@ class PronafimEmergencyCredit(models.Model):
                     ", ".join(wrong.mapped("name")),
                 )
             )
-        batch = self.env["pronafim.emergency.batch"].create({"credit_ids": [(6, 0, self.ids)]})
+        if len(self.program_id) > 1:
+            raise UserError(
+                self.env._(
+                    "A disbursement batch pays the credits of one program (one journal entry): "
+                    "%s.",
+                    ", ".join(self.program_id.mapped("name")),
+                )
+            )
+        batch = self.env["pronafim.emergency.batch"].create({"program_id": self.program_id.id})
+        self._workflow_write({"batch_id": batch.id})
         return {
             "type": "ir.actions.act_window",
             "res_model": "pronafim.emergency.batch",
@@ -275,9 +341,13 @@ class PronafimEmergencyCredit(models.Model):
             "view_mode": "form",
         }
 
-    def action_disburse(self, date=None):
-        """Mark as paid out on ``date`` and generate the schedule (grace, zero interest)."""
-        date = date or fields.Date.context_today(self)
+    def _disburse(self, date):
+        """Mark as paid out on ``date`` and generate the schedule (grace, zero interest).
+
+        Called by the disbursement batch once the bank paid it (``action_confirm_paid``),
+        which posts the payment: a credit is never disbursed outside a batch. The
+        installments are created as the calling user (finance).
+        """
         for credit in self:
             if credit.state != "approved":
                 raise UserError(self.env._("Only an approved credit can be disbursed."))
@@ -285,7 +355,7 @@ class PronafimEmergencyCredit(models.Model):
             rows = emergency.schedule(
                 credit.amount, program.installments, program.grace_months, date
             )
-            credit.write(
+            credit._workflow_write(
                 {
                     "state": "disbursed",
                     "date_disbursed": date,
@@ -305,6 +375,18 @@ class PronafimEmergencyCredit(models.Model):
                     ],
                 }
             )
+
+    def _notify_applicant(self, template_xmlid):
+        """E-mail the applicant the decision (template ``template_xmlid``), kept in the
+        chatter; the applicant follows the application in the portal."""
+        template = self.env.ref(template_xmlid)
+        for credit in self:
+            credit.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+
+    def _get_portal_url(self):
+        """The applicant's page of this application."""
+        self.ensure_one()
+        return f"/my/emergency/{self.id}"
 
 
 class PronafimEmergencyInstallment(models.Model):

@@ -44,6 +44,26 @@ class PronafimEmergencyProgram(models.Model):
         help="Recorded with each electronic acceptance; change it whenever the text changes.",
     )  # fmt: skip
     section = fields.Char(string="Rule Section", required=True)
+    # Accounting of the disbursements (batch paid): as for the IMF disposals, nothing is
+    # posted while no journal is set.
+    journal_id = fields.Many2one(
+        "account.journal",
+        string="Disbursement Journal",
+        tracking=True,
+        help="Journal where each paid disbursement batch is posted. Empty: nothing is posted.",
+    )
+    bank_account_id = fields.Many2one(
+        "account.account",
+        string="Bank Account",
+        tracking=True,
+        help="Credited with the batch total. Empty: the journal's default account.",
+    )
+    receivable_account_id = fields.Many2one(
+        "account.account",
+        string="Credits Receivable",
+        tracking=True,
+        help="Debited with each credit paid, per applicant.",
+    )
     credit_ids = fields.One2many("pronafim.emergency.credit", "program_id")
     committed_amount = fields.Monetary(compute="_compute_consumption")
     committed_count = fields.Integer(compute="_compute_consumption")

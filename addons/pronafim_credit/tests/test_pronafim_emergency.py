@@ -8,6 +8,7 @@ from .common import GROUP, PronafimCase
 
 DOC = base64.b64encode(b"%PDF-1.4 document")
 CURP = "GOMA900215MDFRRN04"
+CLABE = "032180000118359719"
 
 
 class EmergencyCase(PronafimCase):
@@ -33,6 +34,7 @@ class EmergencyCase(PronafimCase):
         )
 
     def _submitted(self, curp=CURP, program=None, **vals):
+        vals.setdefault("clabe", CLABE)
         credit = self._apply(
             curp,
             program,
@@ -45,6 +47,18 @@ class EmergencyCase(PronafimCase):
         credit.action_submit()
         credit.write({"check_identity": True, "check_address": True, "check_business": True})
         return credit
+
+    def _pay(self, credits, day):
+        """Finance batches the approved ``credits``, exports the layout, confirms the
+        payment on ``day``; the batch."""
+        action = credits.with_user(self.finance).action_add_to_batch()
+        batch = (
+            self.env["pronafim.emergency.batch"].with_user(self.finance).browse(action["res_id"])
+        )
+        batch.date = day
+        batch.action_export()
+        batch.action_confirm_paid()
+        return batch
 
 
 @tagged("post_install", "-at_install")
@@ -66,8 +80,8 @@ class TestEmergencyCredit(EmergencyCase):
         self.assertEqual((program.disbursed_amount, program.disbursed_count), (0, 0))
         self.assertEqual(program.available_count, 49_999)
         with self.assertRaises(AccessError):
-            credit.with_user(self.analyst).action_disburse(datetime.date(2026, 11, 30))
-        credit.with_user(self.finance).action_disburse(datetime.date(2026, 11, 30))
+            credit.with_user(self.analyst).action_add_to_batch()
+        self._pay(credit, datetime.date(2026, 11, 30))
         rows = credit.installment_ids
         self.assertEqual(len(rows), 18)
         self.assertEqual(rows[0].due_date, datetime.date(2027, 3, 30))
@@ -78,7 +92,7 @@ class TestEmergencyCredit(EmergencyCase):
         self.assertEqual(program.committed_amount, 10_000)
 
     def test_acceptance_recorded(self):
-        credit = self._apply(id_document=DOC, address_proof=DOC, business_proof=DOC)
+        credit = self._apply(id_document=DOC, address_proof=DOC, business_proof=DOC, clabe=CLABE)
         with self.assertRaisesMessage(UserError, "Accept the legal documents"):
             credit.action_submit()
         self.program.legal_text_version = "2026-11"
@@ -168,11 +182,9 @@ class TestEmergencyBatch(EmergencyCase):
     def test_batch_bank_layout_and_disbursement(self):
         """Approved credits go into a batch, exported as the bank layout; paid, they are
         disbursed with their schedules."""
-        first = self._submitted(clabe="032180000118359719")
-        second = self._submitted("LOPC920707HDFPRR06")
+        first = self._submitted()
+        second = self._submitted("LOPC920707HDFPRR06", clabe="012180001234567899")
         (first | second).action_approve()
-        with self.assertRaisesMessage(UserError, "Only approved credits with a CLABE"):
-            (first | second).with_user(self.finance).action_add_to_batch()
         with self.assertRaisesMessage(ValidationError, "CLABE 012180001234567891"):
             second.clabe = "012180001234567891"
         second.clabe = "002010077777777771"
@@ -181,6 +193,10 @@ class TestEmergencyBatch(EmergencyCase):
         action = (first | second).with_user(self.finance).action_add_to_batch()
         batch = self.env["pronafim.emergency.batch"].browse(action["res_id"])
         batch = batch.with_user(self.finance)
+        with self.assertRaisesMessage(UserError, "no batch yet can be batched"):
+            first.with_user(self.finance).action_add_to_batch()
+        with self.assertRaisesMessage(UserError, "cannot change: it is in the bank layout"):
+            second.with_user(self.analyst).clabe = "032180000118359719"
         batch.date = datetime.date(2026, 12, 15)
         self.assertEqual((batch.credit_count, batch.amount_total), (2, 20_000))
         with self.assertRaisesMessage(UserError, "Export the bank layout"):
@@ -196,15 +212,159 @@ class TestEmergencyBatch(EmergencyCase):
                 f"FONDESO {second.name}",
             ],
         )
+        with self.assertRaisesMessage(UserError, "changes only through its steps"):
+            batch.write({"state": "paid"})
         batch.action_confirm_paid()
         self.assertEqual(set((first | second).mapped("state")), {"disbursed"})
         self.assertEqual(first.date_disbursed, datetime.date(2026, 12, 15))
         self.assertEqual(first.installment_ids[0].due_date, datetime.date(2027, 4, 15))
+        # No journal on the program: nothing posted (as for the IMF disposals).
+        self.assertFalse(batch.move_id)
         with self.assertRaisesMessage(UserError, "cannot be deleted"):
             batch.sudo().unlink()
+        with self.assertRaisesMessage(UserError, "payment date of a paid batch"):
+            batch.date = datetime.date(2026, 12, 16)
+
+    def test_one_program_per_batch(self):
+        other = self.program.copy({"name": "Otro programa"})
+        first = self._submitted()
+        second = self._submitted(program=other)
+        (first | second).action_approve()
+        with self.assertRaisesMessage(UserError, "pays the credits of one program"):
+            (first | second).with_user(self.finance).action_add_to_batch()
+        self.assertFalse((first | second).batch_id)
 
     def test_reject_from_form(self):
         credit = self._submitted()
         credit.rejection_reason = "Documents do not match"
         credit.with_user(self.analyst).action_reject()
         self.assertEqual(credit.state, "rejected")
+
+
+@tagged("post_install", "-at_install")
+class TestEmergencyAccounting(EmergencyCase):
+    """A paid batch is posted on the program's journal (finance confirms the payment)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Account = cls.env["account.account"]
+        cls.bank = Account.create(
+            {"code": "FON101", "name": "Bancos FONDESO", "account_type": "asset_cash"}
+        )
+        cls.receivable = Account.create(
+            {
+                "code": "FON121",
+                "name": "Créditos emergentes por cobrar",
+                "account_type": "asset_receivable",
+                "reconcile": True,
+            }
+        )
+        cls.journal = cls.env["account.journal"].create(
+            {"name": "FONDESO emergente", "code": "FONE", "type": "general"}
+        )
+        cls.neighbour = cls.env["res.partner"].create({"name": "Luis López"})
+
+    def _configure(self, **vals):
+        self.program.with_user(self.manager).write(
+            {
+                "journal_id": self.journal.id,
+                "bank_account_id": self.bank.id,
+                "receivable_account_id": self.receivable.id,
+                **vals,
+            }
+        )
+
+    def test_paid_batch_posted_per_applicant(self):
+        self._configure()
+        first = self._submitted()
+        second = self._submitted("LOPC920707HDFPRR06", partner_id=self.neighbour.id)
+        (first | second).with_user(self.analyst).action_approve()
+        batch = self._pay(first | second, datetime.date(2026, 12, 15))
+        move = batch.move_id
+        self.assertEqual(move.state, "posted")
+        self.assertEqual(move.journal_id, self.journal)
+        self.assertEqual(move.date, datetime.date(2026, 12, 15))
+        receivable = move.line_ids.filtered(lambda ml: ml.account_id == self.receivable)
+        self.assertEqual(
+            sorted((ml.partner_id.name, ml.debit, ml.name) for ml in receivable),
+            sorted([("Ana Gómez", 10_000, first.name), ("Luis López", 10_000, second.name)]),
+        )
+        bank = move.line_ids.filtered(lambda ml: ml.account_id == self.bank)
+        self.assertEqual((bank.debit, bank.credit), (0, 20_000))
+        self.assertEqual(batch.state, "paid")
+
+    def test_journal_without_accounts_refused_nothing_disbursed(self):
+        self._configure(receivable_account_id=False)
+        credit = self._submitted()
+        credit.action_approve()
+        with self.assertRaisesMessage(UserError, "Set the credits receivable and bank accounts"):
+            self._pay(credit, datetime.date(2026, 12, 15))
+        self.assertEqual(credit.state, "approved")
+        self.assertFalse(credit.installment_ids)
+
+    def test_finance_cannot_configure_accounting(self):
+        with self.assertRaises(AccessError):
+            self.program.with_user(self.finance).write({"journal_id": self.journal.id})
+
+
+@tagged("post_install", "-at_install")
+class TestEmergencyGuards(EmergencyCase):
+    """What the steps set cannot be written by hand; the decision is e-mailed."""
+
+    def test_step_fields_refused_by_hand(self):
+        credit = self._submitted()
+        analyst_credit = credit.with_user(self.analyst)
+        for vals in (
+            {"state": "approved"},
+            {"amount": 10_000},
+            {"accepted_ip": "10.0.0.1"},
+            {"accepted_text_version": "99"},
+        ):
+            with self.assertRaisesMessage(UserError, "only through its steps"):
+                analyst_credit.write(vals)
+        with self.assertRaisesMessage(UserError, "Amount, Accepted from IP change only"):
+            analyst_credit.write({"amount": 1, "accepted_ip": "10.0.0.1"})
+        with self.assertRaisesMessage(UserError, "CURP cannot change"):
+            analyst_credit.write({"curp": "LOPC920707HDFPRR06"})
+        with self.assertRaisesMessage(UserError, "Official ID cannot change"):
+            analyst_credit.write({"id_document": DOC})
+        self.assertEqual((credit.state, credit.amount), ("submitted", 0))
+        self.assertEqual(credit.accepted_ip, "203.0.113.7")
+
+    def test_documents_type_and_size(self):
+        Credit = self.env["pronafim.emergency.credit"]
+        before = Credit.search_count([])
+        with self.assertRaisesMessage(ValidationError, "Proof of Address: upload a PDF"):
+            self._apply(address_proof=base64.b64encode(b"MZ\x90\x00 not a document"))
+        big = base64.b64encode(b"%PDF-1.4 " + b"0" * (10 * 1024 * 1024))
+        with self.assertRaisesMessage(ValidationError, "Official ID: the file is larger than 10"):
+            self._apply(id_document=big)
+        self.assertEqual(Credit.search_count([]), before)
+        png = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"0" * 32)
+        self.assertTrue(self._apply(id_document=png))
+
+    def test_clabe_required_to_submit(self):
+        credit = self._apply(id_document=DOC, address_proof=DOC, business_proof=DOC)
+        credit._accept_legal_documents("203.0.113.7")
+        with self.assertRaisesMessage(UserError, "Give the CLABE"):
+            credit.action_submit()
+        self.assertEqual(credit.state, "draft")
+
+    def test_decision_emailed_to_applicant(self):
+        self.applicant.email = "ana.gomez@example.com"
+        approved = self._submitted()
+        approved.with_user(self.analyst).action_approve()
+        message = approved.message_ids.filtered(lambda m: m.subject and "approved" in m.subject)
+        self.assertEqual(message.partner_ids, self.applicant)
+        self.assertIn(f"/my/emergency/{approved.id}", message.body)
+        self.assertIn(CLABE, message.body)
+        rejected = self._submitted("LOPC920707HDFPRR06")
+        rejected.with_user(self.analyst).action_reject("La CURP no coincide con la INE")
+        message = rejected.message_ids.filtered(
+            lambda m: m.subject and "not approved" in m.subject
+        )
+        self.assertEqual(message.partner_ids, self.applicant)
+        self.assertIn("La CURP no coincide con la INE", message.body)
+        mails = self.env["mail.mail"].search([("mail_message_id", "in", message.ids)])
+        self.assertEqual(mails.recipient_ids, self.applicant)

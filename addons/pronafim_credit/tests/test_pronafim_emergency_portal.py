@@ -35,6 +35,7 @@ class TestEmergencyPortal(MicroTestMixin, HttpCase):
             "business_name": "Fonda Ana",
             "business_activity": "Comida",
             "state_id": str(self.cdmx.id),
+            "clabe": "032180000118359719",
             "accept_legal": "1",
             **overrides,
         }
@@ -55,6 +56,14 @@ class TestEmergencyPortal(MicroTestMixin, HttpCase):
         self.assertIn("Accept the legal documents", response.text)
         response = self._post(**self._form(), files={})
         self.assertIn("Upload the required documents", response.text)
+        files = {
+            name: (f"{name}.exe", b"MZ\x90\x00 program", "application/octet-stream")
+            for name in ("id_document", "address_proof", "business_proof")
+        }
+        response = self._post(**self._form(), files=files)
+        self.assertIn("upload a PDF, JPEG or PNG file", response.text)
+        response = self._post(**self._form(clabe=""))
+        self.assertIn("Give the CLABE", response.text)
         self.assertFalse(Credit.search([("user_id", "=", self.applicant.id)]))
         # Accepted.
         response = self._post(**self._form())
@@ -72,6 +81,7 @@ class TestEmergencyPortal(MicroTestMixin, HttpCase):
         # The same CURP cannot apply twice.
         response = self._post(**self._form())
         self.assertIn("already applied to this program", response.text)
+        self.assertIn("You already applied", self.url_open("/my/emergency/apply").text)
         self.assertEqual(Credit.search_count([("curp", "=", "GOMA900215MDFRRN04")]), 1)
 
     def test_applicant_sees_only_own(self):
@@ -91,7 +101,11 @@ class TestEmergencyPortal(MicroTestMixin, HttpCase):
         # Approved and disbursed by the staff, the schedule shows in the applicant's page.
         other.write({"check_identity": True, "check_address": True, "check_business": True})
         other.action_approve()
-        other.action_disburse()
+        page = self.url_open(f"/my/emergency/{other.id}").text
+        self.assertIn("Approved", page)
+        batch = self.env["pronafim.emergency.batch"].browse(other.action_add_to_batch()["res_id"])
+        batch.action_export()
+        batch.action_confirm_paid()
         page = self.url_open(f"/my/emergency/{other.id}").text
         self.assertIn("555.56", page)
         self.assertEqual(len(other.installment_ids), 18)

@@ -91,6 +91,13 @@ def eligibility_errors(curp, residence_state_code, business_name, on_date):
     return errors
 
 
+#: Documents the applicant uploads: PDF or images, each at most this size. The seed gives
+#: neither (decision recorded in the README): what a phone scan or a PDF needs, and
+#: bounded so that 50,000 applications stay storable.
+DOCUMENT_MIMETYPES = ("application/pdf", "image/jpeg", "image/png")
+MAX_DOCUMENT_MB = 10
+
+
 #: Bank layout of a disbursement batch (seed 000, §2: "procesos ... para realizar la
 #: dispersión de los créditos"; the seed gives no layout, this one is the suite's): UTF-8
 #: CSV, comma separated, header line, one row per credit:

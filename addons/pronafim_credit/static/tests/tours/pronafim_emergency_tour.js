@@ -28,6 +28,11 @@ registry.category("web_tour.tours").add("pronafim_emergency_apply", {
             run: "edit Fonda del Tour",
         },
         {
+            content: "CLABE of the account",
+            trigger: "input[name='clabe']",
+            run: "edit 032180000118359719",
+        },
+        {
             content: "State: Mexico City",
             trigger: "select[name='state_id']",
             run() {
