@@ -46,6 +46,8 @@ FROZEN_AFTER_REGISTRATION = {
     "quantity",
     "constitution_amount",
     "land_amount",
+    "trust_coverage",
+    "regional_impact",
 }
 # Agreement states that end a support early: only what was delivered stays committed.
 ENDED_AGREEMENT_STATES = ("rescinded", "terminated", "cancelled")
@@ -174,8 +176,10 @@ class FonaesApplication(models.Model):
     # ---- funds and trusts (§4.3.2) ----
     trust_coverage = fields.Selection(
         [("local", "State or Municipal"), ("national", "Interstate or National")],
-        help="Interstate or national trusts are authorized directly by the general "
-        "directorate (§4.3.2.K.iii).",
+        string="Coverage",
+        help="Interstate or national trusts, capitalization supports, ADE and PROCOMER "
+        "programs are authorized directly by the general directorate (§4.3.2.K.iii, "
+        "§4.3.1.6.A.i, §4.3.3.1.D.vi, §4.3.3.2.G.ii).",
     )
     trust_nonfederal_amount = fields.Monetary(
         string="Non-federal Contributions",
@@ -615,8 +619,9 @@ class FonaesApplication(models.Model):
             ):
                 raise AccessError(
                     self.env._(
-                        "Interstate or national trusts are authorized by the general "
-                        "directorate (§4.3.2.K.iii)."
+                        "Interstate or national trusts and programs are authorized by the "
+                        "general directorate (§4.3.2.K.iii, §4.3.1.6.A.i, §4.3.3.1.D.vi, "
+                        "§4.3.3.2.G.ii)."
                     )
                 )
             if app.limit_id.opinion_required and app.directorate_opinion != "favorable":

@@ -274,3 +274,15 @@ class TestFonaesRuleGaps(FonaesCase):
         with self.assertRaisesMessage(UserError, "No budget sufficiency in the state envelope"):
             first.action_authorize()
         self.assertEqual(first.state, "evaluated")
+
+    def test_national_programs_authorized_by_the_directorate(self):
+        # §4.3.3.1.D.vi (ADE), §4.3.3.2.G.ii (PROCOMER), §4.3.1.6.A.i (ESC capitalization):
+        # national or interstate coverage is authorized by the general directorate.
+        app = self._submitted(
+            self.enterprise, "support_limit_ade_8", 20_000, trust_coverage="national"
+        )
+        self._to_evaluated(app)
+        with self.assertRaisesMessage(AccessError, "authorized by the general directorate"):
+            app.action_authorize()
+        app.with_user(self.directorate).action_authorize()
+        self.assertEqual(app.state, "authorized")

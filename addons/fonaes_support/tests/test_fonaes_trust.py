@@ -70,11 +70,29 @@ class TestFonaesTrust(FonaesCase):
             app.action_authorize()
         app.action_request_opinion()
         app.with_user(self.directorate).action_opinion_favorable()
-        app.trust_coverage = "national"
-        with self.assertRaisesMessage(AccessError, "authorized by the general directorate"):
-            app.action_authorize()
-        app.with_user(self.directorate).action_authorize()
+        # The coverage was applied for with the folio: it cannot be switched later.
+        with self.assertRaisesMessage(UserError, "can no longer change"):
+            app.trust_coverage = "national"
+        app.action_authorize()
         self.assertEqual(app.state, "authorized")
+        # §4.3.2.K.iii: interstate or national trusts, by the general directorate itself.
+        national = self._application(
+            self._beneficiary("Fideicomiso Regional del Sureste", "trust"),
+            self.trust_row,
+            3_000_000,
+            trust_nonfederal_amount=3_000_000,
+            trust_net_worth=10_000_000,
+            trust_coverage="national",
+        )
+        national.action_submit()
+        self._to_evaluated(national)
+        national.action_request_opinion()
+        national.with_user(self.directorate).action_opinion_favorable()
+        with self.assertRaisesMessage(AccessError, "authorized by the general directorate"):
+            national.action_authorize()
+        self.assertEqual(national.state, "evaluated")
+        national.with_user(self.directorate).action_authorize()
+        self.assertEqual(national.state, "authorized")
 
     def _trust_agreement(self):
         app = self._trust_app()
