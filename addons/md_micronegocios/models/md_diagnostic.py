@@ -101,8 +101,11 @@ class MdDiagnostic(models.Model):
     def _compute_display_name(self):
         # The observatory analyst reads lever results (md.diagnostic.line) whose diagnostic
         # is shown by this name, computed as superuser: the business name, often the
-        # owner's, is kept to the roles that follow cases (spec md_micronegocios §7).
-        named = self.env.user.has_group("md_micronegocios.md_micronegocios_group_facilitator")
+        # owner's, is kept to the roles that follow cases or mentor them (spec §5, §7).
+        user = self.env.user
+        named = user.has_group("md_micronegocios.md_micronegocios_group_facilitator") or (
+            user.has_group("md_micronegocios.md_micronegocios_group_mentor")
+        )
         for diagnostic in self:
             if named:
                 diagnostic.display_name = self.env._(

@@ -131,6 +131,11 @@ class TestMdRecordAccess(MdCommon, TransactionCase):
             own[2].with_user(self.coordinator).diagnostic_id.display_name,
             f"Diagnostic of {self.own.name}",
         )
+        # and so does the mentor of the plan
+        plan = self.own.md_plan_id
+        plan.mentor_ids = self.env["md.mentor"].create({"user_id": self.mentor.id})
+        [values] = plan.with_user(self.mentor).read(["diagnostic_id"])
+        self.assertEqual(values["diagnostic_id"][1], f"Diagnostic of {self.own.name}")
         menus = self._visible_menus(self.analyst)
         for xmlid in ("md_plan_menu_root", "md_diagnostic_menu", "md_case_menu"):
             self.assertNotIn(self.env.ref(f"md_micronegocios.{xmlid}").id, menus, xmlid)
