@@ -425,6 +425,26 @@ class TestMdAnalytics(MdCommon, TransactionCase):
                     {"cycle_id": self.cycle.id}
                 )
 
+    def test_registered_share_per_city(self):
+        """Figure 4: 5,993 registered, Bucaramanga 1,309 (22 %), Ibagué 944 (16 %),
+        Barranquilla 927 (15 %), Cúcuta 876 (15 %); the other 1,937 in the other cities."""
+        figure_4 = {"bucaramanga": 1309, "ibague": 944, "barranquilla": 927, "cucuta": 876}
+        for city, count in figure_4.items():
+            self._cases(city, count, md_week=10)
+        self._cases("neiva", 5993 - sum(figure_4.values()), md_week=10)
+        registered = self.Report.with_user(self.analyst)._tables(self.cycle)["registered"]
+        self.assertEqual(registered["total"], 5993)
+        shares = {city: registered["share"][self.env.ref(CITY % city).id] for city in figure_4}
+        self.assertEqual(
+            shares, {"bucaramanga": 22, "ibague": 16, "barranquilla": 15, "cucuta": 15}
+        )
+        book = openpyxl.load_workbook(
+            io.BytesIO(self.Report.with_user(self.analyst)._xlsx(self.cycle))
+        )
+        rows = list(book["Registered"].iter_rows(values_only=True))
+        [bucaramanga] = [row for row in rows if row[0] == "Bucaramanga"]
+        self.assertEqual(bucaramanga[-2:], (1309, 22))
+
     def test_plans_per_week(self):
         """Figure 7: registered and plans designed per city per week, running totals
         (Bucaramanga 299 / 606 / 1,064 / 1,133 registered and 0 / 0 / 8 / 9 plans in weeks
