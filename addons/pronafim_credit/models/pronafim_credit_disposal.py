@@ -129,6 +129,20 @@ class PronafimCreditDisposal(models.Model):
         """
         self.ensure_one()
         line = self.line_id
+        charged_to = max(filter(None, self.installment_ids.mapped("moratory_date")), default=False)
+        if date < self.date or (charged_to and date < charged_to):
+            # Backdated before the moratory interest already charged (and posted) by the
+            # daily run: the days after the payment would stay charged on money received.
+            raise UserError(
+                self.env._(
+                    "A payment on disposal %(line)s of %(disposal)s cannot be dated %(date)s: "
+                    "moratory interest is charged up to %(charged)s.",
+                    line=line.name,
+                    disposal=self.date,
+                    date=date,
+                    charged=charged_to or self.date,
+                )
+            )
         charged = self.installment_ids._accrue_moratory(date)
         # The moratory interest charged now is income and a receivable of the institution,
         # posted like the daily run's (Dr receivable / Cr moratory income) before the

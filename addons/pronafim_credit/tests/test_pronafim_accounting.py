@@ -188,6 +188,27 @@ class TestPronafimAccounting(PronafimCase):
         self._run(D(2026, 12, 12))
         self.assertEqual(self._moves(), moves)
 
+    def test_payment_not_backdated_before_the_moratory_charged(self):
+        """The daily run charged (and posted) moratory interest up to 12 December: a
+        payment dated 10 December is refused, and nothing is written."""
+        self._run(D(2026, 12, 12))
+        moves = self._moves()
+        wizard = (
+            self.env["pronafim.payment.wizard"]
+            .with_user(self.finance)
+            .with_context(active_model="pronafim.credit.disposal", active_id=self.disposal.id)
+            .create({"date": D(2026, 12, 10), "amount": 1_000})
+        )
+        with self.assertRaisesMessage(
+            UserError, "cannot be dated 2026-12-10: moratory interest is charged up to 2026-12-12."
+        ):
+            wizard.action_register()
+        self.assertFalse(self.disposal.repayment_ids)
+        self.assertEqual(self._moves(), moves)
+        wizard.amount = 0
+        with self.assertRaisesMessage(UserError, "The payment amount must be positive."):
+            wizard.action_register()
+
     def test_installments_change_only_through_payments(self):
         first = self.disposal.installment_ids.sorted("number")[0]
         for vals in ({"principal_paid": first.principal}, {"moratory_charged": 0.0}):
