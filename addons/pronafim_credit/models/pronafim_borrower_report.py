@@ -50,6 +50,23 @@ class PronafimBorrowerReport(models.Model):
     error_log = fields.Text(readonly=True)
     row_count = fields.Integer(readonly=True)
     microcredit_ids = fields.One2many("pronafim.microcredit", "report_id")
+    borrower_count = fields.Integer(string="Borrowers", compute="_compute_figures")
+    women_pct = fields.Float(string="Women (%)", compute="_compute_figures")
+    rural_pct = fields.Float(string="Rural (%)", compute="_compute_figures")
+    priority_pct = fields.Float(string="Priority Zones (%)", compute="_compute_figures")
+    special_pct = fields.Float(string="Special-attention Zones (%)", compute="_compute_figures")
+    training_pct = fields.Float(string="Trained (%)", compute="_compute_figures")
+    average_amount = fields.Float(
+        string="Average Amount", digits=(16, 2), compute="_compute_figures"
+    )
+
+    @api.depends("microcredit_ids")
+    def _compute_figures(self):
+        """Spec §5: borrowers, % women, % rural / priority / special-attention zones,
+        average amount and training coverage of the micro-credits reported."""
+        rows = self.env["pronafim.microcredit"]._figures_by("report_id", self.ids)
+        for record in self:
+            record.update(borrower_report.figures(rows.get(record.id, {})))
 
     @api.model_create_multi
     def create(self, vals_list):

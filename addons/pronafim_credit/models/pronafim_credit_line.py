@@ -8,7 +8,7 @@ from odoo.tools import float_compare, format_amount
 
 from odoo.addons.micro_base.tools import loan
 
-from ..tools import arrears, rules
+from ..tools import arrears, borrower_report, rules
 
 # The credit type of §VIII.3 (apoyo parcial crediticio para puntos de acceso).
 PARTIAL_CREDIT_TYPE = "partial_access_points"
@@ -93,11 +93,15 @@ class PronafimCreditLine(models.Model):
         help="Regional rate published by the program (§VIII.1.B.i condition c).",
     )
     microcredit_ids = fields.One2many("pronafim.microcredit", "line_id", string="Micro-credits")
-    borrower_count = fields.Integer(compute="_compute_conditions")
-    women_pct = fields.Float(string="Women (%)", compute="_compute_conditions")
-    rural_pct = fields.Float(string="Rural (%)", compute="_compute_conditions")
-    priority_pct = fields.Float(string="Priority Zones (%)", compute="_compute_conditions")
-    training_pct = fields.Float(string="Trained (%)", compute="_compute_conditions")
+    borrower_count = fields.Integer(string="Borrowers", compute="_compute_figures")
+    women_pct = fields.Float(string="Women (%)", compute="_compute_figures")
+    rural_pct = fields.Float(string="Rural (%)", compute="_compute_figures")
+    priority_pct = fields.Float(string="Priority Zones (%)", compute="_compute_figures")
+    special_pct = fields.Float(string="Special-attention Zones (%)", compute="_compute_figures")
+    training_pct = fields.Float(string="Trained (%)", compute="_compute_figures")
+    average_amount = fields.Float(
+        string="Average Amount", digits=(16, 2), compute="_compute_figures"
+    )
     condition_met = fields.Boolean(compute="_compute_conditions")
     condition_detail = fields.Char(string="Conditions", compute="_compute_conditions")
     amount_disposed = fields.Monetary(compute="_compute_amounts")
@@ -122,27 +126,28 @@ class PronafimCreditLine(models.Model):
             figures = line._availability_figures() if line.id else (0.0, 0.0, 0.0)
             line.amount_disposed, line.principal_repaid, line.amount_available = figures
 
-    @api.depends("microcredit_ids", "regional_rate", "credit_type_id")
+    @api.depends("microcredit_ids")
+    def _compute_figures(self):
+        """Spec §5: borrowers, % women, % rural / priority / special-attention zones,
+        average amount and training coverage of the micro-credits reported."""
+        rows = self.env["pronafim.microcredit"]._figures_by("line_id", self.ids)
+        for record in self:
+            record.update(borrower_report.figures(rows.get(record.id, {})))
+
+    @api.depends("microcredit_ids", "regional_rate", "credit_type_id", "amount")
     def _compute_conditions(self):
-        """Figures of the micro-credits reported on the line and its conditions.
+        """The line's conditions from the micro-credits reported on it.
 
         §VIII.1.A simple / revolving: train at least 10 % of the borrowers financed.
         §VIII.1.B.i strategic simple: at least one of 50 % of the line to women in priority
         zones, all the women financed trained, or every rate at most the regional rate.
         """
-        figures = self._microcredit_figures()
+        figures = self.env["pronafim.microcredit"]._figures_by("line_id", self.ids)
         for line in self:
-            (count, women, rural, priority, trained, women_priority_amount, women_trained,
-             max_rate) = figures.get(line.id, (0, 0, 0, 0, 0, 0.0, 0, None))  # fmt: skip
-
-            def pct(n, count=count):
-                return n * 100 / count if count else 0.0
-
-            line.borrower_count = count
-            line.women_pct = pct(women)
-            line.rural_pct = pct(rural)
-            line.priority_pct = pct(priority)
-            line.training_pct = pct(trained)
+            row = figures.get(line.id, {})
+            count, women = row.get("count", 0), row.get("women", 0)
+            women_priority_amount = row.get("women_priority_amount", 0.0)
+            women_trained, max_rate = row.get("women_trained", 0), row.get("max_rate")
             code = line.credit_type_id.code
             if code in ("simple", "revolving"):
                 met = count and line.training_pct >= rules.LINE_TRAINING_MIN_PCT
@@ -170,30 +175,6 @@ class PronafimCreditLine(models.Model):
                 met, detail = True, ""
             line.condition_met = bool(met)
             line.condition_detail = detail
-
-    def _microcredit_figures(self):
-        """Aggregates of the reported micro-credits per line, in one query."""
-        ids = tuple(i for i in self.ids if isinstance(i, int))
-        if not ids:
-            return {}
-        self.env["pronafim.microcredit"].flush_model()
-        self.env.cr.execute(
-            """
-            SELECT line_id, COUNT(*),
-                   COUNT(*) FILTER (WHERE sex = 'female'),
-                   COUNT(*) FILTER (WHERE rural),
-                   COUNT(*) FILTER (WHERE priority_zone),
-                   COUNT(*) FILTER (WHERE trained),
-                   COALESCE(SUM(amount) FILTER (WHERE sex = 'female' AND priority_zone), 0),
-                   COUNT(*) FILTER (WHERE sex = 'female' AND trained),
-                   MAX(rate)
-              FROM pronafim_microcredit
-             WHERE line_id IN %s
-             GROUP BY line_id
-            """,
-            [ids],
-        )
-        return {row[0]: row[1:] for row in self.env.cr.fetchall()}
 
     # ---- CONSTRAINTS ----
 

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools import SQL
 
 
 class PronafimMicrocredit(models.Model):
@@ -35,3 +36,42 @@ class PronafimMicrocredit(models.Model):
     )
     workers = fields.Integer()
     trained = fields.Boolean()
+
+    @api.model
+    def _figures_by(self, column, ids):
+        """Figures of the reported micro-credits per credit line or per report (one IMF
+        and month), spec §5, in one query: ``{id: {"count", "women", "rural", "priority",
+        "special", "trained", "average_amount", "women_priority_amount", "women_trained",
+        "max_rate"}}``; the percentages are left to the caller."""
+        if column not in ("line_id", "report_id"):
+            raise ValueError(column)
+        ids = tuple(i for i in ids if isinstance(i, int))
+        if not ids:
+            return {}
+        self.flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT %(col)s, COUNT(*),
+                       COUNT(*) FILTER (WHERE sex = 'female'),
+                       COUNT(*) FILTER (WHERE rural),
+                       COUNT(*) FILTER (WHERE priority_zone),
+                       COUNT(*) FILTER (WHERE special_attention_zone),
+                       COUNT(*) FILTER (WHERE trained),
+                       COALESCE(AVG(amount), 0),
+                       COALESCE(SUM(amount) FILTER (WHERE sex = 'female' AND priority_zone), 0),
+                       COUNT(*) FILTER (WHERE sex = 'female' AND trained),
+                       MAX(rate)
+                  FROM pronafim_microcredit
+                 WHERE %(col)s IN %(ids)s
+                 GROUP BY %(col)s
+                """,
+                col=SQL.identifier(column),
+                ids=ids,
+            )
+        )
+        keys = (
+            "count", "women", "rural", "priority", "special", "trained", "average_amount",
+            "women_priority_amount", "women_trained", "max_rate",
+        )  # fmt: skip
+        return {row[0]: dict(zip(keys, row[1:], strict=True)) for row in self.env.cr.fetchall()}

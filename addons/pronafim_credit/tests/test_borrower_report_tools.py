@@ -83,6 +83,26 @@ class TestBorrowerReportTools(BaseCase):
             seen, ["%(workers)s workers: an economic unit in %(activity)s has 1 to %(max)s (§II)"]
         )
 
+    def test_figures(self):
+        """Spec §5: % of the micro-credits reported, and their average amount."""
+        row = {
+            "count": 8, "women": 6, "rural": 2, "priority": 4, "special": 1, "trained": 5,
+            "average_amount": 9_250,
+        }  # fmt: skip
+        self.assertEqual(
+            borrower_report.figures(row),
+            {
+                "borrower_count": 8,
+                "women_pct": 75,
+                "rural_pct": 25,
+                "priority_pct": 50,
+                "special_pct": 12.5,
+                "training_pct": 62.5,
+                "average_amount": 9_250,
+            },
+        )
+        self.assertEqual(borrower_report.figures({})["women_pct"], 0)
+
     def test_missing_columns_and_csv(self):
         _records, errors = borrower_report.validate_rows([{"curp": WOMAN}], MONTH, LINES, MUNIS)
         self.assertEqual(errors[0][0], 1)

@@ -114,6 +114,14 @@ class TestPronafimBorrowers(PronafimCase):
         self.assertEqual(self.line.rural_pct, 50)
         self.assertFalse(self.line.condition_met)
         self.assertIn("0.0 % trained, at least 10 % (§VIII.1.A)", self.line.condition_detail)
+        # Spec §5 figures of the institution's month (the report) and of the line.
+        self.assertEqual(
+            (first.borrower_count, first.women_pct, first.rural_pct, first.priority_pct),
+            (2, 50, 50, 50),
+        )
+        self.assertEqual((first.special_pct, first.training_pct), (0, 0))
+        self.assertEqual(first.average_amount, 10_000)
+        self.assertEqual((self.line.special_pct, self.line.average_amount), (0, 10_000))
         again = self._report(self._csv(self._row(WOMAN, trained="sí"), self._row(MAN)))
         self.assertTrue(again.action_import())
         self.line.invalidate_recordset()

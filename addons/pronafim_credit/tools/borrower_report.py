@@ -247,3 +247,28 @@ def validate_rows(rows, month, lines, municipalities):
         else:
             records.append(record)
     return records, errors
+
+
+def figures(row):
+    """Spec §5 figures of a set of reported micro-credits from their aggregates.
+
+    :param row: mapping with ``count``, ``women``, ``rural``, ``priority``, ``special``,
+        ``trained`` (numbers of micro-credits) and ``average_amount``; empty = no rows
+    :return: ``borrower_count``, ``women_pct``, ``rural_pct``, ``priority_pct``,
+        ``special_pct``, ``training_pct`` (percent of the micro-credits) and
+        ``average_amount``
+    """
+    count = row.get("count", 0)
+
+    def pct(key):
+        return row[key] * 100 / count if count else 0.0
+
+    return {
+        "borrower_count": count,
+        "women_pct": pct("women"),
+        "rural_pct": pct("rural"),
+        "priority_pct": pct("priority"),
+        "special_pct": pct("special"),
+        "training_pct": pct("trained"),
+        "average_amount": float(row.get("average_amount") or 0.0),
+    }
