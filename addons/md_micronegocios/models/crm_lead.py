@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
 SERVICE_STATES = [("offered", "Offered"), ("accepted", "Accepted"), ("received", "Received")]
 SECTORS = [
@@ -232,7 +233,7 @@ class CrmLead(models.Model):
                     ("phone_sanitized", "=", lead.phone_sanitized),
                     ("name", "=ilike", lead.name.strip()),
                 ]
-                domain = ["|", *domain, *by_phone] if domain else by_phone
+                domain = expression.OR([domain, by_phone]) if domain else by_phone
             if not domain:
                 continue
             other = Lead.search(
