@@ -1,3 +1,4 @@
 from . import resource_calendar
 from . import resource_calendar_leaves
 from . import res_partner
+from . import base_partner_merge

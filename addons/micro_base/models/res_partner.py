@@ -1,11 +1,26 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
+from odoo.tools import sql
 
 from ..tools import identity
+
+#: One person or organization per document: type + number within a company (issue 9).
+IDENTITY_INDEX = "res_partner_identity_unique"
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
+    # Every program's partner fields (owner, applicant, institution…) find a person by their
+    # document number too (see ``_search_display_name`` for numbers typed with dots/dashes).
+    _rec_names_search = [
+        "complete_name",
+        "email",
+        "ref",
+        "vat",
+        "company_registry",
+        "identity_number",
+    ]
 
     identity_type = fields.Selection(
         [(code, label) for code, (label, _country) in identity.DOCUMENT_TYPES.items()],
@@ -41,6 +56,56 @@ class ResPartner(models.Model):
             except identity.IdentityError as exc:
                 raise ValidationError(partner._identity_error_message(exc)) from exc
 
+    def _check_identity_free(self, vals_list):
+        """One person or organization per document (type + number within a company), checked
+        before writing so that the user reads who holds it; the unique index of ``init``
+        holds under concurrent registrations."""
+        seen = {}
+        for record, vals in vals_list:
+            doc_type = vals.get("identity_type", record.identity_type)
+            number = self._normalized_identity(
+                doc_type, vals.get("identity_number", record.identity_number)
+            )
+            if not (doc_type and number):
+                continue
+            company = self.env["res.company"].browse(vals.get("company_id", record.company_id.id))
+            key = (doc_type, number, company.id)
+            if key in seen:
+                raise ValidationError(
+                    self.env._(
+                        "%(number)s is given to two contacts at once (%(names)s): one person "
+                        "is one contact.",
+                        number=number,
+                        names=", ".join(filter(None, [seen[key], vals.get("name") or ""])),
+                    )
+                )
+            seen[key] = vals.get("name") or record.display_name
+            holder = self._micro_find_by_identity(doc_type, number, company) - record
+            if holder:
+                raise ValidationError(self._identity_taken_message(holder[:1], number, doc_type))
+
+    def _identity_taken_message(self, other, number=None, doc_type=None):
+        return self.env._(
+            "%(label)s %(number)s is already registered for %(other)s: one person is one "
+            "contact in every program. Pick that contact instead (search it by the number), "
+            "or merge the duplicates.",
+            label=dict(self._fields["identity_type"]._description_selection(self.env)).get(
+                doc_type or self.identity_type, doc_type or self.identity_type
+            ),
+            number=number or self.identity_number,
+            other=other.sudo().display_name,
+        )
+
+    def init(self):
+        super().init()
+        # _check_identity_free gives the message; the index holds under concurrent creation.
+        sql.create_unique_index(
+            self.env.cr,
+            IDENTITY_INDEX,
+            self._table,
+            ["identity_type", "identity_number", "COALESCE(company_id, 0)"],
+        )
+
     def _identity_error_message(self, error):
         """Translated message of an :class:`identity.IdentityError`: field, value, rule."""
         reasons = {
@@ -68,6 +133,7 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_identity_free([(self.browse(), vals) for vals in vals_list])
         for vals in vals_list:
             if vals.get("identity_number"):
                 vals["identity_number"] = self._normalized_identity(
@@ -76,11 +142,109 @@ class ResPartner(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if {"identity_type", "identity_number", "company_id"} & set(vals):
+            self._check_identity_free([(partner, vals) for partner in self])
         if "identity_number" in vals:
             doc_type = vals.get("identity_type") or (self[:1].identity_type if self else False)
             number = self._normalized_identity(doc_type, vals["identity_number"])
             vals = dict(vals, identity_number=number)
         return super().write(vals)
+
+    @api.onchange("identity_type", "identity_number", "company_id")
+    def _onchange_identity_number(self):
+        number = self._normalized_identity(self.identity_type, self.identity_number)
+        if not number or not self.identity_type:
+            return None
+        other = self._micro_find_by_identity(self.identity_type, number, self.company_id)
+        other -= self._origin
+        if other:
+            return {
+                "warning": {
+                    "title": self.env._("Already registered"),
+                    "message": self._identity_taken_message(other[:1], number),
+                }
+            }
+        return None
+
+    @api.model
+    def _micro_find_by_identity(self, doc_type, number, company=None):
+        """The contact holding document ``doc_type`` ``number`` (normalized here), seen by
+        every program whatever the user's record rules (archived ones included).
+
+        ``company``: the contacts of that company and the shared ones (no company); without
+        it, every company's (a shared contact is seen from all of them).
+        """
+        number = self._normalized_identity(doc_type, number)
+        if not (doc_type and number):
+            return self.browse()
+        domain = [("identity_type", "=", doc_type), ("identity_number", "=", number)]
+        if company:
+            domain.append(("company_id", "in", [company.id, False]))
+        partners = self.sudo().with_context(active_test=False).search(domain, order="id")
+        return partners.with_env(self.env)
+
+    @api.model
+    def _micro_partner_for_identity(self, doc_type, number, values=None):
+        """Registrations and imports of every program: the contact of that document if
+        there is one (its empty fields completed from ``values``), else a new one."""
+        values = dict(values or {})
+        company = self.env["res.company"].browse(values.get("company_id")) or self.env.company
+        partner = self._micro_find_by_identity(doc_type, number, company)[:1]
+        if not partner:
+            values.update(identity_type=doc_type, identity_number=number)
+            return self.create(values)
+        missing = {
+            name: value
+            for name, value in values.items()
+            if name in partner._fields and value and not partner.sudo()[name]
+        }
+        if missing:
+            partner.sudo().write(missing)
+        return partner
+
+    @api.model
+    def load(self, fields, data):
+        """Importing contacts (any program's file of people or organizations): a row whose
+        document type and number belong to an existing contact updates that contact instead
+        of creating a second one (unless the file says which record it is, with an id)."""
+        if (
+            "identity_number" in fields
+            and "identity_type" in fields
+            and not {"id", ".id"} & set(fields)
+        ):
+            i_type, i_number = fields.index("identity_type"), fields.index("identity_number")
+            codes = {code: code for code in identity.DOCUMENT_TYPES}
+            codes.update(
+                (label.casefold(), code)
+                for code, label in self._fields["identity_type"]._description_selection(self.env)
+            )
+            codes.update(
+                (label.casefold(), code) for code, (label, _c) in identity.DOCUMENT_TYPES.items()
+            )
+            ids = []
+            for row in data:
+                doc_type = codes.get(str(row[i_type] or "").strip().casefold())
+                found = doc_type and self._micro_find_by_identity(
+                    doc_type, row[i_number], self.env.company
+                )
+                ids.append(str(found[:1].id) if found else "")
+            if any(ids):
+                fields = [".id", *fields]
+                data = [[db_id, *row] for db_id, row in zip(ids, data, strict=True)]
+        return super().load(fields, data)
+
+    def _search_display_name(self, operator, value):
+        domain = super()._search_display_name(operator, value)
+        if (
+            operator in ("ilike", "=ilike", "=")
+            and isinstance(value, str)
+            and any(char.isdigit() for char in value)
+        ):
+            # "1.020.304.050" or "goma-800101..." finds the number stored normalized.
+            compacted = identity.compact(None, value)
+            if compacted and compacted != value:
+                domain = expression.OR([domain, [("identity_number", operator, compacted)]])
+        return domain
 
     @api.model
     def _normalized_identity(self, doc_type, number):
