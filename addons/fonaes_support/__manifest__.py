@@ -29,6 +29,7 @@
         "views/fonaes_agreement_views.xml",
         "views/fonaes_indicator_period_views.xml",
         "views/res_partner_views.xml",
+        "views/res_partner_person_views.xml",
         "views/fonaes_loan_views.xml",
         "views/fonaes_provision_run_views.xml",
         "views/fonaes_financial_statement_views.xml",

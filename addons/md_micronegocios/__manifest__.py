@@ -31,6 +31,7 @@
         "views/calendar_event_views.xml",
         "views/crm_lead_views.xml",
         "views/res_partner_views.xml",
+        "views/res_partner_person_views.xml",
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/md_program_report_wizard_views.xml",

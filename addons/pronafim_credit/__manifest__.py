@@ -38,6 +38,7 @@
         "views/pronafim_emergency_portal_templates.xml",
         "views/pronafim_attention_figure_views.xml",
         "views/pronafim_complaint_views.xml",
+        "views/res_partner_person_views.xml",
         "report/pronafim_microcredit_product_reports.xml",
         "views/pronafim_credit_menus.xml",
     ],

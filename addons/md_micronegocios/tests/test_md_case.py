@@ -49,12 +49,16 @@ class TestMdCase(MdCommon, TransactionCase):
             self.facilitator, "Luz Mery", identity_type="cc", identity_number="52123456"
         )
         self._md_case(self.facilitator, "Miscelánea Luz", owner=owner, phone="3105551234")
-        # Same document, registered by another facilitator.
-        twin = self._md_owner(
-            self.facilitator_2, "Luz M.", identity_type="cc", identity_number="52123456"
-        )
+        # Same document, registered by another facilitator: one person is one contact ...
+        with self.assertRaisesMessage(ValidationError, "52123456 is already registered for Luz"):
+            self._md_owner(
+                self.facilitator_2, "Luz M.", identity_type="cc", identity_number="52.123.456"
+            )
+        # ... that the other facilitator finds by the number, as typed on the ID card.
+        found = self.env["res.partner"].with_user(self.facilitator_2).name_search("52.123.456")
+        self.assertEqual([partner_id for partner_id, _name in found], [owner.id])
         with self.assertRaisesMessage(ValidationError, "already registered: case Miscelánea Luz"):
-            self._md_case(self.facilitator_2, "Misceláneas Luz Mery", owner=twin)
+            self._md_case(self.facilitator_2, "Misceláneas Luz Mery", owner=owner)
         # Same phone and business name, another owner record.
         other = self._md_owner(self.facilitator_2, "Luz")
         with self.assertRaisesMessage(ValidationError, "already registered"):

@@ -32,4 +32,5 @@ from . import (
     pronafim_complaint,
     pronafim_complaint_file,
     resource_calendar_leaves,
+    res_partner_person,
 )
