@@ -35,6 +35,16 @@ suite_addons() {
     done
 }
 
+# Test-only addons that need several program addons together (tests/<name>/): installed
+# and run by make test only.
+suite_test_addons() {
+    local d
+    for d in "$ROOT"/tests/*/__manifest__.py; do
+        [ -e "$d" ] && basename "$(dirname "$d")"
+    done
+    return 0
+}
+
 require_odoo_src() {
     if [ -z "$ODOO_SRC" ] || [ ! -f "$ODOO_SRC/odoo-bin" ] || [ ! -d "$ODOO_SRC/addons" ]; then
         echo "No Odoo 18.0 source found: set ODOO_SRC to an Odoo 18.0 source tree (e.g. ODOO_SRC=\$HOME/odoo make test, from a clone of the official odoo repository at branch 18.0), or place it at /opt/odoo." >&2
@@ -43,7 +53,7 @@ require_odoo_src() {
 }
 
 addons_path() {
-    echo "$ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$ROOT/addons"
+    echo "$ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$ROOT/addons,$ROOT/tests"
 }
 
 # odoo-bin with the project's configuration and its local cluster.

@@ -2,7 +2,8 @@
 # make test: install every suite addon in a throw-away database, run all their tests
 # (browser tours included) with Odoo's runner, check that each addon installs alone,
 # run the linters, and print "N passed, N failed". Exits non-zero on any failure.
-#   ADDONS="md_micronegocios" make test   -> only that addon's tests (plus the checks)
+#   ADDONS="md_micronegocios" make test   -> only that addon's tests (plus the checks);
+#                                            the cross-program tests (tests/*) run with all
 #   SKIP_ALONE=1 / SKIP_LINT=1            -> skip the install-alone checks / linters
 #   TEST_DB=test_suite_x TEST_HTTP_PORT=8179 -> a second run alongside the first
 source "$(dirname "$0")/env.sh"
@@ -20,7 +21,12 @@ TEST_HTTP_PORT="${TEST_HTTP_PORT:-8169}"
 LOGS="$ODOO_DATA/logs${TEST_DB#test_suite}"
 mkdir -p "$LOGS"
 mapfile -t ALL_ADDONS < <(suite_addons)
-if [ -n "${ADDONS:-}" ]; then IFS=, read -r -a TEST_ADDONS <<<"$ADDONS"; else TEST_ADDONS=("${ALL_ADDONS[@]}"); fi
+mapfile -t CROSS_ADDONS < <(suite_test_addons)
+if [ -n "${ADDONS:-}" ]; then
+    IFS=, read -r -a TEST_ADDONS <<<"$ADDONS"
+else
+    TEST_ADDONS=("${ALL_ADDONS[@]}" "${CROSS_ADDONS[@]}")
+fi
 joined() { local IFS=,; echo "$*"; }
 
 failures=()
@@ -32,7 +38,8 @@ passed_checks=0
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
     || failures+=("chromium is not installed: browser tests would be skipped")
 for a in "${TEST_ADDONS[@]}"; do
-    [ -f "$ROOT/addons/$a/__manifest__.py" ] || failures+=("unknown addon: $a")
+    [ -f "$ROOT/addons/$a/__manifest__.py" ] || [ -f "$ROOT/tests/$a/__manifest__.py" ] \
+        || failures+=("unknown addon: $a")
 done
 if [ ${#failures[@]} -gt 0 ]; then
     printf 'FAIL: %s\n' "${failures[@]}"
@@ -87,7 +94,8 @@ clone_db "$TEST_DB"
 TAGS="$(for a in "${TEST_ADDONS[@]}"; do printf '/%s,' "$a"; done)"
 echo "Running the tests of: ${TEST_ADDONS[*]}"
 start=$(date +%s)
-odoo_bin -d "$TEST_DB" -i "$(joined "${ALL_ADDONS[@]}")" --test-enable --test-tags "${TAGS%,}" \
+odoo_bin -d "$TEST_DB" -i "$(joined "${ALL_ADDONS[@]}" "${CROSS_ADDONS[@]}")" \
+    --test-enable --test-tags "${TAGS%,}" \
     --stop-after-init --http-port="$TEST_HTTP_PORT" --max-cron-threads=0 \
     >"$LOGS/test.log" 2>&1 || true
 echo "  tests took $(( $(date +%s) - start )) s (log: $LOGS/test.log)"
