@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.micro_base.tools import identity
+
 ANALYST = "pronafim_credit.pronafim_credit_group_analyst"
 COMPLAINTS = "pronafim_credit.pronafim_credit_group_complaints_officer"
 
@@ -124,8 +126,12 @@ class PronafimEmergencyCredit(models.Model):
             partner = credit.partner_id.sudo()
             if partner.identity_number or partner.is_company:
                 continue
-            if not Partner._micro_find_by_identity("curp", credit.curp):
-                partner.write({"identity_type": "curp", "identity_number": credit.curp})
+            try:
+                curp = identity.validate("curp", credit.curp)
+            except identity.IdentityError:
+                continue  # the application's own checks report a wrong CURP
+            if not Partner._micro_find_by_identity("curp", curp):
+                partner.write({"identity_type": "curp", "identity_number": curp})
 
     def action_merge_duplicate_applicant(self):
         """Odoo's contact merge, the already registered person surviving: every program's

@@ -220,6 +220,11 @@ class TestOnePerson(MicroTestMixin, TransactionCase):
         applicant = self.env["res.partner"].create({"name": "Pedro López"})
         self._emergency(applicant, OTHER_CURP)
         self.assertEqual(applicant.identity_number, OTHER_CURP)
+        # A mistyped CURP is refused by the application; the contact gets nothing.
+        typo = self.env["res.partner"].create({"name": "Luisa Typo"})
+        with self.assertRaisesMessage(ValidationError, "is not a valid CURP"):
+            self._emergency(typo, "LOPC920707HDFPRR0X")
+        self.assertFalse(typo.identity_number)
         with self.assertRaisesMessage(ValidationError, "already registered for Pedro López"):
             self._owner(self.facilitator, "Pedro L.", OTHER_CURP)
 
