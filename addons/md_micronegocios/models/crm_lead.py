@@ -81,9 +81,7 @@ class CrmLead(models.Model):
         string="Formal Registration",
     )
     md_main_products = fields.Text(string="Main Products")
-    md_currency_id = fields.Many2one(
-        "res.currency", default=lambda self: self.env.ref("base.COP", raise_if_not_found=False)
-    )
+    md_currency_id = fields.Many2one("res.currency", default=lambda self: self._md_cop())
     md_sales_before = fields.Monetary(
         string="Monthly Sales Before the Pandemic", currency_field="md_currency_id"
     )
@@ -122,9 +120,20 @@ class CrmLead(models.Model):
     md_plan_state = fields.Selection(related="md_plan_id.state", string="Plan Status")
 
     @api.model
+    def _md_xmlid_record(self, model, xmlid):
+        """``env.ref`` without its existence query: the xml id lookup is cached, and this is
+        called per lead by Odoo's own flows (stage of each lead on assignment, defaults)."""
+        res_id = self.env["ir.model.data"]._xmlid_to_res_id(xmlid, raise_if_not_found=False)
+        return self.env[model].browse(res_id or ())
+
+    @api.model
     def _md_team(self):
         """The program's sales team: its leads are the program's cases."""
-        return self.env.ref("md_micronegocios.crm_team_md", raise_if_not_found=False)
+        return self._md_xmlid_record("crm.team", "md_micronegocios.crm_team_md")
+
+    @api.model
+    def _md_cop(self):
+        return self._md_xmlid_record("res.currency", "base.COP")
 
     @api.model
     def _md_default_cycle(self):
