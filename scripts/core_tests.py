@@ -17,6 +17,7 @@ import threading
 import odoo
 from odoo.service import server
 from odoo.tests import loader
+from odoo.tests.result import _logger as result_logger
 from odoo.tests.suite import OdooSuite
 from odoo.tests.tag_selector import TagsSelector
 from odoo.tools import config
@@ -44,8 +45,12 @@ def run_core_tests(registry, _test_file):
         result = loader.run_suite(suite)
     finally:
         threading.current_thread().testing = False
-    registry._assertion_report.update(result)
-    registry._assertion_report.log_stats()
+    report = registry._assertion_report
+    report.update(result)
+    report.log_stats()
+    # The line odoo-bin logs at the end of a --test-enable run (scripts/check_test_log.py).
+    log = result_logger.error if not report.wasSuccessful() else result_logger.info
+    log("%s when loading database %r", report, registry.db_name)
 
 
 if __name__ == "__main__":

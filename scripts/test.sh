@@ -5,6 +5,8 @@
 #   ADDONS="md_micronegocios" make test   -> only that addon's tests (plus the checks);
 #                                            the cross-program tests (tests/*) run with all
 #   SKIP_ALONE=1 / SKIP_LINT=1            -> skip the install-alone checks / linters
+#   SKIP_CORE=1 / CORE_ADDONS=crm         -> skip / choose Odoo's own tests run with the
+#                                            suite loaded (default on full runs: crm,account)
 #   TEST_DB=test_suite_x TEST_HTTP_PORT=8179 -> a second run alongside the first
 source "$(dirname "$0")/env.sh"
 require_odoo_src
@@ -115,6 +117,27 @@ problems="$(sed -E 's/.*problems=([0-9]+).*/\1/' <<<"$summary")"
 for a in "${ALL_ADDONS[@]}"; do
     installed "$TEST_DB" "$a" || failures+=("$a is not installed in the test database")
 done
+
+# 1b. Odoo's own tests of the addons the suite extends, with the whole suite loaded
+#     (inheriting must not break what it extends). Full runs only, unless CORE_ADDONS is set.
+CORE_ADDONS="${CORE_ADDONS-$([ -z "${ADDONS:-}" ] && echo crm,account)}"
+if [ -n "$CORE_ADDONS" ] && [ -z "${SKIP_CORE:-}" ]; then
+    echo "Running Odoo's own tests of $CORE_ADDONS with the suite installed"
+    start=$(date +%s)
+    "$VENV/bin/python" "$ROOT/scripts/core_tests.py" "$CORE_ADDONS" -c "$ROOT/odoo.conf" \
+        --addons-path="$(addons_path)" --data-dir="$ODOO_DATA" \
+        --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" --db_password=odoo \
+        -d "$TEST_DB" --http-port="$TEST_HTTP_PORT" --max-cron-threads=0 \
+        >"$LOGS/core.log" 2>&1 || true
+    echo "  took $(( $(date +%s) - start )) s (log: $LOGS/core.log)"
+    "$VENV/bin/python" "$ROOT/scripts/check_test_log.py" "$LOGS/core.log" \
+        --addons "$CORE_ADDONS" | tee "$LOGS/core.summary" || true
+    summary="$(grep '^SUMMARY' "$LOGS/core.summary")"
+    tests_passed=$(( tests_passed + $(sed -E 's/.*passed=([0-9]+).*/\1/' <<<"$summary") ))
+    tests_failed=$(( tests_failed + $(sed -E 's/.*failed=([0-9]+).*/\1/' <<<"$summary") ))
+    core_problems="$(sed -E 's/.*problems=([0-9]+).*/\1/' <<<"$summary")"
+    [ "$core_problems" = 0 ] || failures+=("Odoo's own tests: $core_problems problem(s) above")
+fi
 
 # 2. Translations: every term Odoo exports for a suite addon is in its i18n/es.po.
 odoo_bin -d "$TEST_DB" --i18n-export="$LOGS/suite.pot" --modules="$(joined "${ALL_ADDONS[@]}")" \
