@@ -227,9 +227,10 @@ class PronafimComplaint(models.Model):
         """Flag the open complaints lapsing or lapsed (daily, idempotent).
 
         The status is written only when it changes, and an activity for the officer is
-        scheduled only then: a second run on the same day changes nothing. Each complaint in
-        its own savepoint, committed in batches by the scheduler: one that fails is logged
-        and skipped, the others are flagged.
+        scheduled only then: a second run on the same day changes nothing. Those back to
+        "ok" are written at once; each complaint turning lapsing or lapsed is flagged in its
+        own savepoint, committed in batches by the scheduler (``run_in_batches``): one that
+        fails is logged and skipped, the others are flagged.
 
         :return: the complaints that could not be flagged
         """
@@ -238,13 +239,22 @@ class PronafimComplaint(models.Model):
         labels = dict(self._fields["due_status"]._description_selection(self.env))
         left_by_due = {}  # business days left, per due date (few distinct ones)
 
-        def flag(complaint):
-            due = complaint.date_due
+        def left(due):
             if due not in left_by_due:
                 left_by_due[due] = calendar.count_business_days(today, due)
-            complaint._flag_due(today, left_by_due[due], labels)
+            return left_by_due[due]
 
-        return run_in_batches(self.search([("state", "in", OPEN_STATES)]), flag)
+        # Back to (or first set to) "ok" needs no activity: one write for all of them.
+        to_ok, to_flag = [], []
+        for complaint in self.search([("state", "in", OPEN_STATES)]):
+            status = rules.due_status(today, complaint.date_due, left(complaint.date_due))
+            if status != complaint.due_status:
+                (to_ok if status == "ok" else to_flag).append(complaint.id)
+        self.browse(to_ok)._workflow_write({"due_status": "ok"})
+        return run_in_batches(
+            self.browse(to_flag),
+            lambda complaint: complaint._flag_due(today, left(complaint.date_due), labels),
+        )
 
     def _flag_due(self, today, business_days_left, labels):
         """Set the due status of this open complaint on ``today`` (``business_days_left``

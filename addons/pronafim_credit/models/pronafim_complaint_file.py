@@ -159,11 +159,13 @@ class PronafimComplaintFile(models.Model):
                 file._workflow_write({"state": "error", "error_report": report})
                 continue
             # The file and its line are the trace of each complaint: no creation note
-            # each (a file may hold thousands).
+            # each (a file may hold thousands); the currency given, not defaulted per row.
+            mxn = self.env.ref("base.MXN")
             Complaint.with_context(mail_create_nolog=True, mail_create_nosubscribe=True).create(
                 [
                     {
                         "name": row["folio"],
+                        "currency_id": mxn.id,
                         "kind": row["kind"],
                         "institution_id": institutions[row["institution"]].id,
                         "user_name": row["user_name"],
