@@ -9,6 +9,9 @@ the suite's overrides. This runner loads the database's full registry first (as
 ``odoo.tests.result`` line.
 
     python scripts/core_tests.py crm,account <odoo-bin options: -c, -d, --addons-path...>
+
+An item ``addon.test_module`` runs only that test module of the addon (e.g.
+``account.test_res_partner_merge``).
 """
 
 import sys
@@ -16,24 +19,33 @@ import threading
 
 import odoo
 from odoo.service import server
-from odoo.tests import loader
-from odoo.tests.result import _logger as result_logger
-from odoo.tests.suite import OdooSuite
-from odoo.tests.tag_selector import TagsSelector
 from odoo.tools import config
 
-ADDONS = [name for name in sys.argv[1].split(",") if name]
+SELECTION = [item for item in sys.argv[1].split(",") if item]
+
+
+def selected_test_modules(loader):
+    for item in SELECTION:
+        addon, _dot, only = item.partition(".")
+        for module in loader.get_test_modules(addon):
+            if not only or module.__name__.rsplit(".", 1)[-1] == only:
+                yield module
 
 
 def run_core_tests(registry, _test_file):
     """Stands for ``odoo.service.server.load_test_file_py``: the addons' tests, all phases."""
+    # Odoo's test framework is imported in test mode only (it logs an error otherwise).
+    from odoo.tests import loader
+    from odoo.tests.result import _logger as result_logger
+    from odoo.tests.suite import OdooSuite
+    from odoo.tests.tag_selector import TagsSelector
+
     tags = TagsSelector(config["test_tags"] or "+standard")
     suite = OdooSuite(
         sorted(
             (
                 test
-                for addon in ADDONS
-                for module in loader.get_test_modules(addon)
+                for module in selected_test_modules(loader)
                 for test in loader.get_module_test_cases(module)
                 if tags.check(test)
             ),
