@@ -153,6 +153,29 @@ class PronafimCreditDisposal(models.Model):
             "moratory",
             self.env._("Moratory interest %(line)s", line=line.name),
         )
+        owed = sum(
+            (
+                loan.money(i.moratory_charged - i.moratory_paid)
+                + loan.money(i.interest - i.interest_paid)
+                + loan.money(i.principal - i.principal_paid)
+                for i in self.installment_ids
+            ),
+            loan.ZERO,
+        )
+        if loan.money(amount) > owed:
+            # Cash that settles nothing would not be posted anywhere: refuse it (the whole
+            # registration, moratory entry included, is rolled back).
+            raise UserError(
+                self.env._(
+                    "Payment of %(amount)s exceeds the %(owed)s disposal %(line)s of %(date)s "
+                    "owes (principal, interest and moratory interest to %(day)s).",
+                    amount=line._fmt(float(amount)),
+                    owed=line._fmt(float(owed)),
+                    line=line.name,
+                    date=self.date,
+                    day=date,
+                )
+            )
         order = tuple(line.allocation_order.split(","))
         remaining = loan.money(amount)
         totals = dict.fromkeys(order, loan.ZERO)

@@ -209,6 +209,29 @@ class TestPronafimAccounting(PronafimCase):
         with self.assertRaisesMessage(UserError, "The payment amount must be positive."):
             wizard.action_register()
 
+    def test_payment_over_what_is_owed_refused(self):
+        """Cash that would settle nothing is not silently left unposted: refused, nothing
+        written (not even the moratory entry of the payment date)."""
+        self._run(D(2026, 12, 2))
+        moves = self._moves()
+        insts = self.disposal.installment_ids
+        owed = round(sum(insts.mapped("principal")) + sum(insts.mapped("interest")), 2)
+        wizard = (
+            self.env["pronafim.payment.wizard"]
+            .with_user(self.finance)
+            .with_context(active_model="pronafim.credit.disposal", active_id=self.disposal.id)
+            .create({"date": D(2026, 12, 2), "amount": owed + 0.01})
+        )
+        with self.assertRaisesMessage(UserError, "exceeds the") as err:
+            wizard.action_register()
+        self.assertIn(f"{owed:,.2f} disposal {self.line.name}", str(err.exception))
+        self.assertFalse(self.disposal.repayment_ids)
+        self.assertEqual(self._moves(), moves)
+        wizard.amount = owed
+        wizard.action_register()
+        self.assertEqual(sum(self.disposal.installment_ids.mapped("amount_due")), 0)
+        self.assertEqual(self.disposal.repayment_ids.remainder, 0)
+
     def test_installments_change_only_through_payments(self):
         first = self.disposal.installment_ids.sorted("number")[0]
         for vals in ({"principal_paid": first.principal}, {"moratory_charged": 0.0}):
