@@ -52,11 +52,15 @@ def run_core_tests(registry, _test_file):
             key=lambda test: test.test_sequence,
         )
     )
+    # As in an ``odoo-bin --test-enable`` run (code paths check it, e.g. reports rendered
+    # as HTML); switched off again so that odoo-bin does not run every post-install test.
+    config["test_enable"] = True
     threading.current_thread().testing = True
     try:
         result = loader.run_suite(suite)
     finally:
         threading.current_thread().testing = False
+        config["test_enable"] = False
     report = registry._assertion_report
     report.update(result)
     report.log_stats()
