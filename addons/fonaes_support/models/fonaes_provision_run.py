@@ -47,7 +47,7 @@ RATING_QUERY = """
           FROM fonaes_loan_payment p JOIN loans ON loans.id = p.loan_id
          WHERE p.date <= %(cut_off)s
       GROUP BY p.loan_id
-    ), positions AS (
+    ), positions AS MATERIALIZED (
         SELECT i.loan_id,
                COALESCE(%(cut_off)s - MIN(i.due_date) FILTER (
                    WHERE i.principal > 0 AND COALESCE(paid.total, 0) < i.due_through
@@ -288,8 +288,9 @@ class FonaesProvisionRun(models.Model):
             )
         self.env.flush_all()
         cr = self.env.cr
-        # The set-based rating sorts and aggregates millions of installments in one query.
-        cr.execute("SET LOCAL work_mem = '128MB'")
+        # The set-based rating aggregates millions of installments in one query: memory to
+        # sort them, and no JIT compilation (seconds spent compiling its expressions).
+        cr.execute("SET LOCAL work_mem = '128MB'; SET LOCAL jit = off")
         cr.execute(
             RATING_QUERY,
             {
@@ -317,6 +318,8 @@ class FonaesProvisionRun(models.Model):
             },
         )
         self._rate_restructured(previous, table)
+        # Fresh statistics for the queries that read the new lines back.
+        cr.execute("ANALYZE fonaes_provision_run_line")
         self.invalidate_recordset(["line_ids"])
         self._update_loan_ratings()
         cr.execute(
@@ -405,18 +408,30 @@ class FonaesProvisionRun(models.Model):
                  FROM fonaes_provision_run_line r
                 WHERE r.run_id = %s AND r.loan_id = l.id
                   AND (l.portfolio_state IS DISTINCT FROM r.state
-                       OR l.days_past_due IS DISTINCT FROM r.days_past_due)""",
+                       OR COALESCE(l.days_past_due, 0) <> r.days_past_due)""",
             (self.id,),
         )
+        # The few rated loans (not current or late) without a line: nothing left to pay.
         cr.execute(
-            """UPDATE fonaes_loan l SET portfolio_state = %s, days_past_due = 0
+            """SELECT l.id FROM fonaes_loan l
                 WHERE l.intermediary_id = %s AND l.state = 'granted' AND l.start_date <= %s
-                  AND (l.portfolio_state IS DISTINCT FROM %s OR l.days_past_due <> 0)
-                  AND NOT EXISTS (SELECT 1 FROM fonaes_provision_run_line r
-                                   WHERE r.run_id = %s AND r.loan_id = l.id)""",
-            (prudential.STATE_CURRENT, self.intermediary_id.id, self.date,
-             prudential.STATE_CURRENT, self.id),
-        )  # fmt: skip
+                  AND (l.portfolio_state IS DISTINCT FROM %s
+                       OR COALESCE(l.days_past_due, 0) <> 0)""",
+            (self.intermediary_id.id, self.date, prudential.STATE_CURRENT),
+        )
+        rated = [row[0] for row in cr.fetchall()]
+        cr.execute(
+            """SELECT loan_id FROM fonaes_provision_run_line
+                WHERE run_id = %s AND loan_id = ANY(%s)""",
+            (self.id, rated),
+        )
+        paid_up = set(rated) - {row[0] for row in cr.fetchall()}
+        if paid_up:
+            cr.execute(
+                """UPDATE fonaes_loan SET portfolio_state = %s, days_past_due = 0
+                    WHERE id = ANY(%s)""",
+                (prudential.STATE_CURRENT, list(paid_up)),
+            )
         self.env["fonaes.loan"].invalidate_model(
             ["portfolio_state", "days_past_due", "classified_date"]
         )
