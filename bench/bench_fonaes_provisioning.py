@@ -41,8 +41,9 @@ cr.execute(
 )
 cr.execute(
     """INSERT INTO fonaes_loan_installment (loan_id, number, due_date, principal, interest,
-                                            create_uid, write_uid, create_date, write_date)
-       SELECT l.id, n, (l.start_date + n * INTERVAL '1 month')::date, 1000, 20,
+                                            due_through, create_uid, write_uid, create_date,
+                                            write_date)
+       SELECT l.id, n, (l.start_date + n * INTERVAL '1 month')::date, 1000, 20, n * 1020,
               1, 1, now(), now()
          FROM fonaes_loan l, generate_series(1, 12) n
         WHERE l.intermediary_id = %s""",
