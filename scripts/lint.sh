@@ -6,5 +6,5 @@ rc=0
 "$VENV/bin/ruff" check . || rc=1
 "$VENV/bin/ruff" format --check . || rc=1
 "$VENV/bin/pylint" --rcfile=.pylintrc-mandatory addons/* tests/*/ || rc=1
-"$VENV/bin/python" scripts/gen_addon_readme.py --check addons/* || rc=1
+"$VENV/bin/python" scripts/gen_addon_readme.py --check addons/* tests/*/ || rc=1
 exit $rc

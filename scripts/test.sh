@@ -124,7 +124,7 @@ done
 # partners and their merge, journal entries, payments. CORE_ADDONS=account runs them all.
 CORE_DEFAULT="crm,account.test_account_partner,account.test_res_partner_merge"
 CORE_DEFAULT="$CORE_DEFAULT,account.test_account_move_entry,account.test_account_payment"
-CORE_ADDONS="${CORE_ADDONS-$([ -z "${ADDONS:-}" ] && echo "$CORE_DEFAULT")}"
+CORE_ADDONS="${CORE_ADDONS-$(if [ -z "${ADDONS:-}" ]; then echo "$CORE_DEFAULT"; fi)}"
 if [ -n "$CORE_ADDONS" ] && [ -z "${SKIP_CORE:-}" ]; then
     echo "Running Odoo's own tests of $CORE_ADDONS with the suite installed"
     start=$(date +%s)

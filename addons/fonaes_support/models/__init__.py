@@ -1,7 +1,6 @@
 from . import res_users
 from . import fonaes_partner_member
 from . import res_partner
-from . import res_partner_person
 from . import fonaes_support_type
 from . import fonaes_document_type
 from . import fonaes_budget

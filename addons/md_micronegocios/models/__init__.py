@@ -11,7 +11,6 @@ from . import md_plan
 from . import md_plan_activity
 from . import res_users
 from . import res_partner
-from . import res_partner_person
 from . import res_config_settings
 from . import crm_stage
 from . import crm_lead

@@ -97,7 +97,7 @@ class ResPartner(models.Model):
         )
 
     def init(self):
-        super().init()
+        res = super().init()
         # _check_identity_free gives the message; the index holds under concurrent creation.
         sql.create_unique_index(
             self.env.cr,
@@ -105,6 +105,7 @@ class ResPartner(models.Model):
             self._table,
             ["identity_type", "identity_number", "COALESCE(company_id, 0)"],
         )
+        return res
 
     def _identity_error_message(self, error):
         """Translated message of an :class:`identity.IdentityError`: field, value, rule."""

@@ -29,7 +29,9 @@ class TestPartnerIdentity(MicroTestMixin, TransactionCase):
         with self.assertRaisesMessage(ValidationError, "Ana Gómez Martínez"):
             self.Partner.create({"name": "A.", "identity_type": "curp", "identity_number": CURP})
         # Another document type may hold the same digits (a cédula vs a NIT, say).
-        cc = self.Partner.create({"name": "X", "identity_type": "cc", "identity_number": "900373120"})
+        cc = self.Partner.create(
+            {"name": "X", "identity_type": "cc", "identity_number": "900373120"}
+        )
         nit = self.Partner.create(
             {"name": "Y", "identity_type": "nit", "identity_number": "900373120"}
         )
