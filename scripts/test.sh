@@ -147,7 +147,11 @@ fi
 # 2. Translations: every term Odoo exports for a suite addon is in its i18n/es.po.
 odoo_bin -d "$TEST_DB" --i18n-export="$LOGS/suite.pot" --modules="$(joined "${ALL_ADDONS[@]}")" \
     --stop-after-init --http-port="$TEST_HTTP_PORT" >"$LOGS/i18n-export.log" 2>&1 || true
-if "$VENV/bin/python" "$ROOT/scripts/check_i18n.py" "$LOGS/suite.pot" "$ROOT/addons" \
+if ! grep -q '^msgid "[^"]' "$LOGS/suite.pot" 2>/dev/null \
+    || grep -qE " (ERROR|CRITICAL) " "$LOGS/i18n-export.log"; then
+    grep -E " (ERROR|CRITICAL) " "$LOGS/i18n-export.log" | head -5 || true
+    failures+=("the terms could not be exported (log: $LOGS/i18n-export.log)")
+elif "$VENV/bin/python" "$ROOT/scripts/check_i18n.py" "$LOGS/suite.pot" "$ROOT/addons" \
     "${ALL_ADDONS[@]}" >"$LOGS/i18n.log" 2>&1; then
     echo "  Spanish translations complete"; passed_checks=$((passed_checks + 1))
 else

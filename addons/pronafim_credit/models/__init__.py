@@ -32,5 +32,4 @@ from . import (
     pronafim_complaint,
     pronafim_complaint_file,
     resource_calendar_leaves,
-    res_partner_person,
 )

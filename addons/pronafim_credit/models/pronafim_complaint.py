@@ -37,6 +37,14 @@ class PronafimComplaint(models.Model):
         "res.partner", string="Institution", required=True, readonly=True, index=True
     )
     user_name = fields.Char(string="User", required=True, readonly=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Complainant Contact",
+        index="btree_not_null",
+        tracking=True,
+        help="The person who complained, when known to the programs (search by CURP): the "
+        "complaint then shows on their contact form.",
+    )
     product = fields.Char(required=True, readonly=True, index=True)
     reason = fields.Char(required=True, readonly=True, index=True)
     currency_id = fields.Many2one(

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.mimetypes import guess_mimetype
 
+from odoo.addons.micro_base.tools import identity
+
 from ..tools import emergency
 
 STATES = [
@@ -106,6 +108,7 @@ class PronafimEmergencyCredit(models.Model):
                 )
         credits = super().create(vals_list)
         credits._check_eligibility()
+        credits._pronafim_register_applicant_identity()
         return credits
 
     def write(self, vals):
@@ -387,6 +390,60 @@ class PronafimEmergencyCredit(models.Model):
         """The applicant's page of this application."""
         self.ensure_one()
         return f"/my/emergency/{self.id}"
+
+    # ---- One person across programs (issue 9) ----
+
+    duplicate_partner_id = fields.Many2one(
+        "res.partner",
+        string="Same CURP as",
+        compute="_compute_duplicate_partner_id",
+        help="Another contact holds this CURP: the applicant registered twice (for example "
+        "on the portal after being registered in another program). Merge the two contacts.",
+    )
+
+    @api.depends("curp", "partner_id.identity_number")
+    def _compute_duplicate_partner_id(self):
+        Partner = self.env["res.partner"]
+        for credit in self:
+            holders = (
+                Partner._micro_find_by_identity("curp", credit.curp) if credit.curp else Partner
+            )
+            credit.duplicate_partner_id = (holders - credit.partner_id)[:1]
+
+    def _pronafim_register_applicant_identity(self):
+        """An applicant without a document gets the CURP of their application, so that the
+        next registration of that person, in any program, finds them."""
+        Partner = self.env["res.partner"]
+        for credit in self.filtered("curp"):
+            partner = credit.partner_id.sudo()
+            if partner.identity_number or partner.is_company:
+                continue
+            try:
+                curp = identity.validate("curp", credit.curp)
+            except identity.IdentityError:
+                continue  # the application's own checks report a wrong CURP
+            if not Partner._micro_find_by_identity("curp", curp):
+                partner.write({"identity_type": "curp", "identity_number": curp})
+
+    def action_merge_duplicate_applicant(self):
+        """Odoo's contact merge, the already registered person surviving: every program's
+        records follow it (including the applicant's portal account)."""
+        self.ensure_one()
+        survivor = self.duplicate_partner_id
+        wizard = self.env["base.partner.merge.automatic.wizard"].create(
+            {
+                "partner_ids": [fields.Command.set((survivor | self.partner_id).ids)],
+                "dst_partner_id": survivor.id,
+                "state": "selection",
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": wizard._name,
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }
 
 
 class PronafimEmergencyInstallment(models.Model):

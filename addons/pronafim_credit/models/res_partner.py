@@ -6,6 +6,9 @@ from odoo.exceptions import UserError, ValidationError
 from ..tools import rules
 from .pronafim_eligibility_item import ROLES
 
+ANALYST = "pronafim_credit.pronafim_credit_group_analyst"
+COMPLAINTS = "pronafim_credit.pronafim_credit_group_complaints_officer"
+
 SOCIAL_RESULTS = [
     ("excellent", "Excellent"),
     ("good", "Good"),
@@ -299,3 +302,84 @@ class ResPartner(models.Model):
                     summary=self.env._("Social performance evaluation (§XI.g): %s", label),
                     user_id=partner.user_id.id or self.env.uid,
                 )
+
+    # ---- One person across programs (issue 9) ----
+    # A person's micro-credits, emergency credits and complaints on their contact form (one
+    # person across programs). Micro-credits reported by the IMFs and emergency applications
+    # are found by the CURP; counts use the reader's own access.
+
+    pronafim_microcredit_count = fields.Integer(
+        string="Micro-credits", compute="_compute_pronafim_person_counts", groups=ANALYST
+    )
+    pronafim_emergency_count = fields.Integer(
+        string="Emergency Credits", compute="_compute_pronafim_person_counts", groups=ANALYST
+    )
+    pronafim_complaint_count = fields.Integer(
+        string="Complaints", compute="_compute_pronafim_complaint_count", groups=COMPLAINTS
+    )
+
+    def _pronafim_curp(self):
+        self.ensure_one()
+        return self.identity_type == "curp" and self.identity_number
+
+    def _pronafim_microcredit_domain(self):
+        return [("curp", "=", self._pronafim_curp())]
+
+    def _pronafim_emergency_domain(self):
+        curp = self._pronafim_curp()
+        by_partner = [("partner_id", "=", self._origin.id)]
+        return ["|", *by_partner, ("curp", "=", curp)] if curp else by_partner
+
+    def _pronafim_complaint_domain(self):
+        return [
+            "|",
+            ("partner_id", "=", self._origin.id),
+            ("institution_id", "=", self._origin.id),
+        ]
+
+    def _compute_pronafim_person_counts(self):
+        Microcredit = self.env["pronafim.microcredit"]
+        Emergency = self.env["pronafim.emergency.credit"]
+        for partner in self:
+            partner.pronafim_microcredit_count = (
+                Microcredit.search_count(partner._pronafim_microcredit_domain())
+                if partner._pronafim_curp()
+                else 0
+            )
+            partner.pronafim_emergency_count = (
+                Emergency.search_count(partner._pronafim_emergency_domain())
+                if partner._origin.id
+                else 0
+            )
+
+    def _compute_pronafim_complaint_count(self):
+        Complaint = self.env["pronafim.complaint"]
+        for partner in self:
+            partner.pronafim_complaint_count = (
+                Complaint.search_count(partner._pronafim_complaint_domain())
+                if partner._origin.id
+                else 0
+            )
+
+    def _pronafim_person_action(self, xml_id, domain):
+        action = self.env["ir.actions.act_window"]._for_xml_id(xml_id)
+        action.update(domain=domain, context={"create": False})
+        return action
+
+    def action_pronafim_person_microcredits(self):
+        self.ensure_one()
+        return self._pronafim_person_action(
+            "pronafim_credit.pronafim_microcredit_action", self._pronafim_microcredit_domain()
+        )
+
+    def action_pronafim_person_emergency(self):
+        self.ensure_one()
+        return self._pronafim_person_action(
+            "pronafim_credit.pronafim_emergency_credit_action", self._pronafim_emergency_domain()
+        )
+
+    def action_pronafim_person_complaints(self):
+        self.ensure_one()
+        return self._pronafim_person_action(
+            "pronafim_credit.pronafim_complaint_action", self._pronafim_complaint_domain()
+        )
