@@ -1,5 +1,4 @@
 import calendar
-import logging
 from datetime import date
 
 from psycopg2.extras import execute_values
@@ -7,10 +6,10 @@ from psycopg2.extras import execute_values
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.micro_base.models.cron_batch import run_in_batches
+
 from ..tools import prudential
 from .fonaes_loan import _amount
-
-_logger = logging.getLogger(__name__)
 
 ACCOUNTANT = "fonaes_support.fonaes_support_group_accountant"
 RUN_STEP = "fonaes_provision_run_step"  # context key of the month-end rating
@@ -239,21 +238,24 @@ class FonaesProvisionRun(models.Model):
     def _cron_monthly_provisioning(self, as_of=None):
         """Rate every intermediary with granted loans at the last month-end (Anexo XI §1:
         figures at the last day of each calendar month). Idempotent: an intermediary
-        already rated at that date is skipped. A failing intermediary is logged and the
-        others go on."""
+        already rated at that date is skipped. One intermediary per batch (micro_base
+        ``run_in_batches``): a failing one is logged and the others go on, and under the
+        scheduler each rated intermediary is committed (a run of 200,000 loans is heavy)."""
         cut_off = previous_month_end(as_of or fields.Date.context_today(self))
-        loans = self.env["fonaes.loan"].search([("state", "=", "granted")])
+        groups = self.env["fonaes.loan"]._read_group(
+            [("state", "=", "granted")], ["intermediary_id"]
+        )
         done = set(self.search([("date", "=", cut_off)]).mapped("intermediary_id").ids)
-        runs = self.browse()
-        for intermediary in loans.intermediary_id:
-            if intermediary.id in done:
-                continue
-            try:
-                with self.env.cr.savepoint():
-                    runs |= self._rate(intermediary, cut_off)
-            except Exception:
-                _logger.exception("Provisioning of %s at %s failed", intermediary.name, cut_off)
-        return runs
+        todo = self.env["res.partner"].browse(
+            [partner.id for (partner,) in groups if partner.id not in done]
+        )
+        runs = []
+
+        def rate(intermediary):
+            runs.append(self._rate(intermediary, cut_off).id)
+
+        run_in_batches(todo, rate, batch_size=1)
+        return self.browse(runs)
 
     # ---- BUSINESS METHODS ----
     @api.model

@@ -3,6 +3,7 @@ the loan kinds 2.b and 2.d, restructured loans back to current after sustained p
 set-based positions of the run against the loan's own, and the loan's guards."""
 
 from datetime import date
+from unittest.mock import patch
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -194,6 +195,31 @@ class TestFonaesPortfolio(FonaesPortfolioCase):
         self.assertEqual(loan.payment_ids.mapped("amount"), [1_000])
         paid.create({"loan_id": loan.id, "date": date(2026, 7, 1), "amount": 1_000})
         self.assertEqual(len(loan.payment_ids), 2)
+
+    def test_failing_intermediary_skipped(self):
+        # Quality bar: a scheduled action survives a bad record (logs it and goes on).
+        other = self.env["res.partner"].create(
+            {"name": "Fideicomiso Costa", "fonaes_role": "trust", "fonaes_equity": 10_000_000}
+        )
+        self._loan(start=date(2026, 6, 1))
+        self._loan(start=date(2026, 6, 1), intermediary=other)
+        rate = type(self.Run)._rate
+
+        def failing(run_model, intermediary, cut_off):
+            if intermediary == other:
+                raise ValueError("Broken books")
+            return rate(run_model, intermediary, cut_off)
+
+        with (
+            patch.object(type(self.Run), "_rate", failing),
+            self.assertLogs("odoo.addons.micro_base.models.cron_batch", "ERROR"),
+        ):
+            runs = self._run()
+        self.assertEqual(runs.intermediary_id, self.esf)
+        # Once mended, the next day rates the one left, and only it.
+        again = self._run()
+        self.assertEqual(again.intermediary_id, other)
+        self.assertFalse(self._run())
 
     def test_run_figures_only_from_the_rating(self):
         run = self._run()
