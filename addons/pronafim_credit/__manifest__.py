@@ -25,6 +25,8 @@
         "data/pronafim_attention_figure_data.xml",
         "report/pronafim_committee_reports.xml",
         "wizards/pronafim_payment_wizard_views.xml",
+        "views/pronafim_mir_views.xml",
+        "wizards/pronafim_mir_compute_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/pronafim_config_views.xml",
         "views/pronafim_application_views.xml",
@@ -42,7 +44,10 @@
         "report/pronafim_microcredit_product_reports.xml",
         "views/pronafim_credit_menus.xml",
     ],
-    "demo": ["demo/pronafim_emergency_complaints_demo.xml"],
+    "demo": [
+        "demo/pronafim_emergency_complaints_demo.xml",
+        "demo/pronafim_mir_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "pronafim_credit/static/tests/tours/*.js",

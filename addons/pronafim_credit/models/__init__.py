@@ -25,6 +25,8 @@ from . import (
     pronafim_municipality,
     pronafim_borrower_report,
     pronafim_microcredit,
+    pronafim_mir_indicator,
+    pronafim_mir_value,
     pronafim_emergency_program,
     pronafim_emergency_credit,
     pronafim_emergency_batch,

@@ -1,6 +1,13 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+# Figures of a set of micro-credits (spec §5), in the order of the query of
+# PronafimMicrocredit._figures_query.
+_FIGURE_KEYS = (
+    "count", "women", "rural", "priority", "special", "trained", "average_amount",
+    "women_priority_amount", "women_trained", "max_rate",
+)  # fmt: skip
+
 
 class PronafimMicrocredit(models.Model):
     """A micro-credit granted by an IMF with program funds, from its monthly report."""
@@ -48,11 +55,26 @@ class PronafimMicrocredit(models.Model):
         ids = tuple(i for i in ids if isinstance(i, int))
         if not ids:
             return {}
+        rows = self._figures_query(
+            SQL.identifier(column), SQL("%s IN %s", SQL.identifier(column), ids)
+        )
+        return {row[0]: dict(zip(_FIGURE_KEYS, row[1:], strict=True)) for row in rows}
+
+    @api.model
+    def _figures_between(self, date_from, date_to):
+        """The same figures as :meth:`_figures_by` for every micro-credit reported for
+        the months from ``date_from`` to ``date_to`` (all institutions and lines), in one
+        query; ``{}`` when none was reported (the results matrix, seed 001 §XIII)."""
+        rows = self._figures_query(SQL("1"), SQL("month BETWEEN %s AND %s", date_from, date_to))
+        return dict(zip(_FIGURE_KEYS, rows[0][1:], strict=True)) if rows else {}
+
+    def _figures_query(self, group, where):
+        """Rows ``(group, *_FIGURE_KEYS)`` of the micro-credits matching ``where``."""
         self.flush_model()
         self.env.cr.execute(
             SQL(
                 """
-                SELECT %(col)s, COUNT(*),
+                SELECT %(group)s, COUNT(*),
                        COUNT(*) FILTER (WHERE sex = 'female'),
                        COUNT(*) FILTER (WHERE rural),
                        COUNT(*) FILTER (WHERE priority_zone),
@@ -63,15 +85,11 @@ class PronafimMicrocredit(models.Model):
                        COUNT(*) FILTER (WHERE sex = 'female' AND trained),
                        MAX(rate)
                   FROM pronafim_microcredit
-                 WHERE %(col)s IN %(ids)s
-                 GROUP BY %(col)s
+                 WHERE %(where)s
+                 GROUP BY %(group)s
                 """,
-                col=SQL.identifier(column),
-                ids=ids,
+                group=group,
+                where=where,
             )
         )
-        keys = (
-            "count", "women", "rural", "priority", "special", "trained", "average_amount",
-            "women_priority_amount", "women_trained", "max_rate",
-        )  # fmt: skip
-        return {row[0]: dict(zip(keys, row[1:], strict=True)) for row in self.env.cr.fetchall()}
+        return self.env.cr.fetchall()

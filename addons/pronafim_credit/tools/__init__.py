@@ -1,1 +1,1 @@
-from . import arrears, borrower_report, committee, complaints, emergency, rules
+from . import arrears, borrower_report, committee, complaints, emergency, mir, rules

@@ -1,1 +1,1 @@
-from . import pronafim_payment_wizard
+from . import pronafim_mir_compute_wizard, pronafim_payment_wizard
