@@ -120,11 +120,14 @@ done
 
 # 1b. Odoo's own tests of the addons the suite extends, with the whole suite loaded
 #     (inheriting must not break what it extends). Full runs only, unless CORE_ADDONS is set.
-# Default: all of crm's; of account's (long: 430 tests took 15 min here under load), those
-# of what the suite touches: partners and their merge, journal entries, payments.
-# CORE_ADDONS=account runs them all.
-CORE_DEFAULT="crm,account.test_account_partner,account.test_res_partner_merge"
+# Default: all of crm's; base's and mail's contact tests (micro_base extends res.partner);
+# of account's (long: 430 tests took 15 min here under load), those of what the suite
+# touches: partners and their merge, journal entries, payments. CORE_ADDONS=account runs
+# them all.
+CORE_DEFAULT="crm,base.test_res_partner,base.test_res_partner_merge,mail.test_res_partner"
+CORE_DEFAULT="$CORE_DEFAULT,account.test_account_partner,account.test_res_partner_merge"
 CORE_DEFAULT="$CORE_DEFAULT,account.test_account_move_entry,account.test_account_payment"
+CORE_DEFAULT="$CORE_DEFAULT,account.test_account_payment_method_line"
 CORE_ADDONS="${CORE_ADDONS-$(if [ -z "${ADDONS:-}" ]; then echo "$CORE_DEFAULT"; fi)}"
 if [ -n "$CORE_ADDONS" ] && [ -z "${SKIP_CORE:-}" ]; then
     echo "Running Odoo's own tests of $CORE_ADDONS with the suite installed"

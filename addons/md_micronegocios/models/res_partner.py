@@ -47,6 +47,7 @@ class ResPartner(models.Model):
     md_vulnerability_notes = fields.Text(
         string="Vulnerability",
         groups="md_micronegocios.md_micronegocios_group_facilitator",
+        copy=False,  # also lets users outside the program duplicate contacts (Odoo's copy)
         help="Personal, family or health situation the accompaniment should consider.",
     )
     md_case_ids = fields.One2many(

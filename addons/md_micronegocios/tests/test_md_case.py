@@ -3,7 +3,7 @@ duplicates, meetings and the stage gates (spec md_micronegocios §2)."""
 
 import datetime
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
 from .common import MdCommon
@@ -29,6 +29,15 @@ class TestMdCase(MdCommon, TransactionCase):
         owner.write({"md_consent_date": datetime.date(2021, 3, 1), "md_consent_channel": "verbal"})
         owner.write({"birth_date": datetime.date(1980, 5, 1), "phone": "3001234567"})
         self.assertEqual(owner.phone, "3001234567")
+
+    def test_vulnerability_notes_stay_with_the_program(self):
+        owner = self._md_owner(self.facilitator, "Rosa Pérez", md_vulnerability_notes="Viuda")
+        outsider = self._new_user("md_outsider", "base.group_user,base.group_partner_manager")
+        with self.assertRaises(AccessError):
+            owner.with_user(outsider).read(["md_vulnerability_notes"])
+        # Odoo's own flows still work for users outside the program (copying a contact).
+        copy = owner.with_user(outsider).copy()
+        self.assertFalse(copy.sudo().md_vulnerability_notes)
 
     def test_owner_is_an_adult(self):
         with self.assertRaisesMessage(ValidationError, "17 years old"):

@@ -26,11 +26,13 @@ class ResPartner(models.Model):
         [(code, label) for code, (label, _country) in identity.DOCUMENT_TYPES.items()],
         string="Identity Document",
         tracking=True,
+        copy=False,
     )
     identity_number = fields.Char(
         string="Identity Number",
         index="btree_not_null",
         tracking=True,
+        copy=False,  # one person is one contact: a duplicated contact gets no number
         help="CURP, RFC, NIT or cédula, stored normalized (no spaces, dots or dashes).",
     )
     gender = fields.Selection(

@@ -42,6 +42,10 @@ class TestPartnerIdentity(MicroTestMixin, TransactionCase):
             other.write({"identity_type": "curp", "identity_number": CURP})
         self.assertFalse(other.identity_number)
 
+    def test_copy_leaves_the_number(self):
+        copy = self.ana.copy()
+        self.assertEqual((copy.identity_type, copy.identity_number), (False, False))
+
     def test_company_scope(self):
         company = self.env["res.company"].create({"name": "Programa Estatal"})
         mine = self.env["res.partner"].create(
