@@ -2,7 +2,7 @@ import base64
 import datetime
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import PronafimCase
 from .test_borrower_report_tools import MAN, WOMAN, curp
@@ -165,13 +165,14 @@ class TestPronafimMir(PronafimCase):
             self._row(MAN, "2026-11-04", 10_000, "09003", "no"),
         )
         women.target = 40.0
-        wizard = (
-            self.env["pronafim.mir.compute.wizard"]
-            .with_user(self.manager)
-            .with_context(default_indicator_ids=women.ids)
-            .create({"date": D(2026, 11, 30)})
-        )
-        action = wizard.action_compute()
+        # Compute Period from the indicator's form: the dialog opens on that indicator.
+        opened = women.with_user(self.manager).action_open_compute()
+        with Form(
+            self.env[opened["res_model"]].with_user(self.manager).with_context(**opened["context"])
+        ) as wizard:
+            self.assertEqual(wizard.indicator_ids[:], women)
+            wizard.date = D(2026, 11, 30)
+        action = wizard.record.action_compute()
         self.assertEqual(self._values(women), value, "the same record, not a second one")
         self.assertEqual(
             (value.value, value.target, value.target_reached_pct), (50.0, 40.0, 125.0)
@@ -248,6 +249,16 @@ class TestPronafimMir(PronafimCase):
     def test_bad_target_is_refused_and_nothing_written(self):
         Indicator = self.env["pronafim.mir.indicator"].with_user(self.manager)
         count = Indicator.search_count([])
+        # Through the form: the unit follows the measure; a share over 100 % is refused.
+        form = Form(Indicator)
+        form.name = "Women trained"
+        form.level = "purpose"
+        form.measure = "training_pct"
+        form.frequency = "yearly"
+        form.target = 100.01
+        self.assertEqual(form.unit, "percent")
+        with self.assertRaisesMessage(ValidationError, "a percentage cannot exceed 100 %"):
+            form.save()
         with self.assertRaisesMessage(
             ValidationError,
             "Indicator Women (baseline 30.0, target 120.0): a percentage cannot exceed 100 %.",
