@@ -8,5 +8,10 @@
     "license": "LGPL-3",
     "depends": ["micro_base", "md_micronegocios", "pronafim_credit", "fonaes_support"],
     "data": [],
+    "assets": {
+        "web.assets_tests": [
+            "micro_suite_tests/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

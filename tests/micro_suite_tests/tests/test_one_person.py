@@ -5,7 +5,7 @@ social enterprise is one contact showing all of them, to each role only what it 
 import datetime
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import HttpCase, TransactionCase, tagged
 
 from odoo.addons.micro_base.tests.common import MicroTestMixin
 
@@ -24,8 +24,7 @@ COUNTS = [
 ]
 
 
-@tagged("post_install", "-at_install")
-class TestOnePerson(MicroTestMixin, TransactionCase):
+class OnePersonCommon(MicroTestMixin):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -173,8 +172,9 @@ class TestOnePerson(MicroTestMixin, TransactionCase):
     def _counts(self, user, partner=None):
         return (partner or self.person).with_user(user).read(COUNTS)[0]
 
-    # ---- tests ----
 
+@tagged("post_install", "-at_install")
+class TestOnePerson(OnePersonCommon, TransactionCase):
     def test_one_curp_one_contact_with_every_program(self):
         self._microcredit(CURP)
         self._emergency(self.person, CURP)
@@ -284,3 +284,15 @@ class TestOnePerson(MicroTestMixin, TransactionCase):
             self.person.with_user(self.imf_user).read(["md_case_count"])
         # Another facilitator counts only the cases they may read.
         self.assertEqual(self.person.with_user(self.facilitator_2).md_case_count, 0)
+
+
+@tagged("post_install", "-at_install")
+class TestOnePersonTour(OnePersonCommon, HttpCase):
+    def test_tour_one_person_in_the_contact_form(self):
+        """Staff open the person's contact: every program's records one click away."""
+        self._microcredit(CURP)
+        self._emergency(self.person, CURP)
+        self._fonaes_application(CURP)
+        self.start_tour(
+            f"/odoo/contacts/{self.person.id}", "micro_suite_one_person", login="x_supervisor"
+        )
