@@ -9,10 +9,16 @@ import pathlib
 import sys
 import unittest
 
+import odoo
+
 import odoo.addons
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-odoo.addons.__path__.append(str(ROOT / "addons"))
+# Odoo's own addons too (a program addon's package may import e.g. portal's controllers).
+ODOO_ADDONS = pathlib.Path(odoo.__file__).resolve().parent.parent / "addons"
+for path in (ODOO_ADDONS, ROOT / "addons"):
+    if str(path) not in odoo.addons.__path__:
+        odoo.addons.__path__.append(str(path))
 
 
 def main(paths):
