@@ -1,0 +1,1 @@
+from . import micro_workflow_test_order
