@@ -179,7 +179,8 @@ if [ -z "${SKIP_ALONE:-}" ]; then
         if installed "$db" "$a" && ! grep -qE " (ERROR|CRITICAL) " "$LOGS/alone_$a.log"; then
             others=""
             for b in "${ALL_ADDONS[@]}"; do
-                if [ "$b" != "$a" ] && [ "$b" != micro_base ] && installed "$db" "$b"; then
+                # The shared base and its bridges (micro_base_*) are not program addons.
+                if [ "$b" != "$a" ] && [[ "$b" != micro_base* ]] && installed "$db" "$b"; then
                     others="$others $b"
                 fi
             done

@@ -39,6 +39,34 @@ ALL = "__all__"
 _ALWAYS_FREE_PREFIXES = ("message_", "activity_", "website_message", "rating_")
 
 
+def check_entries_not_held(moves):
+    """Refuse to reset or cancel by hand a journal entry posted by a record's step.
+
+    Called by the accounting addons' ``account.move`` (micro_base does not depend on
+    ``account``) before ``button_draft``/``button_cancel``; superuser code (a step) passes.
+    """
+    env = moves.env
+    if env.su or not moves:
+        return
+    registry = env.registry
+    for name in registry.descendants(["micro.workflow.mixin"], "_inherit"):
+        Model = env[name]
+        if Model._abstract or not Model._workflow_entry_fields:
+            continue
+        for fname in Model._workflow_entry_fields:
+            holder = Model.sudo().search([(fname, "in", moves.ids)], limit=1)
+            if holder:
+                raise UserError(
+                    env._(
+                        "%(entry)s was posted by %(model)s %(record)s: it is corrected only "
+                        "through that record's cancelling or reversing step, not reset by hand.",
+                        entry=holder[fname].filtered(lambda m: m in moves)[:1].display_name,
+                        model=Model._workflow_model_label(),
+                        record=holder.display_name,
+                    )
+                )
+
+
 class MicroWorkflowMixin(models.AbstractModel):
     _name = "micro.workflow.mixin"
     _description = "Fields Set Only by the Record's Steps"
@@ -56,6 +84,10 @@ class MicroWorkflowMixin(models.AbstractModel):
     #: Statuses from which a record may be deleted; ``None`` leaves deletion to the model
     #: (override hook).
     _workflow_unlink_states = None
+    #: Fields holding journal entries (``account.move``) that the record's steps post: such
+    #: an entry is corrected only by the record's cancelling or reversing step, never reset
+    #: to draft by hand (accounting addons call :func:`check_entries_not_held`).
+    _workflow_entry_fields = ()
 
     # ---- HELPERS ----
 
