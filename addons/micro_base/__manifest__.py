@@ -8,13 +8,15 @@
     "website": "https://github.com/micro-enterprise-programs/suite",
     "license": "LGPL-3",
     "depends": ["mail", "resource", "contacts"],
-    "external_dependencies": {"python": ["stdnum", "num2words", "holidays"]},
+    "external_dependencies": {"python": ["stdnum", "num2words", "holidays", "openpyxl"]},
     "data": [
         "security/micro_base_groups.xml",
+        "security/micro_base_rules.xml",
         "data/resource_calendar_data.xml",
         "data/ir_cron_data.xml",
         "views/resource_calendar_views.xml",
         "views/res_partner_views.xml",
     ],
+    "demo": ["demo/micro_base_demo.xml"],
     "installable": True,
 }

@@ -3,3 +3,7 @@ from . import resource_calendar_leaves
 from . import res_partner
 from . import base_partner_merge
 from . import micro_workflow_mixin
+from . import mail_thread
+from . import res_groups
+from . import res_users
+from . import ir_ui_menu

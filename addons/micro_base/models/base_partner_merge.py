@@ -24,6 +24,17 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         dst_partner.sudo().write(values)
         return res
 
+    def _update_foreign_keys(self, src_partners, dst_partner):
+        """Odoo moves the program records to the surviving contact in SQL: recompute which
+        of the contacts are program persons (the surviving one now holds the records; the
+        merged-away ones, about to be deleted by the merging user, no longer do)."""
+        res = super()._update_foreign_keys(src_partners, dst_partner)
+        partners = (src_partners | dst_partner).sudo()
+        self.env.invalidate_all()
+        self.env.add_to_compute(partners._fields["micro_person"], partners)
+        partners._recompute_recordset(["micro_person"])
+        return res
+
     def _micro_check_same_person(self, partners):
         numbers = {}
         for partner in partners.filtered("identity_number"):

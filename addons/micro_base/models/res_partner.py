@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
 from odoo.tools import sql
 
@@ -41,6 +41,79 @@ class ResPartner(models.Model):
         tracking=True,
     )
     birth_date = fields.Date(string="Birth Date", tracking=True)
+    # ---- Personal data per program (issue 14) ----
+    # A contact some program holds a record of (an owner with a case, an emergency applicant,
+    # a complainant, a FONAES individual beneficiary) is a "program person": the record rule
+    # of micro_base (``res_partner_rule_micro_not_person``, internal users) hides such
+    # contacts, and each program's own rules on res.partner (ORed with it, Odoo's rules of
+    # one user's groups add up) give them back to the roles whose rules reach that person's
+    # record. Every field of the contact (document, birth date, sex, phone, e-mail, address,
+    # notes) is then read and written only by them; display names of records they may read
+    # stay visible (Odoo reads a many2one's name in superuser mode).
+    micro_person = fields.Boolean(
+        string="Program Person",
+        compute="_compute_micro_person",
+        store=True,
+        index=True,
+        compute_sudo=True,
+        help="Some program holds a record of this person (case, application, complaint...): "
+        "their contact is seen only by the roles of the programs that reach that record.",
+    )
+
+    def _compute_micro_person(self):
+        """Each program addon extends this (``super()`` first, then sets True for the
+        contacts it holds a record of, with its own ``@api.depends``)."""
+        for partner in self:
+            partner.micro_person = False
+
+    # ---- Program-specific fields (issue 14) ----
+
+    @api.model
+    def _micro_program_field_groups(self):
+        """{field-name prefix: comma-separated group xml ids}: the program fields of a
+        contact (``pronafim_*``, ``fonaes_*``...) that only that program's roles write.
+        Each program addon adds its prefix (``super()`` first)."""
+        return {}
+
+    def _micro_check_program_fields(self, vals):
+        """Refuse a change of the program fields of existing contacts by users without a
+        role in that program: a value that differs from the stored one (rewriting the same
+        value, as Odoo's contact merge does, passes). Creating a contact is not checked:
+        copies of contacts (Odoo's ``copy``, open to every contact user) carry the program
+        values of the original. Superuser code (the programs' steps) is trusted."""
+        if self.env.su:
+            return
+        user = self.env.user
+        refused = []
+        for prefix, groups in self._micro_program_field_groups().items():
+            names = [
+                name
+                for name in vals
+                if name.startswith(prefix)
+                and name in self._fields
+                and self._fields[name].type not in ("one2many", "many2many")
+            ]
+            if not names or any(user.has_group(group) for group in groups.split(",")):
+                continue
+            refused += [name for name in names if self._micro_value_changes(name, vals[name])]
+        if refused:
+            raise AccessError(
+                self.env._(
+                    "Only the roles of the program that owns them change these fields of a "
+                    "contact: %s.",
+                    ", ".join(
+                        self._fields[name].get_description(self.env)["string"] for name in refused
+                    ),
+                )
+            )
+
+    def _micro_value_changes(self, name, value):
+        field = self._fields[name]
+        for partner in self.sudo():
+            new = field.convert_to_record(field.convert_to_cache(value, partner), partner)
+            if new != partner[name]:
+                return True
+        return False
 
     @api.constrains("identity_type", "identity_number")
     def _check_identity_number(self):
@@ -145,6 +218,7 @@ class ResPartner(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self._micro_check_program_fields(vals)
         if {"identity_type", "identity_number", "company_id"} & set(vals):
             self._check_identity_free([(partner, vals) for partner in self])
         if "identity_number" in vals:

@@ -5,3 +5,4 @@ from . import test_loan_tools
 from . import test_cat_tools
 from . import test_cron_batch
 from . import test_partner_identity
+from . import test_tabular

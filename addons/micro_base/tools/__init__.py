@@ -5,3 +5,4 @@ from . import business_days
 from . import cat
 from . import identity
 from . import loan
+from . import tabular
