@@ -8,7 +8,7 @@
     "author": "Micro-enterprise Programs Suite",
     "website": "https://github.com/micro-enterprise-programs/suite",
     "license": "LGPL-3",
-    "depends": ["micro_base", "account", "portal"],
+    "depends": ["micro_base", "micro_base_account", "account", "portal"],
     "data": [
         "security/pronafim_credit_groups.xml",
         "security/ir.model.access.csv",
@@ -43,8 +43,10 @@
         "views/res_partner_person_views.xml",
         "report/pronafim_microcredit_product_reports.xml",
         "views/pronafim_credit_menus.xml",
+        "data/pronafim_home_action_data.xml",
     ],
     "demo": [
+        "demo/pronafim_users_demo.xml",
         "demo/pronafim_emergency_complaints_demo.xml",
         "demo/pronafim_mir_demo.xml",
     ],

@@ -43,7 +43,7 @@ class PronafimPortal(CustomerPortal):
         record.check_access("read")
         return record
 
-    @http.route("/my/pronafim/applications", type="http", auth="user", website=True)
+    @http.route("/my/pronafim/applications", type="http", auth="user", website=True, readonly=True)
     def portal_pronafim_applications(self, **kw):
         if not request.env.user.has_group(PORTAL_GROUP):
             return request.redirect("/my")
@@ -88,7 +88,13 @@ class PronafimPortal(CustomerPortal):
         )
         return request.render("pronafim_credit.portal_pronafim_application_new", values)
 
-    @http.route("/my/pronafim/applications/<int:app_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/pronafim/applications/<int:app_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def portal_pronafim_application(self, app_id, **kw):
         try:
             app = self._pronafim_record("pronafim.application", app_id)
@@ -98,7 +104,7 @@ class PronafimPortal(CustomerPortal):
         values.update({"application": app, "page_name": "pronafim_applications"})
         return request.render("pronafim_credit.portal_pronafim_application", values)
 
-    @http.route("/my/pronafim/lines", type="http", auth="user", website=True)
+    @http.route("/my/pronafim/lines", type="http", auth="user", website=True, readonly=True)
     def portal_pronafim_lines(self, **kw):
         if not request.env.user.has_group(PORTAL_GROUP):
             return request.redirect("/my")
@@ -111,7 +117,9 @@ class PronafimPortal(CustomerPortal):
         )
         return request.render("pronafim_credit.portal_my_pronafim_lines", values)
 
-    @http.route("/my/pronafim/lines/<int:line_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/pronafim/lines/<int:line_id>", type="http", auth="user", website=True, readonly=True
+    )
     def portal_pronafim_line(self, line_id, **kw):
         try:
             line = self._pronafim_record("pronafim.credit.line", line_id)
@@ -132,18 +140,25 @@ class PronafimPortal(CustomerPortal):
         if request.httprequest.method == "POST":
             upload = request.httprequest.files.get("file")
             try:
-                report = request.env["pronafim.borrower.report"].create(
-                    {
-                        "partner_id": request.env.user.commercial_partner_id.id,
-                        "month": fields.Date.to_date(post.get("month") + "-01"),
-                        "file": base64.b64encode(upload.read()) if upload else False,
-                        "filename": upload.filename if upload else False,
-                    }
-                )
-                report.action_import()
+                # A refused file (unreadable, wrong month) leaves nothing behind; a file
+                # with bad rows is kept, rejected, with its lines and reasons.
+                with request.env.cr.savepoint():
+                    report = request.env["pronafim.borrower.report"].create(
+                        {
+                            "partner_id": request.env.user.commercial_partner_id.id,
+                            "month": fields.Date.to_date(post.get("month") + "-01"),
+                            "file": base64.b64encode(upload.read()) if upload else False,
+                            "filename": upload.filename if upload else False,
+                        }
+                    )
+                    report.action_import()
                 return request.redirect(f"/my/pronafim/reports/{report.id}")
-            except (UserError, ValueError, TypeError) as exc:
+            except UserError as exc:
                 error = str(exc)
+            except (ValueError, TypeError):
+                error = request.env._(
+                    "Give the month (YYYY-MM) and the report file (CSV or XLSX)."
+                )
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -154,7 +169,13 @@ class PronafimPortal(CustomerPortal):
         )
         return request.render("pronafim_credit.portal_my_pronafim_reports", values)
 
-    @http.route("/my/pronafim/reports/<int:report_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/pronafim/reports/<int:report_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def portal_pronafim_report(self, report_id, **kw):
         try:
             report = self._pronafim_record("pronafim.borrower.report", report_id)

@@ -1,6 +1,4 @@
 from . import (
-    pronafim_workflow_mixin,
-    pronafim_step_mixin,
     pronafim_size_class,
     pronafim_size_history,
     pronafim_eligibility_item,
@@ -18,6 +16,7 @@ from . import (
     pronafim_credit_disposal,
     pronafim_credit_repayment,
     res_company,
+    account_journal,
     pronafim_microcredit_product,
     pronafim_support_rate,
     pronafim_support,

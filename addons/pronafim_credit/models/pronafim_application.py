@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..tools import rules
-from .pronafim_deadline import CLOCKS
+from .pronafim_deadline import CLOCKS, program_today
 
 APPLICATION_TYPES = [
     ("credit", "Credit support to an IMF"),
@@ -37,11 +37,21 @@ PORTAL_CAPTURE_FIELDS = {
     "partner_id", "application_type", "credit_type_id", "amount_requested",
     "priority_zone", "women_share_pct", "preferential_rate", "user_id",
 }  # fmt: skip
-# Fields only the workflow steps write (§IX.2 dates drive the deadlines).
-WORKFLOW_FIELDS = {
-    "state", "outcome", "date_received", "date_clarification", "date_clarification_answer",
-    "date_session", "date_notified", "date_signed",
-}  # fmt: skip
+# Fields only the workflow steps write (§IX.2 dates drive the deadlines; the committee's
+# decision and conditions come from the decision step; the clocks from the daily run).
+STEP_FIELDS = (
+    "outcome", "conditions", "date_received", "date_clarification",
+    "date_clarification_answer", "date_session", "date_notified", "date_signed",
+    "clock_status", "clock_flagged",
+)  # fmt: skip
+# What the committee decided on: it does not change once the application is at committee.
+SUBMITTED_FIELDS = (
+    "partner_id", "application_type", "credit_type_id", "amount_requested",
+    "priority_zone", "women_share_pct", "preferential_rate",
+)  # fmt: skip
+ANALYST = "pronafim_credit.pronafim_credit_group_analyst"
+SECRETARY = "pronafim_credit.pronafim_credit_group_committee_secretary"
+FINANCE = "pronafim_credit.pronafim_credit_group_finance"
 CLOCK_STATUS = [("ok", "On time"), ("lapsing", "Lapsing"), ("lapsed", "Lapsed")]
 
 
@@ -50,9 +60,17 @@ class PronafimApplication(models.Model):
 
     _name = "pronafim.application"
     _description = "PRONAFIM Application"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin"]
     _order = "date_received desc, id desc"
     _rec_names_search = ["name", "partner_id.name"]
+    _workflow_step_fields = STEP_FIELDS
+    _workflow_frozen = {
+        state: SUBMITTED_FIELDS
+        for state in (
+            "committee", "authorized", "conditioned", "rejected", "notified", "formalized",
+            "cancelled",
+        )
+    }  # fmt: skip
 
     name = fields.Char(string="Folio", readonly=True, copy=False, default="/")
     partner_id = fields.Many2one(
@@ -184,21 +202,6 @@ class PronafimApplication(models.Model):
                 vals["name"] = self.env["ir.sequence"].sudo().next_by_code("pronafim.application")
         return super().create(vals_list)
 
-    def write(self, vals):
-        """Workflow fields change only through the actions (or the committee's decision)."""
-        protected = sorted(set(vals) & WORKFLOW_FIELDS)
-        if protected and not self.env.su and not self.env.context.get("pronafim_workflow"):
-            raise UserError(
-                self.env._(
-                    "These fields follow the application's steps and cannot be edited: %s",
-                    ", ".join(protected),
-                )
-            )
-        return super().write(vals)
-
-    def _workflow_write(self, vals):
-        return self.with_context(pronafim_workflow=True).write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(app.state != "draft" for app in self):
@@ -212,7 +215,7 @@ class PronafimApplication(models.Model):
         """Reception at the single window (§IX.1): starts the clarification clock."""
         for app in self:
             app._check_state("draft")
-            app._workflow_write({"state": "received", "date_received": app._today()})
+            app._workflow_write({"state": "received", "date_received": app._today()}, ANALYST)
         return True
 
     def action_request_clarification(self):
@@ -221,13 +224,17 @@ class PronafimApplication(models.Model):
             app._check_state("received")
             if app.date_clarification:
                 raise UserError(self.env._("A clarification was already requested."))
-            app._workflow_write({"state": "clarification", "date_clarification": app._today()})
+            app._workflow_write(
+                {"state": "clarification", "date_clarification": app._today()}, ANALYST
+            )
         return True
 
     def action_clarification_answered(self):
         for app in self:
             app._check_state("clarification")
-            app._workflow_write({"state": "received", "date_clarification_answer": app._today()})
+            app._workflow_write(
+                {"state": "received", "date_clarification_answer": app._today()}, ANALYST
+            )
         return True
 
     def action_send_to_committee(self):
@@ -273,21 +280,21 @@ class PronafimApplication(models.Model):
                         kinds=", ".join(lacking),
                     )
                 )
-            app._workflow_write({"state": "committee"})
+            app._workflow_write({"state": "committee"}, ANALYST)
         return True
 
     def action_notify(self):
         """§VIII.1 / §IX.2.d: notify the committee's decision; starts the signature clock."""
         for app in self:
             app._check_state(*DECIDED)
-            app._workflow_write({"state": "notified", "date_notified": app._today()})
+            app._workflow_write({"state": "notified", "date_notified": app._today()}, ANALYST)
         return True
 
     def action_cancel(self):
         for app in self:
             if app.state == "formalized":
                 raise UserError(self.env._("A formalized application cannot be cancelled."))
-            app._workflow_write({"state": "cancelled"})
+            app._workflow_write({"state": "cancelled"}, ANALYST)
         return True
 
     # ---- BUSINESS METHODS ----
@@ -325,7 +332,7 @@ class PronafimApplication(models.Model):
         return self.env["resource.calendar"].sudo()._get_official_calendar("MX")
 
     def _today(self):
-        return self.env.context.get("pronafim_today") or fields.Date.context_today(self)
+        return program_today(self)
 
     @api.model
     def _cron_flag_deadlines(self):
@@ -356,7 +363,7 @@ class PronafimApplication(models.Model):
                     key = f"{app.clock_code}:{status}"
                     if key == app.clock_flagged:
                         continue
-                    app.write({"clock_status": status, "clock_flagged": key})
+                    app.sudo().write({"clock_status": status, "clock_flagged": key})
                     if status == "ok":
                         continue
                     app.activity_schedule(

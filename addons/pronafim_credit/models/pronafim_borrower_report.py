@@ -1,9 +1,9 @@
-import base64
-
 from psycopg2.extras import execute_values
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.micro_base.tools import tabular
 
 from ..tools import borrower_report
 
@@ -30,8 +30,12 @@ class PronafimBorrowerReport(models.Model):
 
     _name = "pronafim.borrower.report"
     _description = "IMF Monthly Micro-borrower Report"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "micro.workflow.mixin"]
     _order = "month desc, id desc"
+    # The import sets the status and what it found; an imported report is the month's
+    # record (sending the month again replaces it through the import).
+    _workflow_step_fields = ("error_log", "row_count")
+    _workflow_frozen = {"done": ("partner_id", "month", "file", "filename")}
 
     partner_id = fields.Many2one(
         "res.partner", string="Institution", required=True, domain=[("pronafim_role", "=", "imf")]
@@ -82,9 +86,23 @@ class PronafimBorrowerReport(models.Model):
                         )
                     )
         for vals in vals_list:
+            self._check_file_sent(vals)
             if vals.get("month"):
                 vals["month"] = fields.Date.to_date(vals["month"]).replace(day=1)
         return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_file_sent(vals)
+        return super().write(vals)
+
+    @api.model
+    def _check_file_sent(self, vals):
+        """A file sent over the API that is not base64 is refused in one line (Odoo's
+        binary field would fail on it with a raw decoding error)."""
+        try:
+            tabular.b64decode(vals.get("file"))
+        except tabular.TabularError as exc:
+            raise UserError(tabular.message(exc, self.env._)) from None
 
     def action_import(self):
         """Validate the whole file; import it only when every row is valid."""
@@ -96,13 +114,12 @@ class PronafimBorrowerReport(models.Model):
             return self.sudo().action_import()
         if not self.file:
             raise UserError(self.env._("Attach the report file (CSV or XLSX)."))
-        data = base64.b64decode(self.file)
-        name = (self.filename or "").lower()
-        rows = (
-            borrower_report.read_xlsx(data)
-            if name.endswith(".xlsx")
-            else borrower_report.read_csv(data)
-        )
+        try:
+            table = tabular.read(tabular.b64decode(self.file), self.filename)
+        except tabular.TabularError as exc:
+            # One line, translated; nothing is written (the report stays to import).
+            raise UserError(tabular.message(exc, self.env._)) from None
+        rows = table.rows
         partner = self.commercial_partner_id
         lines = {
             line.name: line.id
@@ -115,9 +132,11 @@ class PronafimBorrowerReport(models.Model):
             m.code: m.id
             for m in self.env["pronafim.municipality"].search([("code", "in", list(codes))])
         }
-        records, errors = borrower_report.validate_rows(rows, self.month, lines, municipalities)
+        records, errors = borrower_report.validate_rows(
+            rows, self.month, lines, municipalities, table.header
+        )
         if errors:
-            self.write(
+            self._workflow_write(
                 {
                     "state": "error",
                     "row_count": 0,
@@ -146,8 +165,8 @@ class PronafimBorrowerReport(models.Model):
         )
         same_month.check_access("write")
         self._replace_rows(same_month, records)
-        (same_month - self).write({"state": "draft", "row_count": 0})
-        self.write({"state": "done", "error_log": False, "row_count": len(records)})
+        (same_month - self)._workflow_write({"state": "draft", "row_count": 0})
+        self._workflow_write({"state": "done", "error_log": False, "row_count": len(records)})
         return True
 
     def _replace_rows(self, reports, records):

@@ -4,6 +4,7 @@ from odoo.exceptions import UserError, ValidationError
 from ..tools import committee
 
 OUTCOMES = [("authorized", "Authorized"), ("rejected", "Rejected"), ("conditioned", "Conditioned")]
+SECRETARY = "pronafim_credit.pronafim_credit_group_committee_secretary"
 
 
 class PronafimCommitteeDecision(models.Model):
@@ -11,8 +12,12 @@ class PronafimCommitteeDecision(models.Model):
 
     _name = "pronafim.committee.decision"
     _description = "Committee Decision"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "micro.workflow.mixin"]
     _order = "session_id, id"
+    # The outcome is the decision's status: set only by Record Decision (the votes), after
+    # which the decision is the committee's record and nothing of it changes.
+    _workflow_state_field = "outcome"
+    _workflow_frozen = dict.fromkeys(dict(OUTCOMES), "__all__")
 
     session_id = fields.Many2one(
         "pronafim.committee.session", required=True, ondelete="restrict", index=True
@@ -72,8 +77,17 @@ class PronafimCommitteeDecision(models.Model):
         if any(d.outcome for d in self):
             raise UserError(self.env._("Committee decisions cannot be deleted."))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        sessions = self.env["pronafim.committee.session"].browse(
+            [vals["session_id"] for vals in vals_list if vals.get("session_id")]
+        )
+        if sessions.filtered(lambda s: s.state == "closed"):
+            raise UserError(self.env._("A closed session takes no more agenda items."))
+        return super().create(vals_list)
+
     def write(self, vals):
-        if "outcome" in vals and not self.env.context.get("pronafim_deciding"):
+        if "outcome" in vals and not self.env.su:
             raise UserError(self.env._("The outcome comes from the votes (Record Decision)."))
         if "vote_ids" in vals and any(d.outcome for d in self):
             raise UserError(self.env._("The votes of a decided item cannot change."))
@@ -81,6 +95,7 @@ class PronafimCommitteeDecision(models.Model):
 
     def action_decide(self):
         """Tally the votes (§VI.c) and apply the outcome to the application."""
+        self._workflow_check_group(SECRETARY)
         for decision in self:
             session = decision.session_id
             if session.state != "held":
@@ -115,14 +130,15 @@ class PronafimCommitteeDecision(models.Model):
                 ) from error
             if outcome == "conditioned" and not decision.conditions:
                 raise UserError(self.env._("State the conditions of a conditioned decision."))
-            decision.with_context(pronafim_deciding=True).outcome = outcome
+            decision._workflow_write({"outcome": outcome}, SECRETARY)
             decision.application_id._workflow_write(
                 {
                     "state": outcome,
                     "outcome": outcome,
                     "date_session": session.date,
                     "conditions": decision.conditions,
-                }
+                },
+                SECRETARY,
             )
             if outcome != "rejected":
                 partner = decision.application_id.partner_id.commercial_partner_id
@@ -168,6 +184,25 @@ class PronafimCommitteeVote(models.Model):
     vote = fields.Selection(OUTCOMES, required=True)
 
     _sql_constraints = [("one_vote", "unique(decision_id, member_id)", "One vote per member.")]
+
+    def _check_undecided(self, decisions):
+        if decisions.filtered("outcome"):
+            raise UserError(self.env._("The votes of a decided item cannot change."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_undecided(
+            self.env["pronafim.committee.decision"].browse(
+                [vals["decision_id"] for vals in vals_list if vals.get("decision_id")]
+            )
+        )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_undecided(self.decision_id)
+        if vals.get("decision_id"):
+            self._check_undecided(self.decision_id.browse(vals["decision_id"]))
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never_decided(self):

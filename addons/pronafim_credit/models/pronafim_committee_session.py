@@ -4,6 +4,9 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import committee, rules
+from .pronafim_deadline import program_today
+
+SECRETARY = "pronafim_credit.pronafim_credit_group_committee_secretary"
 
 
 class PronafimCommitteeSession(models.Model):
@@ -11,8 +14,15 @@ class PronafimCommitteeSession(models.Model):
 
     _name = "pronafim.committee.session"
     _description = "Committee Session"
-    _inherit = ["mail.thread", "mail.activity.mixin", "pronafim.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin"]
     _order = "date desc, id desc"
+    _workflow_step_fields = ("frequency_alerted",)
+    # Held: who attended (the quorum) is the session's record; closed: the minutes too.
+    _workflow_frozen = {
+        "held": ("date", "attendance_ids"),
+        "closed": ("name", "date", "attendance_ids", "decision_ids", "notes"),
+    }
+    _workflow_unlink_states = ("draft",)
 
     name = fields.Char(required=True, tracking=True)
     date = fields.Date(required=True, tracking=True)
@@ -72,6 +82,8 @@ class PronafimCommitteeSession(models.Model):
 
     def action_hold(self):
         """§VI.b: the session is installed only with the majority of voting members."""
+        self._workflow_check_group(SECRETARY)
+        self._workflow_check_state("draft")
         for session in self:
             if not session.has_quorum:
                 raise UserError(
@@ -82,10 +94,12 @@ class PronafimCommitteeSession(models.Model):
                         members=session.voting_members,
                     )
                 )
-            session._workflow_write({"state": "held"})
+            session._workflow_write({"state": "held"}, SECRETARY)
         return True
 
     def action_close(self):
+        self._workflow_check_group(SECRETARY)
+        self._workflow_check_state("held")
         for session in self:
             pending = session.decision_ids.filtered(lambda d: not d.outcome)
             if pending:
@@ -95,7 +109,7 @@ class PronafimCommitteeSession(models.Model):
                         ", ".join(pending.application_id.mapped("name")),
                     )
                 )
-            session._workflow_write({"state": "closed"})
+            session._workflow_write({"state": "closed"}, SECRETARY)
         return True
 
     @api.model
@@ -104,10 +118,10 @@ class PronafimCommitteeSession(models.Model):
 
         Idempotent: the session is marked once alerted.
         """
-        today = self.env.context.get("pronafim_today") or fields.Date.context_today(self)
+        today = program_today(self)
         latest = self.search([], order="date desc, id desc", limit=1)
         if latest and latest.next_session_by < today and not latest.frequency_alerted:
-            latest.frequency_alerted = True
+            latest.sudo().frequency_alerted = True
             latest.activity_schedule(
                 "mail.mail_activity_data_todo",
                 summary=self.env._(
@@ -119,6 +133,7 @@ class PronafimCommitteeSession(models.Model):
                 user_id=latest.create_uid.id or self.env.uid,
             )
 
+    @api.readonly
     def action_print_minutes(self):
         return self.env.ref("pronafim_credit.pronafim_committee_session_report").report_action(
             self
@@ -141,3 +156,33 @@ class PronafimCommitteeAttendance(models.Model):
     _sql_constraints = [
         ("member_unique", "unique(session_id, member_id)", "A member attends once.")
     ]
+
+    def _check_convened(self, sessions):
+        """The attendance of a held session is its quorum's record: it never changes."""
+        held = sessions.filtered(lambda s: s.state != "draft")
+        if held:
+            raise UserError(
+                self.env._(
+                    "The attendance of a held session cannot change: %s.",
+                    ", ".join(held.mapped("name")),
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_convened(
+            self.env["pronafim.committee.session"].browse(
+                [vals["session_id"] for vals in vals_list if vals.get("session_id")]
+            )
+        )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_convened(self.session_id)
+        if vals.get("session_id"):
+            self._check_convened(self.session_id.browse(vals["session_id"]))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_convened(self):
+        self._check_convened(self.session_id)

@@ -4,10 +4,12 @@ from odoo.exceptions import UserError
 from odoo.addons.micro_base.models.cron_batch import run_in_batches
 
 from ..tools import complaints as rules
+from .pronafim_deadline import program_today
 
 OPEN_STATES = ("received", "in_progress")
 #: The answer as sent to the regulator (outgoing file): it does not change once given.
 ANSWER_FIELDS = ("response", "outcome", "officer_id")
+OFFICER = "pronafim_credit.pronafim_credit_group_complaints_officer"
 
 
 class PronafimComplaint(models.Model):
@@ -20,10 +22,11 @@ class PronafimComplaint(models.Model):
 
     _name = "pronafim.complaint"
     _description = "CONDUSEF Complaint"
-    _inherit = ["mail.thread", "mail.activity.mixin", "pronafim.step.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin"]
     _order = "date_due, id"
-    #: What the regulator sent and what the steps record: never written by hand.
-    _step_fields = (
+    #: What the regulator sent (created by the file's import) and what the steps record:
+    #: never written by hand.
+    _workflow_step_fields = (
         "name", "kind", "institution_id", "user_name", "product", "reason", "amount_claimed",
         "date_received", "date_due", "date_answered", "date_closed", "business_days",
         "in_favor_pct", "due_status", "file_id", "file_line", "export_file_id",
@@ -138,6 +141,12 @@ class PronafimComplaint(models.Model):
             complaints.flush_recordset(["date_due"])
         return complaints
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            self.check_access("create")  # who may not create is told so first
+        return super().create(vals_list)
+
     def write(self, vals):
         answer = [name for name in ANSWER_FIELDS if name in vals]
         if answer and self.filtered(lambda c: c.state not in OPEN_STATES):
@@ -156,17 +165,21 @@ class PronafimComplaint(models.Model):
     # ---- ACTIONS ----
 
     def _today(self):
-        return self.env.context.get("pronafim_today") or fields.Date.context_today(self)
+        return program_today(self)
 
     def action_take(self):
+        self._workflow_check_group(OFFICER)
         for complaint in self:
             if complaint.state != "received":
                 raise UserError(self.env._("Only a received complaint can be taken."))
-            complaint._workflow_write({"state": "in_progress", "officer_id": self.env.user.id})
+            complaint._workflow_write(
+                {"state": "in_progress", "officer_id": self.env.user.id}, OFFICER
+            )
 
     def action_answer(self):
         """Record the answer: response and outcome required; response time in business
         days from reception to today on the MX calendar."""
+        self._workflow_check_group(OFFICER)
         calendar = self.env["resource.calendar"].sudo()._get_official_calendar("MX")
         today = self._today()
         for complaint in self:
@@ -187,14 +200,16 @@ class PronafimComplaint(models.Model):
                     "business_days": calendar.count_business_days(complaint.date_received, today),
                     "in_favor_pct": 100.0 if complaint.outcome == "in_favor" else 0.0,
                     "due_status": False,
-                }
+                },
+                OFFICER,
             )
 
     def action_close(self):
+        self._workflow_check_group(OFFICER)
         for complaint in self:
             if complaint.state != "answered":
                 raise UserError(self.env._("Only an answered complaint can be closed."))
-            complaint._workflow_write({"state": "closed", "date_closed": self._today()})
+            complaint._workflow_write({"state": "closed", "date_closed": self._today()}, OFFICER)
 
     # ---- FIGURES AND SCHEDULED ACTIONS ----
 

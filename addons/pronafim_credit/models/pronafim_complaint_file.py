@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.micro_base.models.cron_batch import run_in_batches
+from odoo.addons.micro_base.tools import tabular
 
 from ..tools import complaints as rules
 
@@ -18,6 +19,7 @@ _logger = logging.getLogger(__name__)
 #: responses from the outbox. Unset: files are uploaded and downloaded by hand.
 INBOX_PARAM = "pronafim_credit.condusef_inbox_dir"
 OUTBOX_PARAM = "pronafim_credit.condusef_outbox_dir"
+OFFICER = "pronafim_credit.pronafim_credit_group_complaints_officer"
 
 
 class PronafimComplaintFile(models.Model):
@@ -31,10 +33,20 @@ class PronafimComplaintFile(models.Model):
 
     _name = "pronafim.complaint.file"
     _description = "CONDUSEF Exchange File"
-    _inherit = ["mail.thread", "pronafim.step.mixin"]
+    _inherit = ["mail.thread", "micro.workflow.mixin"]
     _order = "id desc"
-    #: The content received or sent and what the import found: never written by hand.
-    _step_fields = ("direction", "datas", "checksum", "error_report")
+    #: What the import found, and the content's checksum: never written by hand. An
+    #: outgoing file is made only by the export step.
+    _workflow_step_fields = ("direction", "checksum", "error_report")
+    #: The content received or sent never changes (a wrong pending file is deleted and
+    #: received again); an imported or sent file is the exchange's record.
+    _workflow_frozen = {
+        "pending": ("datas",),
+        "error": ("datas",),
+        "imported": "__all__",
+        "sent": "__all__",
+    }
+    _workflow_unlink_states = ("pending", "error")
 
     name = fields.Char(string="File Name", required=True)
     direction = fields.Selection(
@@ -76,10 +88,18 @@ class PronafimComplaintFile(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            content = base64.b64decode(vals.get("datas") or b"")
-            vals["checksum"] = hashlib.sha256(content).hexdigest()
-        return super().create(vals_list)
+        try:
+            checksums = [
+                hashlib.sha256(tabular.b64decode(vals.get("datas"))).hexdigest()
+                for vals in vals_list
+            ]
+        except tabular.TabularError as exc:
+            # A file sent over the API that is not base64: one line, not a decoding error.
+            raise UserError(tabular.message(exc, self.env._)) from None
+        files = super().create(vals_list)
+        for file, checksum in zip(files, checksums, strict=True):
+            file.sudo().checksum = checksum
+        return files
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_pending_or_error(self):
@@ -106,6 +126,9 @@ class PronafimComplaintFile(models.Model):
             "kind": self.env._("kind %(value)r is neither complaint nor inquiry"),
             "date": self.env._("date %(value)r is not a YYYY-MM-DD date"),
             "amount": self.env._("amount claimed %(value)r is not a number >= 0"),
+            "amount_range": self.env._(
+                "amount claimed %(value)s is too large (at most 1,000,000,000,000,000)"
+            ),
             "duplicate": self.env._("folio %(folio)s already on line %(first_line)s"),
             "institution": self.env._("institution %(value)r is not registered"),
             "received": self.env._("folio %(folio)s was already received"),
@@ -114,18 +137,20 @@ class PronafimComplaintFile(models.Model):
 
     def action_import(self):
         """Import the pending or erroneous incoming files (see the class docstring)."""
+        self._workflow_check_group(OFFICER)
         Complaint = self.env["pronafim.complaint"]
         for file in self:
             if file.direction != "incoming" or file.state not in ("pending", "error"):
                 raise UserError(self.env._("File %s is not waiting to be imported.", file.name))
             try:
-                text = base64.b64decode(file.datas).decode("utf-8")
-            except UnicodeDecodeError:
+                table = tabular.read(base64.b64decode(file.datas), file.name)
+            except tabular.TabularError as exc:
+                # One line: the file stays in error, nothing of it imported.
                 file._workflow_write(
-                    {"state": "error", "error_report": self.env._("The file is not UTF-8 text.")}
+                    {"state": "error", "error_report": tabular.message(exc, self.env._)}
                 )
                 continue
-            rows, errors, missing = rules.parse_incoming(text)
+            rows, errors, missing = rules.parse_incoming(table)
             if missing:
                 file._workflow_write(
                     {
@@ -161,7 +186,9 @@ class PronafimComplaintFile(models.Model):
             # The file and its line are the trace of each complaint: no creation note
             # each (a file may hold thousands); the currency given, not defaulted per row.
             mxn = self.env.ref("base.MXN")
-            Complaint.with_context(mail_create_nolog=True, mail_create_nosubscribe=True).create(
+            Complaint.with_context(
+                mail_create_nolog=True, mail_create_nosubscribe=True
+            )._workflow_create(
                 [
                     {
                         "name": row["folio"],
@@ -177,7 +204,8 @@ class PronafimComplaintFile(models.Model):
                         "file_line": row["line"],
                     }
                     for row in valid
-                ]
+                ],
+                OFFICER,
             )
             file._workflow_write({"state": "imported", "error_report": report or False})
 
@@ -206,7 +234,7 @@ class PronafimComplaintFile(models.Model):
             }
             for c in answers
         )
-        file = self.create(
+        file = self._workflow_create(
             {
                 "name": f"responses_{day.isoformat()}_{len(answers)}.csv",
                 "direction": "outgoing",

@@ -1,13 +1,18 @@
 import logging
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
 
 from odoo.addons.micro_base.tools import loan
 
 from ..tools import arrears, rules
+from .pronafim_deadline import program_today
 
 _logger = logging.getLogger(__name__)
+FINANCE = "pronafim_credit.pronafim_credit_group_finance"
+#: What a posted disposal is: never changed (a new disposal is recorded instead).
+DISPOSAL_FROZEN = ("amount", "date", "line_id", "ordinary_rate", "moratory_rate", "move_id")
 
 
 class PronafimCreditDisposal(models.Model):
@@ -15,9 +20,25 @@ class PronafimCreditDisposal(models.Model):
 
     _name = "pronafim.credit.disposal"
     _description = "Credit Disposal"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "micro.workflow.mixin"]
     _order = "date desc, id desc"
+    # Creating a disposal is its posting step (window and availability checked under the
+    # line's lock); the figures it derives and the daily run's are written by the steps.
+    _workflow_step_fields = (
+        "ordinary_rate", "moratory_rate", "move_id", "installment_ids", "days_past_due",
+        "ageing_bucket",
+    )  # fmt: skip
+    _workflow_frozen = {"posted": "__all__"}
+    _workflow_entry_fields = ("move_id",)
 
+    state = fields.Selection(
+        [("posted", "Posted")],
+        string="Status",
+        default="posted",
+        required=True,
+        readonly=True,
+        copy=False,
+    )
     line_id = fields.Many2one(
         "pronafim.credit.line", required=True, ondelete="restrict", index=True
     )
@@ -57,29 +78,44 @@ class PronafimCreditDisposal(models.Model):
         The line row is locked (SELECT ... FOR UPDATE) before the availability is read, so
         two concurrent disposals on one line are serialized and never exceed it.
         """
+        self._workflow_check_group(FINANCE)
         Line = self.env["pronafim.credit.line"]
         for vals in vals_list:
             line = Line.browse(vals["line_id"])
             line._lock()
-            date = fields.Date.to_date(vals["date"])
-            line._check_disposal(date, vals["amount"])
-            vals["ordinary_rate"] = line.ordinary_rate(date)
-            vals["moratory_rate"] = line.moratory_rate(date)
+            line._check_disposal(fields.Date.to_date(vals["date"]), vals["amount"])
         disposals = super().create(vals_list)
+        for disposal in disposals:
+            line = disposal.line_id
+            disposal._workflow_write(
+                {
+                    "ordinary_rate": line.ordinary_rate(disposal.date),
+                    "moratory_rate": line.moratory_rate(disposal.date),
+                },
+                FINANCE,
+            )
         disposals.action_generate_schedule()
         for disposal in disposals:
-            disposal.with_context(pronafim_workflow=True).move_id = disposal.line_id._post_move(
+            move = disposal.line_id._post_move(
                 disposal.date,
                 self.env._("Disposal %(line)s", line=disposal.line_id.name),
                 [("receivable", disposal.amount), ("bank", -disposal.amount)],
             )
+            disposal._workflow_write({"move_id": move.id}, FINANCE)
         return disposals
 
     def write(self, vals):
-        frozen = {"amount", "date", "line_id", "ordinary_rate", "moratory_rate", "move_id"}
-        if frozen & set(vals) and not self.env.context.get("pronafim_workflow"):
+        if not self.env.su and set(DISPOSAL_FROZEN) & set(vals):
             raise UserError(self.env._("A disposal cannot be changed; record a new one."))
         return super().write(vals)
+
+    @api.constrains("amount", "line_id")
+    def _check_within_line(self):
+        """Disposals never exceed their line's availability (§VIII.1), whatever the path."""
+        for disposal in self:
+            if float_compare(disposal.amount, 0.0, 2) <= 0:
+                raise ValidationError(self.env._("The disposal amount must be positive."))
+        self.line_id._check_not_overdrawn()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
@@ -93,6 +129,7 @@ class PronafimCreditDisposal(models.Model):
         Each period bears the ordinary rate in force on its first day: the CETES table
         plus the line's committee margin (§VIII.1; strategic simple: CETES only).
         """
+        self._workflow_check_group(FINANCE)
         for disposal in self.filtered(lambda d: not d.installment_ids):
             line = disposal.line_id
             schedule = loan.monthly_schedule(
@@ -103,18 +140,23 @@ class PronafimCreditDisposal(models.Model):
                 grace_months=line.grace_months,
                 rate_table=line._rate_table(),
             )
-            disposal.installment_ids = [
-                Command.create(
-                    {
-                        "number": inst.number,
-                        "due_date": inst.due_date,
-                        "principal": float(inst.principal),
-                        "interest": float(inst.interest),
-                        "balance_after": float(inst.balance_after),
-                    }
-                )
-                for inst in schedule
-            ]
+            disposal._workflow_write(
+                {
+                    "installment_ids": [
+                        Command.create(
+                            {
+                                "number": inst.number,
+                                "due_date": inst.due_date,
+                                "principal": float(inst.principal),
+                                "interest": float(inst.interest),
+                                "balance_after": float(inst.balance_after),
+                            }
+                        )
+                        for inst in schedule
+                    ]
+                },
+                FINANCE,
+            )
         return True
 
     # ---- BUSINESS METHODS ----
@@ -128,6 +170,7 @@ class PronafimCreditDisposal(models.Model):
         journal entry) and returns it.
         """
         self.ensure_one()
+        self._workflow_check_group(FINANCE)
         line = self.line_id
         charged_to = max(filter(None, self.installment_ids.mapped("moratory_date")), default=False)
         if date < self.date or (charged_to and date < charged_to):
@@ -192,14 +235,15 @@ class PronafimCreditDisposal(models.Model):
             applied, remaining = loan.allocate_payment(remaining, due, order)
             for key, value in applied.items():
                 totals[key] += value
-            inst.with_context(pronafim_workflow=True).write(
+            inst._workflow_write(
                 {
                     "moratory_paid": inst.moratory_paid + float(applied["moratory"]),
                     "interest_paid": inst.interest_paid + float(applied["interest"]),
                     "principal_paid": inst.principal_paid + float(applied["principal"]),
-                }
+                },
+                FINANCE,
             )
-        repayment = self.env["pronafim.credit.repayment"].create(
+        repayment = self.env["pronafim.credit.repayment"]._workflow_create(
             {
                 "disposal_id": self.id,
                 "date": date,
@@ -209,14 +253,16 @@ class PronafimCreditDisposal(models.Model):
                 "principal": float(totals["principal"]),
                 "remainder": float(remaining),
                 "moratory_move_id": moratory_move.id,
-            }
+            },
+            FINANCE,
         )
         applied_total = float(amount) - float(remaining)
-        repayment.move_id = line._post_move(
+        move = line._post_move(
             date,
             self.env._("Repayment %(line)s", line=self.line_id.name),
             [("bank", applied_total), ("receivable", -applied_total)],
         )
+        repayment._workflow_write({"move_id": move.id}, FINANCE)
         return repayment
 
     @api.model
@@ -229,7 +275,7 @@ class PronafimCreditDisposal(models.Model):
         finds nothing to do. When a batch fails, its lines are retried one by one and a
         failing line is logged and skipped for the day.
         """
-        today = self.env.context.get("pronafim_today") or fields.Date.context_today(self)
+        today = program_today(self)
         Line = self.env["pronafim.credit.line"]
         domain = [
             ("state", "=", "formalized"),
@@ -249,7 +295,7 @@ class PronafimCreditDisposal(models.Model):
                         line._run_arrears(today)
                 except Exception:
                     _logger.exception("Arrears run failed for credit line %s", line.id)
-                    line.arrears_date = today  # not retried in today's batches
+                    line.sudo().arrears_date = today  # not retried in today's batches
         remaining = Line.search_count(domain)
         self.env["ir.cron"]._notify_progress(done=len(lines), remaining=remaining)
         return remaining
@@ -258,7 +304,16 @@ class PronafimCreditDisposal(models.Model):
 class PronafimCreditInstallment(models.Model):
     _name = "pronafim.credit.installment"
     _description = "Credit Installment"
+    _inherit = ["micro.workflow.mixin"]
     _order = "disposal_id, number"
+    # No status of its own: every figure is written by the disposal's steps (schedule,
+    # payments) and the daily run; nobody creates or edits one by hand.
+    _workflow_state_field = "disposal_id"
+    _workflow_step_fields = (
+        "number", "due_date", "principal", "interest", "balance_after", "principal_paid",
+        "interest_paid", "moratory_charged", "moratory_paid", "moratory_date",
+        "interest_accrued",
+    )  # fmt: skip
 
     disposal_id = fields.Many2one(
         "pronafim.credit.disposal", required=True, ondelete="cascade", index=True
@@ -293,7 +348,7 @@ class PronafimCreditInstallment(models.Model):
     def write(self, vals):
         """The schedule and what was paid or charged change only through payments and the
         daily run: an edited figure would leave the journal entries behind."""
-        if not (self.env.su or self.env.context.get("pronafim_workflow")):
+        if not self.env.su:
             raise UserError(
                 self.env._("An installment changes only through payments and the daily run.")
             )
@@ -336,8 +391,9 @@ class PronafimCreditInstallment(models.Model):
                 raise UserError(
                     self.env._("There is no CETES rate in force on %s.", start)
                 ) from error
-            inst.with_context(pronafim_workflow=True).write(
-                {"moratory_charged": inst.moratory_charged + float(charge), "moratory_date": date}
+            inst._workflow_write(
+                {"moratory_charged": inst.moratory_charged + float(charge), "moratory_date": date},
+                FINANCE,
             )
             total += charge
         return total

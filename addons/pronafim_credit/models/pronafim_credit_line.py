@@ -9,9 +9,16 @@ from odoo.tools import float_compare, format_amount
 from odoo.addons.micro_base.tools import loan
 
 from ..tools import arrears, borrower_report, rules
+from .pronafim_deadline import program_today
 
 # The credit type of §VIII.3 (apoyo parcial crediticio para puntos de acceso).
 PARTIAL_CREDIT_TYPE = "partial_access_points"
+FINANCE = "pronafim_credit.pronafim_credit_group_finance"
+#: The terms the committee authorized and the contract states: fixed once formalized.
+TERMS = (
+    "amount", "credit_type_id", "term_months", "grace_months", "margin", "application_id",
+    "investment_amount", "currency_id",
+)  # fmt: skip
 ALLOCATION_ORDERS = [
     ("moratory,interest,principal", "Moratory, interest, principal"),
     ("interest,moratory,principal", "Interest, moratory, principal"),
@@ -23,8 +30,10 @@ class PronafimCreditLine(models.Model):
 
     _name = "pronafim.credit.line"
     _description = "Credit Line"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin"]
     _order = "id desc"
+    _workflow_step_fields = ("date_formalized", "arrears_date")
+    _workflow_frozen = dict.fromkeys(("formalized", "closed", "cancelled"), TERMS)
 
     name = fields.Char(string="Contract", readonly=True, copy=False, default="/")
     application_id = fields.Many2one(
@@ -64,7 +73,7 @@ class PronafimCreditLine(models.Model):
         tracking=True,
         copy=False,
     )
-    date_formalized = fields.Date(string="Formalized On", readonly=True, tracking=True)
+    date_formalized = fields.Date(string="Formalized On", readonly=True, tracking=True, copy=False)
     disposal_deadline = fields.Date(
         string="Dispose Until", compute="_compute_disposal_deadline", store=True
     )
@@ -291,21 +300,27 @@ class PronafimCreditLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        """State and formalization date only through Formalize (§IX.3.b checks) / Cancel."""
-        protected = sorted(set(vals) & {"state", "date_formalized"})
-        if protected and not self.env.su and not self.env.context.get("pronafim_workflow"):
-            raise UserError(
-                self.env._(
-                    "Use Formalize or Cancel; these fields cannot be edited: %s",
-                    ", ".join(protected),
-                )
-            )
-        if self.filtered(lambda line: line.state != "draft") and {
-            "amount", "credit_type_id", "term_months", "grace_months", "margin",
-            "application_id", "investment_amount",
-        } & set(vals):  # fmt: skip
+        """State and formalization date only through Formalize (§IX.3.b checks) / Cancel
+        (``micro.workflow.mixin``); the terms never change once formalized, whoever asks."""
+        if self.filtered(lambda line: line.state != "draft") and set(TERMS) & set(vals):
             raise UserError(self.env._("The terms of a formalized line cannot change."))
         return super().write(vals)
+
+    @api.constrains("amount", "credit_type_id")
+    def _check_not_overdrawn(self):
+        """The disposals never exceed the line (§VIII.1), whatever the path."""
+        for line in self.filtered("disposal_ids"):
+            disposed, _repaid, available = line._availability_figures()
+            if float_compare(available, 0.0, 2) < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Line %(line)s would be overdrawn: %(disposed)s disposed of "
+                        "%(authorized)s.",
+                        line=line.name,
+                        disposed=line._fmt(disposed),
+                        authorized=line._fmt(line.amount),
+                    )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -318,6 +333,7 @@ class PronafimCreditLine(models.Model):
 
     def action_formalize(self):
         """Sign the legal instrument (§IX.2.d) after the §IX.3.b prudential checks."""
+        self._workflow_check_group(FINANCE)
         for line in self:
             if line.state != "draft":
                 raise UserError(self.env._("Only a line to formalize can be formalized."))
@@ -338,20 +354,22 @@ class PronafimCreditLine(models.Model):
             # institution at a time, or two lines could each pass against the other's absence.
             line.commercial_partner_id._pronafim_lock()
             line._check_concentration(today)
-            line.with_context(pronafim_workflow=True).write(
-                {"state": "formalized", "date_formalized": today}
+            line._workflow_write({"state": "formalized", "date_formalized": today}, FINANCE)
+            line.application_id._workflow_write(
+                {"state": "formalized", "date_signed": today}, FINANCE
             )
-            line.application_id._workflow_write({"state": "formalized", "date_signed": today})
             partner = line.commercial_partner_id.sudo()
             if not partner.pronafim_first_formalization_date:
                 partner.pronafim_first_formalization_date = today  # §XI.g six-month rule
         return True
 
     def action_cancel(self):
+        self._workflow_check_group(FINANCE)
+        self._workflow_check_state("draft", "formalized")
         for line in self:
             if line.disposal_ids:
                 raise UserError(self.env._("A line with disposals cannot be cancelled."))
-            line.with_context(pronafim_workflow=True).state = "cancelled"
+            line._workflow_write({"state": "cancelled"}, FINANCE)
         return True
 
     # ---- BUSINESS METHODS ----
@@ -360,7 +378,7 @@ class PronafimCreditLine(models.Model):
         return format_amount(self.env, amount, self.currency_id or self.env.ref("base.MXN"))
 
     def _today(self):
-        return self.env.context.get("pronafim_today") or fields.Date.context_today(self)
+        return program_today(self)
 
     def ordinary_rate(self, date):
         """Annual ordinary rate (%) on ``date``: CETES in force + the committee margin."""

@@ -7,7 +7,16 @@ class PronafimCreditRepayment(models.Model):
 
     _name = "pronafim.credit.repayment"
     _description = "Credit Repayment"
+    _inherit = ["micro.workflow.mixin"]
     _order = "date desc, id desc"
+    # No status of its own: a repayment is created, with its entries, only by the payment
+    # step (``pronafim.credit.disposal._register_payment``) and never changes afterwards.
+    _workflow_state_field = "disposal_id"
+    _workflow_step_fields = (
+        "date", "amount", "moratory", "interest", "principal", "remainder", "move_id",
+        "moratory_move_id",
+    )  # fmt: skip
+    _workflow_entry_fields = ("move_id", "moratory_move_id")
 
     disposal_id = fields.Many2one(
         "pronafim.credit.disposal", required=True, ondelete="restrict", index=True
@@ -33,7 +42,7 @@ class PronafimCreditRepayment(models.Model):
     )
 
     def write(self, vals):
-        if set(vals) - {"move_id"}:
+        if not self.env.su and vals:
             raise UserError(self.env._("A repayment cannot be changed; it can be reversed."))
         return super().write(vals)
 

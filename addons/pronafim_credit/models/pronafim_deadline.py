@@ -1,5 +1,15 @@
 from odoo import api, fields, models
 
+#: The programs' dates (reception, decisions, formalization, complaints) are dates in Mexico
+#: City: a server setting, never a client's context (not even its ``tz`` key).
+PROGRAM_TZ = "America/Mexico_City"
+
+
+def program_today(record):
+    """Today's date for the program's steps (tests freeze time with ``freezegun``)."""
+    return fields.Date.context_today(record.with_context(tz=PROGRAM_TZ))
+
+
 CLOCKS = [
     ("clarification", "Clarification request"),
     ("answer", "Clarification answer"),

@@ -5,6 +5,8 @@ from odoo.exceptions import UserError
 
 from ..tools import emergency
 
+FINANCE = "pronafim_credit.pronafim_credit_group_finance"
+
 
 class PronafimEmergencyBatch(models.Model):
     """A disbursement batch of approved emergency credits of one program, exported as the
@@ -14,9 +16,18 @@ class PronafimEmergencyBatch(models.Model):
 
     _name = "pronafim.emergency.batch"
     _description = "Emergency Micro-credit Disbursement Batch"
-    _inherit = ["mail.thread", "pronafim.step.mixin"]
+    _inherit = ["mail.thread", "micro.workflow.mixin"]
     _order = "id desc"
-    _step_fields = ("program_id", "layout_file", "layout_filename", "move_id")
+    _workflow_step_fields = (
+        "program_id",
+        "credit_ids",
+        "layout_file",
+        "layout_filename",
+        "move_id",
+    )
+    _workflow_frozen = {"paid": "__all__"}
+    _workflow_unlink_states = ("draft",)
+    _workflow_entry_fields = ("move_id",)
 
     name = fields.Char(compute="_compute_name", store=True)
     program_id = fields.Many2one(
@@ -62,6 +73,7 @@ class PronafimEmergencyBatch(models.Model):
 
     def action_export(self):
         """Write the bank layout CSV of the batch (can be repeated until it is paid)."""
+        self._workflow_check_group(FINANCE)
         for batch in self:
             if batch.state == "paid":
                 raise UserError(self.env._("Batch %s is already paid.", batch.name))
@@ -81,17 +93,21 @@ class PronafimEmergencyBatch(models.Model):
                     "state": "exported",
                     "layout_file": base64.b64encode(content.encode()),
                     "layout_filename": f"dispersion_{batch.date.isoformat()}_{batch.id}.csv",
-                }
+                },
+                FINANCE,
             )
 
     def action_confirm_paid(self):
         """The bank paid the batch: disburse its credits on the payment date (schedules)
         and post the payment (:meth:`_post_disbursement`)."""
+        self._workflow_check_group(FINANCE)
         for batch in self:
             if batch.state != "exported":
                 raise UserError(self.env._("Export the bank layout of %s first.", batch.name))
             batch.credit_ids._disburse(batch.date)
-            batch._workflow_write({"state": "paid", "move_id": batch._post_disbursement().id})
+            batch._workflow_write(
+                {"state": "paid", "move_id": batch._post_disbursement().id}, FINANCE
+            )
 
     def _post_disbursement(self):
         """Post the payment of the batch on the program's journal, as the addon posts the

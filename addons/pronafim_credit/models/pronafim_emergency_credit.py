@@ -7,6 +7,7 @@ from odoo.tools.mimetypes import guess_mimetype
 from odoo.addons.micro_base.tools import identity
 
 from ..tools import emergency
+from .pronafim_deadline import program_today
 
 STATES = [
     ("draft", "Draft"),
@@ -23,6 +24,10 @@ DOCUMENTS = ("id_document", "address_proof", "business_proof")
 SUBMITTED_FIELDS = (
     "program_id", "curp", *DOCUMENTS, *(f"{name}_name" for name in DOCUMENTS),
 )  # fmt: skip
+#: The staff's review: fixed once decided.
+REVIEW_FIELDS = ("check_identity", "check_address", "check_business", "rejection_reason")
+ANALYST = "pronafim_credit.pronafim_credit_group_analyst"
+FINANCE = "pronafim_credit.pronafim_credit_group_finance"
 
 
 class PronafimEmergencyCredit(models.Model):
@@ -35,11 +40,12 @@ class PronafimEmergencyCredit(models.Model):
 
     _name = "pronafim.emergency.credit"
     _description = "Emergency Micro-credit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "pronafim.step.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin"]
     _order = "id desc"
+    _workflow_frozen = dict.fromkeys(("approved", "rejected", "disbursed"), REVIEW_FIELDS)
     #: Set by the steps only: the amount counted in the envelope, the decision, the batch,
     #: the schedule and the evidence of the electronic acceptance.
-    _step_fields = (
+    _workflow_step_fields = (
         "amount", "reviewer_id", "date_submitted", "date_decided", "date_disbursed",
         "batch_id", "installment_ids", "user_id", "birth_date", "accepted_by_id",
         "accepted_on", "accepted_ip", "accepted_text_version",
@@ -220,7 +226,7 @@ class PronafimEmergencyCredit(models.Model):
         return messages
 
     def _today(self):
-        return self.env.context.get("pronafim_today") or fields.Date.context_today(self)
+        return program_today(self)
 
     def _check_eligibility(self):
         today = self._today()
@@ -273,6 +279,7 @@ class PronafimEmergencyCredit(models.Model):
 
     def action_approve(self):
         """Approve within the envelope (row lock on the program, see ``_reserve``)."""
+        self._workflow_check_group(ANALYST)
         for credit in self:
             if credit.state != "submitted":
                 raise UserError(self.env._("Only a submitted application can be approved."))
@@ -292,13 +299,15 @@ class PronafimEmergencyCredit(models.Model):
                     "state": "approved",
                     "amount": program.credit_amount,
                     "reviewer_id": self.env.user.id,
-                    "date_decided": fields.Date.context_today(self),
-                }
+                    "date_decided": credit._today(),
+                },
+                ANALYST,
             )
             credit._notify_applicant("pronafim_credit.mail_template_emergency_approved")
 
     def action_reject(self, reason=None):
         """Reject with ``reason`` (from the form: the *Rejection Reason* written there)."""
+        self._workflow_check_group(ANALYST)
         for credit in self:
             reason = reason or credit.rejection_reason
             if not (reason or "").strip():
@@ -310,8 +319,9 @@ class PronafimEmergencyCredit(models.Model):
                     "state": "rejected",
                     "rejection_reason": reason,
                     "reviewer_id": self.env.user.id,
-                    "date_decided": fields.Date.context_today(self),
-                }
+                    "date_decided": credit._today(),
+                },
+                ANALYST,
             )
             credit._notify_applicant("pronafim_credit.mail_template_emergency_rejected")
 
@@ -319,6 +329,7 @@ class PronafimEmergencyCredit(models.Model):
         """Put the selected approved credits in a new disbursement batch (bank layout)."""
         if not self:
             return False
+        self._workflow_check_group(FINANCE)
         wrong = self.filtered(lambda c: c.state != "approved" or c.batch_id or not c.clabe)
         if wrong:
             raise UserError(
@@ -335,8 +346,10 @@ class PronafimEmergencyCredit(models.Model):
                     ", ".join(self.program_id.mapped("name")),
                 )
             )
-        batch = self.env["pronafim.emergency.batch"].create({"program_id": self.program_id.id})
-        self._workflow_write({"batch_id": batch.id})
+        batch = self.env["pronafim.emergency.batch"]._workflow_create(
+            {"program_id": self.program_id.id}, FINANCE
+        )
+        self._workflow_write({"batch_id": batch.id}, FINANCE)
         return {
             "type": "ir.actions.act_window",
             "res_model": "pronafim.emergency.batch",
@@ -351,6 +364,7 @@ class PronafimEmergencyCredit(models.Model):
         which posts the payment: a credit is never disbursed outside a batch. The
         installments are created as the calling user (finance).
         """
+        self._workflow_check_group(FINANCE)
         for credit in self:
             if credit.state != "approved":
                 raise UserError(self.env._("Only an approved credit can be disbursed."))
@@ -376,7 +390,8 @@ class PronafimEmergencyCredit(models.Model):
                         )
                         for row in rows
                     ],
-                }
+                },
+                FINANCE,
             )
 
     def _notify_applicant(self, template_xmlid):

@@ -94,6 +94,7 @@ class PronafimMicrocreditProduct(models.Model):
         payment = round(self.amount / self.term_periods + interest + (self.periodic_fee or 0), 2)
         return [payment] * self.term_periods, per_year
 
+    @api.readonly
     def action_print_disclosure(self):
         return self.env.ref("pronafim_credit.pronafim_microcredit_product_report").report_action(
             self

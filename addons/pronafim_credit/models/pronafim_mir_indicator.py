@@ -5,6 +5,7 @@ from odoo.tools import float_round
 from odoo.addons.micro_base.models.cron_batch import run_in_batches
 
 from ..tools import borrower_report, mir
+from .pronafim_deadline import program_today
 
 # Levels of a results matrix in the Metodología de Marco Lógico (logical framework
 # methodology) that every federal program's MIR follows; seed 001 §XIII says the program's
@@ -136,6 +137,7 @@ class PronafimMirIndicator(models.Model):
 
     # ---- ACTIONS ----
 
+    @api.readonly
     def action_open_compute(self):
         """The Compute Period dialog for these indicators."""
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -144,6 +146,7 @@ class PronafimMirIndicator(models.Model):
         action["context"] = {"default_indicator_ids": self.ids}
         return action
 
+    @api.readonly
     def action_view_values(self):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "pronafim_credit.pronafim_mir_value_action"
@@ -159,7 +162,7 @@ class PronafimMirIndicator(models.Model):
         year to date) containing the month just closed. Each indicator in its own
         savepoint; a value already up to date is left untouched, so a second run changes
         nothing."""
-        today = self.env.context.get("pronafim_today") or fields.Date.context_today(self)
+        today = program_today(self)
         day = mir.last_closed_month_day(today)
         figures = {}
         return run_in_batches(

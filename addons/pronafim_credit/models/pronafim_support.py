@@ -7,6 +7,14 @@ from .pronafim_support_rate import SUPPORT_KINDS
 
 # Supports bound to the micro-credits placed through them, with the rule's section.
 PLACEMENT_KINDS = {"access_points": "§VIII.2.B.iv", "promoters": "§VIII.2.B.v"}
+ANALYST = "pronafim_credit.pronafim_credit_group_analyst"
+#: What was authorized: fixed once authorized (the placements and the expense proven are
+#: still reported until the reimbursement).
+AUTHORIZED_FIELDS = (
+    "name", "application_id", "partner_id", "kind", "currency_id", "project_cost",
+    "beneficiaries", "committee_override", "criterion_zones", "criterion_training",
+    "criterion_rate", "duration_months", "amount_authorized",
+)  # fmt: skip
 
 
 class PronafimSupport(models.Model):
@@ -18,8 +26,9 @@ class PronafimSupport(models.Model):
 
     _name = "pronafim.support"
     _description = "Non-credit Support"
-    _inherit = ["mail.thread", "pronafim.workflow.mixin"]
+    _inherit = ["mail.thread", "micro.workflow.mixin"]
     _order = "id desc"
+    _workflow_frozen = {"authorized": AUTHORIZED_FIELDS, "reimbursed": "__all__"}
 
     name = fields.Char(required=True)
     application_id = fields.Many2one("pronafim.application", tracking=True)
@@ -179,14 +188,17 @@ class PronafimSupport(models.Model):
         return format_amount(self.env, amount, self.currency_id or self.env.ref("base.MXN"))
 
     def action_authorize(self):
+        self._workflow_check_group(ANALYST)
+        self._workflow_check_state("draft")
         for support in self:
             if support.amount_authorized <= 0:
                 raise UserError(self.env._("Set the authorized amount."))
-            support._workflow_write({"state": "authorized"})
+            support._workflow_write({"state": "authorized"}, ANALYST)
         return True
 
     def action_reimburse(self):
         """§IX.3.d: the support is paid as a reimbursement of the expense (taxes excluded)."""
+        self._workflow_check_group(ANALYST)
         for support in self:
             if support.state != "authorized":
                 raise UserError(self.env._("Only an authorized support can be reimbursed."))
@@ -199,7 +211,7 @@ class PronafimSupport(models.Model):
                         cap=support._fmt(support.amount_authorized),
                     )
                 )
-            support._workflow_write({"state": "reimbursed"})
+            support._workflow_write({"state": "reimbursed"}, ANALYST)
         return True
 
     def _check_program_funded_placement(self):

@@ -2,8 +2,10 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import sql
 
 from ..tools import rules
+from .pronafim_deadline import program_today
 from .pronafim_eligibility_item import ROLES
 
 ANALYST = "pronafim_credit.pronafim_credit_group_analyst"
@@ -90,6 +92,43 @@ class ResPartner(models.Model):
     pronafim_induction_date = fields.Date(string="Induction Course Attended On", tracking=True)
     pronafim_induction_modality = fields.Char(string="Induction Modality")
 
+    # Personal data per program (issue 14): an emergency applicant and a complainant are
+    # program persons; pronafim's rules on res.partner reach them through these.
+    pronafim_emergency_credit_ids = fields.One2many(
+        "pronafim.emergency.credit", "partner_id", string="Emergency Credits (Applicant)"
+    )
+    pronafim_complaint_ids = fields.One2many(
+        "pronafim.complaint", "partner_id", string="Complaints (Complainant)"
+    )
+
+    @api.depends("pronafim_emergency_credit_ids", "pronafim_complaint_ids")
+    def _compute_micro_person(self):
+        res = super()._compute_micro_person()
+        for partner in self:
+            if partner.pronafim_emergency_credit_ids or partner.pronafim_complaint_ids:
+                partner.micro_person = True
+        return res
+
+    def init(self):
+        res = super().init()
+        # Installing or upgrading on a database with applicants and complainants: they are
+        # program persons (micro_base computed the field before this addon extended it).
+        # (A first installation has none yet: their tables come after.)
+        if sql.table_exists(self.env.cr, "pronafim_emergency_credit") and sql.table_exists(
+            self.env.cr, "pronafim_complaint"
+        ):
+            self.env.cr.execute(
+                """UPDATE res_partner SET micro_person = TRUE
+                    WHERE micro_person IS NOT TRUE
+                      AND id IN (SELECT partner_id FROM pronafim_emergency_credit
+                                 UNION SELECT partner_id FROM pronafim_complaint)"""
+            )
+        return res
+
+    @api.model
+    def _micro_program_field_groups(self):
+        return {**super()._micro_program_field_groups(), "pronafim_": ANALYST}
+
     @api.depends("pronafim_sp_date", "pronafim_first_formalization_date")
     def _compute_pronafim_sp_dates(self):
         for partner in self:
@@ -102,7 +141,6 @@ class ResPartner(models.Model):
                 + relativedelta(months=rules.SOCIAL_EVALUATION_START_MONTHS)
             )
 
-    @api.depends_context("pronafim_today")
     @api.depends(
         "pronafim_role",
         "pronafim_sp_valid_until",
@@ -138,7 +176,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _pronafim_today(self):
-        return self.env.context.get("pronafim_today") or fields.Date.context_today(self)
+        return program_today(self)
 
     @api.constrains("pronafim_role", "pronafim_legal_form")
     def _check_pronafim_legal_form(self):
@@ -366,18 +404,21 @@ class ResPartner(models.Model):
         action.update(domain=domain, context={"create": False})
         return action
 
+    @api.readonly
     def action_pronafim_person_microcredits(self):
         self.ensure_one()
         return self._pronafim_person_action(
             "pronafim_credit.pronafim_microcredit_action", self._pronafim_microcredit_domain()
         )
 
+    @api.readonly
     def action_pronafim_person_emergency(self):
         self.ensure_one()
         return self._pronafim_person_action(
             "pronafim_credit.pronafim_emergency_credit_action", self._pronafim_emergency_domain()
         )
 
+    @api.readonly
     def action_pronafim_person_complaints(self):
         self.ensure_one()
         return self._pronafim_person_action(

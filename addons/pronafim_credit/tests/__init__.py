@@ -14,9 +14,13 @@ from . import (
     test_pronafim_emergency,
     test_pronafim_emergency_concurrency,
     test_pronafim_emergency_portal,
+    test_pronafim_imports,
     test_pronafim_mir,
+    test_pronafim_personal_data,
     test_pronafim_registry,
     test_pronafim_security,
     test_pronafim_supports,
     test_pronafim_ui,
+    test_pronafim_workflow_guard,
 )
+from . import test_pronafim_first_contact

@@ -1,12 +1,19 @@
 import base64
 import datetime
 
+from freezegun import freeze_time
+
 from odoo.tests import TransactionCase
 
 from odoo.addons.micro_base.tests.common import MicroTestMixin
 
 GROUP = "pronafim_credit.pronafim_credit_group_%s"
 EVIDENCE = base64.b64encode(b"%PDF-1.4 evidence")
+
+
+def on_day(day):
+    """Freeze the clock at noon (UTC) of ``day``: the program's "today" is ``day``."""
+    return freeze_time(datetime.datetime.combine(day, datetime.time(12)))
 
 
 class PronafimCase(MicroTestMixin, TransactionCase):
@@ -70,7 +77,8 @@ class PronafimCase(MicroTestMixin, TransactionCase):
         user = user or self.analyst
         Application = self.env["pronafim.application"].with_user(user)
         app = Application.create({"partner_id": self.imf.id, "application_type": "credit", **vals})
-        app.with_context(pronafim_today=day).action_receive()
+        with on_day(day):
+            app.action_receive()
         return app
 
     def _analyses(self, app, kinds=("operational", "financial", "legal")):

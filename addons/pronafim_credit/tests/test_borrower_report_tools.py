@@ -4,6 +4,8 @@ from stdnum.mx import curp as mx_curp
 
 from odoo.tests import BaseCase
 
+from odoo.addons.micro_base.tools import tabular
+
 from ..tools import borrower_report
 
 
@@ -112,4 +114,39 @@ class TestBorrowerReportTools(BaseCase):
             "activity, workers, trained, over_indebted",
         )
         data = f"curp;name\n{WOMAN};Ana\n".encode()
-        self.assertEqual(borrower_report.read_csv(data), [{"curp": WOMAN, "name": "Ana"}])
+        self.assertEqual(tabular.read(data).rows, [{"curp": WOMAN, "name": "Ana"}])
+
+    def test_numbers_that_cannot_be_stored_are_refused_per_row(self):
+        rows = [
+            row(amount="1e309"),
+            row(amount="nan"),
+            row(rate="inf", term_months="12.7"),
+            row(workers="99999999999"),
+            row(amount="abc"),
+        ]
+        _records, errors = borrower_report.validate_rows(rows, MONTH, LINES, MUNIS)
+        by_line = {n: borrower_report.render(reasons) for n, reasons in errors}
+        self.assertEqual(sorted(by_line), [2, 3, 4, 5, 6])
+        self.assertIn("amount 1e309 is too large (at most 1,000,000,000,000,000)", by_line[2])
+        self.assertIn("amount 'nan' is not a finite number", by_line[3])
+        self.assertIn("rate 'inf' is not a finite number", by_line[4])
+        self.assertIn("term_months '12.7' is not a whole number", by_line[4])
+        self.assertIn("workers 99999999999 is too large (at most 2,147,483,647)", by_line[5])
+        self.assertIn("amount 'abc' is not a number", by_line[6])
+
+    def test_line_numbers_of_the_file(self):
+        """Rows read from a file keep their line in it (blank lines skipped)."""
+        header = ",".join(row())
+        good = ",".join(row().values())
+        bad = ",".join(row(amount="-5").values())
+        table = tabular.read(f"{header}\n{good}\n\n\n{bad}\n".encode())
+        _records, errors = borrower_report.validate_rows(
+            table.rows, MONTH, LINES, MUNIS, table.header
+        )
+        self.assertEqual([n for n, _reasons in errors], [5])
+        # A header-only file: the missing columns are told from the header itself.
+        table = tabular.read(b"curp,name\n")
+        _records, errors = borrower_report.validate_rows(
+            table.rows, MONTH, LINES, MUNIS, table.header
+        )
+        self.assertIn("missing columns: amount", borrower_report.render(errors[0][1]))

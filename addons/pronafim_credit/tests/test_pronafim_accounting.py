@@ -4,7 +4,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import PronafimCase
+from .common import PronafimCase, on_day
 
 D = datetime.date
 
@@ -58,7 +58,8 @@ class TestPronafimAccounting(PronafimCase):
                 }
             )
         )
-        cls.line.with_context(pronafim_today=D(2026, 11, 2)).action_formalize()
+        with on_day(D(2026, 11, 2)):
+            cls.line.action_formalize()
         cls.disposal = (
             cls.env["pronafim.credit.disposal"]
             .with_user(cls.finance)
@@ -75,7 +76,8 @@ class TestPronafimAccounting(PronafimCase):
         return round(sum(lines.mapped("balance")), 2)
 
     def _run(self, day):
-        self.env["pronafim.credit.disposal"].with_context(pronafim_today=day)._cron_daily_arrears()
+        with on_day(day):
+            self.env["pronafim.credit.disposal"]._cron_daily_arrears()
 
     def test_disposal_posted(self):
         move = self.disposal.move_id
@@ -253,7 +255,8 @@ class TestPronafimAccounting(PronafimCase):
         app = self._app(day=D(2026, 9, 9))
         app.sudo().write({"state": "authorized", "outcome": "authorized"})
         line = self.line.copy({"application_id": app.id, "amount": 30_000})
-        line.with_context(pronafim_today=D(2026, 11, 2)).action_formalize()
+        with on_day(D(2026, 11, 2)):
+            line.action_formalize()
         for _ in range(3):
             Disposal.with_user(self.finance).create(
                 {"line_id": line.id, "date": D(2026, 11, 3), "amount": 10_000}

@@ -3,7 +3,7 @@ import datetime
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import PronafimCase
+from .common import PronafimCase, on_day
 
 D = datetime.date
 
@@ -29,11 +29,13 @@ class TestPronafimApplication(PronafimCase):
         """The institution has an identical 10 business days; the 60-day clock then runs
         from the complete application (the answer)."""
         app = self._app(day=D(2026, 9, 9))
-        app.with_context(pronafim_today=D(2026, 9, 14)).action_request_clarification()
+        with on_day(D(2026, 9, 14)):
+            app.action_request_clarification()
         self.assertEqual(app.clock_code, "answer")
         # Tue 15, (16 holiday), 17, 18, 21, 22, 23, 24, 25, 28, 29 -> Tue 29 Sep.
         self.assertEqual(app.deadline_answer, D(2026, 9, 29))
-        app.with_context(pronafim_today=D(2026, 9, 28)).action_clarification_answered()
+        with on_day(D(2026, 9, 28)):
+            app.action_clarification_answered()
         self.assertEqual(app.date_complete, D(2026, 9, 28))
         self.assertEqual(app.clock_code, "resolution")
         self.assertEqual(
@@ -52,7 +54,8 @@ class TestPronafimApplication(PronafimCase):
         # 22, 23, 24, (25 Dec holiday), 28, 29 -> Tue 29 Dec (not Mon 28).
         self.assertEqual(app.deadline_notification, D(2026, 12, 29))
         self.assertEqual(app.clock_code, "notification")
-        app.with_context(pronafim_today=D(2026, 12, 23)).action_notify()
+        with on_day(D(2026, 12, 23)):
+            app.action_notify()
         self.assertEqual(app.clock_code, "signature")
         # 24, 28..31 (5), (1 Jan holiday), Jan 4..8 (10), 11..15 (15), 18..22 (20),
         # 25..29 (25): Fri 29 Jan 2027.
@@ -62,20 +65,25 @@ class TestPronafimApplication(PronafimCase):
         app = self._app(day=D(2026, 9, 9))
         Application = self.env["pronafim.application"]
         activities = app.activity_ids
-        Application.with_context(pronafim_today=D(2026, 9, 10))._cron_flag_deadlines()
+        with on_day(D(2026, 9, 10)):
+            Application._cron_flag_deadlines()
         self.assertEqual(app.clock_status, "ok")
         self.assertEqual(app.activity_ids, activities)
         # Two business days before 24 Sep: lapsing.
-        Application.with_context(pronafim_today=D(2026, 9, 22))._cron_flag_deadlines()
+        with on_day(D(2026, 9, 22)):
+            Application._cron_flag_deadlines()
         self.assertEqual(app.clock_status, "lapsing")
         self.assertEqual(len(app.activity_ids - activities), 1)
         self.assertIn("§IX.2.c", (app.activity_ids - activities).summary)
-        Application.with_context(pronafim_today=D(2026, 9, 22))._cron_flag_deadlines()
+        with on_day(D(2026, 9, 22)):
+            Application._cron_flag_deadlines()
         self.assertEqual(len(app.activity_ids - activities), 1, "second run: nothing more")
-        Application.with_context(pronafim_today=D(2026, 9, 25))._cron_flag_deadlines()
+        with on_day(D(2026, 9, 25)):
+            Application._cron_flag_deadlines()
         self.assertEqual(app.clock_status, "lapsed")
         self.assertEqual(len(app.activity_ids - activities), 2)
-        Application.with_context(pronafim_today=D(2026, 9, 28))._cron_flag_deadlines()
+        with on_day(D(2026, 9, 28)):
+            Application._cron_flag_deadlines()
         self.assertEqual(len(app.activity_ids - activities), 2, "second run: nothing more")
 
     def test_committee_refused_with_missing_eligibility(self):
@@ -136,7 +144,9 @@ class TestPronafimApplication(PronafimCase):
         )
         with self.assertRaises(UserError):
             app.with_user(self.manager).unlink()
-        with self.assertRaisesMessage(UserError, "cannot be edited: date_received, state"):
+        with self.assertRaisesMessage(
+            UserError, "Received On, State change only through the record's steps"
+        ):
             app.with_user(self.analyst).write({"state": "authorized", "date_received": False})
         complaints = self._new_user(
             "pr_une", "pronafim_credit.pronafim_credit_group_complaints_officer"

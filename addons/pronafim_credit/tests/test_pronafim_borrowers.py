@@ -4,7 +4,7 @@ import datetime
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import PronafimCase
+from .common import PronafimCase, on_day
 from .test_borrower_report_tools import MAN, MINOR, WOMAN, curp
 
 D = datetime.date
@@ -38,7 +38,8 @@ class TestPronafimBorrowers(PronafimCase):
                 }
             )
         )
-        cls.line.with_context(pronafim_today=D(2026, 11, 2)).action_formalize()
+        with on_day(D(2026, 11, 2)):
+            cls.line.action_formalize()
 
     def _csv(self, *rows):
         return base64.b64encode("\n".join([HEADER, *rows]).encode())
@@ -164,7 +165,8 @@ class TestPronafimBorrowers(PronafimCase):
                 }
             )
         )
-        line.with_context(pronafim_today=D(2026, 11, 2)).action_formalize()
+        with on_day(D(2026, 11, 2)):
+            line.action_formalize()
 
         def month_rows(*rows):
             report = self._report(self._csv(*rows))

@@ -3,7 +3,7 @@ import datetime
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import PronafimCase
+from .common import PronafimCase, on_day
 
 D = datetime.date
 
@@ -55,7 +55,7 @@ class TestPronafimCommittee(PronafimCase):
         self.assertEqual(session.voting_present, 2)
         with self.assertRaisesMessage(UserError, "No quorum (§VI.b): 2 of 5 voting members"):
             session.action_hold()
-        with self.assertRaisesMessage(UserError, "changes only through its steps"):
+        with self.assertRaisesMessage(UserError, "change only through the record's steps"):
             session.write({"state": "held"})  # no way around the quorum
         session.attendance_ids.filtered(lambda a: a.member_id == self.voters[1]).present = True
         self.assertTrue(session.has_quorum)
@@ -93,7 +93,8 @@ class TestPronafimCommittee(PronafimCase):
             decision.write({"vote_ids": [(5, 0, 0)]})
         with self.assertRaisesMessage(UserError, "comes from the votes"):
             decision.write({"outcome": "authorized"})
-        app.with_context(pronafim_today=D(2026, 12, 23)).action_notify()
+        with on_day(D(2026, 12, 23)):
+            app.action_notify()
         self.assertEqual(app.state, "notified")
         self.assertFalse(app.clock_code, "a rejection has no signature clock")
 
@@ -207,10 +208,13 @@ class TestPronafimCommittee(PronafimCase):
         session = self._session(self.president | self.voters[:2])
         self.assertEqual(session.next_session_by, D(2027, 2, 21))
         Session = self.env["pronafim.committee.session"]
-        Session.with_context(pronafim_today=D(2027, 2, 21))._cron_check_frequency()
+        with on_day(D(2027, 2, 21)):
+            Session._cron_check_frequency()
         self.assertFalse(session.activity_ids)
-        Session.with_context(pronafim_today=D(2027, 2, 22))._cron_check_frequency()
+        with on_day(D(2027, 2, 22)):
+            Session._cron_check_frequency()
         self.assertEqual(len(session.activity_ids), 1)
         self.assertIn("§VI.a", session.activity_ids.summary)
-        Session.with_context(pronafim_today=D(2027, 2, 23))._cron_check_frequency()
+        with on_day(D(2027, 2, 23)):
+            Session._cron_check_frequency()
         self.assertEqual(len(session.activity_ids), 1, "second run: nothing more")

@@ -10,7 +10,7 @@ from odoo.tests import tagged
 from odoo.tools.misc import mute_logger
 
 from ..tools import complaints as rules
-from .common import GROUP, PronafimCase
+from .common import GROUP, PronafimCase, on_day
 
 HEADER = "folio,kind,institution,user_name,product,reason,amount_claimed,date_received\n"
 
@@ -31,21 +31,27 @@ class ComplaintCase(PronafimCase):
         return f"{folio},complaint,{institution},Luis Pérez,Crédito simple,Cobro indebido,1500.50,{date}{extra}"  # noqa: E501
 
     def _complaint(self, folio, received=datetime.date(2026, 11, 2)):
-        return self.Complaint.create(
-            {
-                "name": folio,
-                "kind": "complaint",
-                "institution_id": self.imf.id,
-                "user_name": "Usuaria",
-                "product": "Crédito simple",
-                "reason": "Cobro indebido",
-                "date_received": received,
-            }
+        """A complaint as the file's import creates it, in the officer's hands."""
+        return (
+            self.Complaint.sudo()
+            .create(
+                {
+                    "name": folio,
+                    "kind": "complaint",
+                    "institution_id": self.imf.id,
+                    "user_name": "Usuaria",
+                    "product": "Crédito simple",
+                    "reason": "Cobro indebido",
+                    "date_received": received,
+                }
+            )
+            .sudo(False)
         )
 
     def _answer(self, complaint, day, outcome="in_favor"):
         complaint.write({"response": "Se bonifica el cargo.", "outcome": outcome})
-        complaint.with_context(pronafim_today=day).action_answer()
+        with on_day(day):
+            complaint.action_answer()
 
 
 @tagged("post_install", "-at_install")
@@ -111,11 +117,10 @@ class TestComplaints(ComplaintCase):
         content = self._csv(self._row("F-10"), self._row("F-11"))
         file = self.File._receive(content, "day.csv")
         self.assertEqual(self.File._receive(content, "day_again.csv"), file)
-        exchange = self.env["pronafim.complaint.file"].with_context(
-            pronafim_today=datetime.date(2026, 11, 3)
-        )
-        exchange._cron_exchange()
-        exchange._cron_exchange()
+        exchange = self.env["pronafim.complaint.file"]
+        with on_day(datetime.date(2026, 11, 3)):
+            exchange._cron_exchange()
+            exchange._cron_exchange()
         self.assertEqual(self.Complaint.search_count([("name", "in", ["F-10", "F-11"])]), 2)
         self.assertEqual(file.state, "imported")
         # Another file repeating a folio already received reports it.
@@ -126,10 +131,9 @@ class TestComplaints(ComplaintCase):
     def test_answers_exported_once(self):
         complaint = self._complaint("F-20")
         self._answer(complaint, datetime.date(2026, 11, 20))
-        exchange = self.env["pronafim.complaint.file"].with_context(
-            pronafim_today=datetime.date(2026, 11, 20)
-        )
-        exchange._cron_exchange()
+        exchange = self.env["pronafim.complaint.file"]
+        with on_day(datetime.date(2026, 11, 20)):
+            exchange._cron_exchange()
         sent = complaint.export_file_id
         self.assertEqual(sent.state, "sent")
         self.assertEqual(
@@ -159,9 +163,10 @@ class TestComplaints(ComplaintCase):
         open_late = self._complaint("F-OPEN")
         other = self._complaint("F-OTHER", datetime.date(2026, 11, 30))
         other.sudo().institution_id = self.other_imf
-        figures = self.Complaint.with_context(pronafim_today=datetime.date(2026, 12, 2))._figures(
-            datetime.date(2026, 11, 1), datetime.date(2026, 11, 30)
-        )
+        with on_day(datetime.date(2026, 12, 2)):
+            figures = self.Complaint._figures(
+                datetime.date(2026, 11, 1), datetime.date(2026, 11, 30)
+            )
         self.assertEqual(figures["average_business_days"], rules.SEED_AVERAGE_BUSINESS_DAYS)
         self.assertEqual(round(figures["pct_in_favor"]), rules.SEED_PCT_IN_FAVOR)
         # Four answered after their due date, one still open past it.
@@ -183,7 +188,8 @@ class TestComplaints(ComplaintCase):
             (datetime.date(2026, 11, 27), "lapsed", 2),
             (datetime.date(2026, 11, 27), "lapsed", 2),
         ):
-            Complaint.with_context(pronafim_today=day)._cron_flag_due()
+            with on_day(day):
+                Complaint._cron_flag_due()
             self.assertEqual(complaint.due_status, status)
             self.assertEqual(len(complaint.activity_ids), activities)
         self.assertEqual(complaint.activity_ids.user_id, self.officer)
@@ -195,7 +201,8 @@ class TestComplaints(ComplaintCase):
         self._answer(complaint, datetime.date(2026, 11, 3))
         with self.assertRaisesMessage(UserError, "already answered"):
             complaint.action_answer()
-        complaint.with_context(pronafim_today=datetime.date(2026, 11, 4)).action_close()
+        with on_day(datetime.date(2026, 11, 4)):
+            complaint.action_close()
         self.assertEqual(complaint.date_closed, datetime.date(2026, 11, 4))
         self.assertEqual(complaint.officer_id, self.officer)
 
@@ -231,7 +238,7 @@ class TestComplaintDesk(ComplaintCase):
             {"date_received": datetime.date(2026, 11, 20)},
             {"business_days": 3},
         ):
-            with self.assertRaisesMessage(UserError, "only through its steps"):
+            with self.assertRaisesMessage(UserError, "only through the record's steps"):
                 complaint.write(vals)
         self._answer(complaint, datetime.date(2026, 11, 5))
         with self.assertRaisesMessage(UserError, "was sent to the regulator: Response cannot"):
@@ -240,20 +247,22 @@ class TestComplaintDesk(ComplaintCase):
             complaint.outcome = "not_in_favor"
         self.assertEqual(complaint.outcome, "in_favor")
         file = self.File._receive(self._csv(self._row("F-61")), "g.csv")
-        with self.assertRaisesMessage(UserError, "only through its steps"):
+        with self.assertRaisesMessage(UserError, "only through the record's steps"):
             file.write({"state": "imported"})
-        with self.assertRaisesMessage(UserError, "only through its steps"):
+        with self.assertRaisesMessage(UserError, "File can no longer change"):
             file.write({"datas": base64.b64encode(self._csv(self._row("F-62")))})
 
     def test_answer_given_after_the_exchange_is_sent_next_day(self):
         """The daily exchange ran at dawn; an answer given later that day goes out with the
         next day's file, not never."""
         exchange = self.env["pronafim.complaint.file"]
-        exchange.with_context(pronafim_today=datetime.date(2026, 11, 20))._cron_exchange()
+        with on_day(datetime.date(2026, 11, 20)):
+            exchange._cron_exchange()
         complaint = self._complaint("F-70")
         self._answer(complaint, datetime.date(2026, 11, 20))
         self.assertFalse(complaint.export_file_id)
-        exchange.with_context(pronafim_today=datetime.date(2026, 11, 23))._cron_exchange()
+        with on_day(datetime.date(2026, 11, 23)):
+            exchange._cron_exchange()
         self.assertEqual(complaint.export_file_id.date, datetime.date(2026, 11, 23))
         self.assertIn(
             "F-70,2026-11-20,in_favor", base64.b64decode(complaint.export_file_id.datas).decode()
@@ -313,11 +322,8 @@ class TestComplaintDesk(ComplaintCase):
             patch.object(Complaint, "_flag_due", flag_or_fail),
             mute_logger("odoo.addons.micro_base.models.cron_batch"),
         ):
-            failed = (
-                self.env["pronafim.complaint"]
-                .with_context(pronafim_today=datetime.date(2026, 11, 27))
-                ._cron_flag_due()
-            )
+            with on_day(datetime.date(2026, 11, 27)):
+                failed = self.env["pronafim.complaint"]._cron_flag_due()
         self.assertEqual(failed, bad)
         self.assertEqual((good.due_status, other.due_status), ("lapsed", "lapsed"))
         self.assertFalse(bad.due_status)
@@ -341,11 +347,8 @@ class TestComplaintDesk(ComplaintCase):
             patch.object(File, "action_import", import_or_fail),
             mute_logger("odoo.addons.micro_base.models.cron_batch"),
         ):
-            failed = (
-                self.env["pronafim.complaint.file"]
-                .with_context(pronafim_today=datetime.date(2026, 11, 3))
-                ._cron_exchange()
-            )
+            with on_day(datetime.date(2026, 11, 3)):
+                failed = self.env["pronafim.complaint.file"]._cron_exchange()
         self.assertEqual(failed, bad)
         self.assertEqual((bad.state, good.state), ("error", "imported"))
         self.assertIn("failed unexpectedly", bad.error_report)
@@ -364,10 +367,9 @@ class TestComplaintDesk(ComplaintCase):
         (root / "in" / "condusef_20261103.csv").write_bytes(self._csv(self._row("F-110")))
         answered = self._complaint("F-111")
         self._answer(answered, datetime.date(2026, 11, 3))
-        exchange = self.env["pronafim.complaint.file"].with_context(
-            pronafim_today=datetime.date(2026, 11, 3)
-        )
-        exchange._cron_exchange()
+        exchange = self.env["pronafim.complaint.file"]
+        with on_day(datetime.date(2026, 11, 3)):
+            exchange._cron_exchange()
         self.assertTrue(self.Complaint.search([("name", "=", "F-110")]))
         self.assertFalse(list((root / "in").glob("*.csv")))
         self.assertTrue((root / "in" / "received" / "condusef_20261103.csv").exists())

@@ -10,6 +10,7 @@ from odoo.modules.registry import Registry
 from odoo.tests import common, tagged
 from odoo.tools.misc import mute_logger
 
+from .common import on_day
 from .test_borrower_report_tools import MAN, WOMAN
 from .test_pronafim_borrowers import HEADER
 
@@ -190,7 +191,8 @@ class TestFormalizationConcurrency(common.BaseCase):
 
     def _formalize(self, env, index):
         line = env["pronafim.credit.line"].browse(self.ids["lines"][index])
-        return line.with_context(pronafim_today=self.TODAY).action_formalize()
+        with on_day(self.TODAY):
+            return line.action_formalize()
 
     def _states(self):
         with environment() as env:

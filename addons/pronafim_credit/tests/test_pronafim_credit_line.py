@@ -3,7 +3,7 @@ import datetime
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import PronafimCase
+from .common import PronafimCase, on_day
 
 D = datetime.date
 REF = "pronafim_credit.credit_type_%s"
@@ -31,7 +31,8 @@ class TestPronafimCreditLine(PronafimCase):
 
     def _formalized(self, ctype="simple", day=None, **vals):
         line = self._line(ctype, **vals)
-        line.with_context(pronafim_today=day or D(2026, 11, 2)).action_formalize()
+        with on_day(day or D(2026, 11, 2)):
+            line.action_formalize()
         return line
 
     def test_table_caps_simple(self):
@@ -81,14 +82,16 @@ class TestPronafimCreditLine(PronafimCase):
         self.assertEqual(self.imf.pronafim_first_formalization_date, D(2026, 11, 2))
         third = self._line(amount=1_000)
         with self.assertRaisesMessage(UserError, "above 10 % of the trust's net worth") as err:
-            third.with_context(pronafim_today=D(2026, 11, 2)).action_formalize()
+            with on_day(D(2026, 11, 2)):
+                third.action_formalize()
         message = str(err.exception)
         self.assertIn("200,001,000.00", message)
         self.assertIn("2,000,000,000.00", message)
         self.assertIn("10/2026", message)
         self.assertEqual(third.state, "draft")
         other = self._line(partner=self.other_imf, amount=1_000)
-        other.with_context(pronafim_today=D(2026, 11, 2)).action_formalize()
+        with on_day(D(2026, 11, 2)):
+            other.action_formalize()
         self.assertEqual(other.state, "formalized", "the limit is per institution")
 
     def test_overdue_debts_block_formalization(self):
@@ -101,8 +104,10 @@ class TestPronafimCreditLine(PronafimCase):
         self.assertEqual(disposal.installment_ids[0].due_date, D(2026, 12, 2))
         new = self._line(amount=1_000)
         with self.assertRaisesMessage(UserError, "has overdue debts of"):
-            new.with_context(pronafim_today=D(2026, 12, 3)).action_formalize()
-        new.with_context(pronafim_today=D(2026, 12, 2)).action_formalize()
+            with on_day(D(2026, 12, 3)):
+                new.action_formalize()
+        with on_day(D(2026, 12, 2)):
+            new.action_formalize()
         self.assertEqual(new.state, "formalized")
 
     def test_disposal_window_and_availability(self):
@@ -228,12 +233,14 @@ class TestPronafimCreditLine(PronafimCase):
             )
         )
         with self.assertRaisesMessage(UserError, "Formalization refused (§IX.3.a)") as err:
-            line.with_context(pronafim_today=D(2026, 11, 2)).action_formalize()
+            with on_day(D(2026, 11, 2)):
+                line.action_formalize()
         self.assertIn(f"1,000,000.01 on application {app.name} exceeds", str(err.exception))
         self.assertIn("1,000,000.00 the committee authorized", str(err.exception))
         self.assertEqual(line.state, "draft")
         line.amount = 1_000_000
-        line.with_context(pronafim_today=D(2026, 11, 2)).action_formalize()
+        with on_day(D(2026, 11, 2)):
+            line.action_formalize()
         self.assertEqual(line.state, "formalized")
 
     def test_access(self):
@@ -261,7 +268,7 @@ class TestPronafimCreditLine(PronafimCase):
         with self.assertRaises(AccessError):
             own.write({"amount": 1})
         draft = self._line()
-        with self.assertRaisesMessage(UserError, "Use Formalize or Cancel"):
+        with self.assertRaisesMessage(UserError, "only through the record's steps"):
             draft.with_user(self.finance).write({"state": "formalized"})
         formalized = self._formalized()
         with self.assertRaisesMessage(UserError, "terms of a formalized line"):

@@ -212,7 +212,7 @@ class TestEmergencyBatch(EmergencyCase):
                 f"FONDESO {second.name}",
             ],
         )
-        with self.assertRaisesMessage(UserError, "changes only through its steps"):
+        with self.assertRaisesMessage(UserError, "change only through the record's steps"):
             batch.write({"state": "paid"})
         batch.action_confirm_paid()
         self.assertEqual(set((first | second).mapped("state")), {"disbursed"})
@@ -321,9 +321,9 @@ class TestEmergencyGuards(EmergencyCase):
             {"accepted_ip": "10.0.0.1"},
             {"accepted_text_version": "99"},
         ):
-            with self.assertRaisesMessage(UserError, "only through its steps"):
+            with self.assertRaisesMessage(UserError, "only through the record's steps"):
                 analyst_credit.write(vals)
-        with self.assertRaisesMessage(UserError, "Amount, Accepted from IP change only"):
+        with self.assertRaisesMessage(UserError, "Accepted from IP, Amount change only"):
             analyst_credit.write({"amount": 1, "accepted_ip": "10.0.0.1"})
         with self.assertRaisesMessage(UserError, "CURP cannot change"):
             analyst_credit.write({"curp": "LOPC920707HDFPRR06"})

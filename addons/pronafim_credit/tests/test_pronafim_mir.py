@@ -4,7 +4,7 @@ import datetime
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from .common import PronafimCase
+from .common import PronafimCase, on_day
 from .test_borrower_report_tools import MAN, WOMAN, curp
 
 D = datetime.date
@@ -42,7 +42,8 @@ class TestPronafimMir(PronafimCase):
                 }
             )
         )
-        cls.line.with_context(pronafim_today=D(2026, 11, 2)).action_formalize()
+        with on_day(D(2026, 11, 2)):
+            cls.line.action_formalize()
         cls.env["pronafim.credit.disposal"].with_user(cls.finance).create(
             {"line_id": cls.line.id, "date": D(2026, 11, 10), "amount": 40_000}
         )
@@ -192,8 +193,9 @@ class TestPronafimMir(PronafimCase):
         monthly = self._indicator("borrower_count", target=10.0)
         quarterly = self._indicator("amount_disposed", "quarterly", target=80_000.0)
         archived = self._indicator("women_pct", active=False)
-        Indicator = self.env["pronafim.mir.indicator"].with_context(pronafim_today=D(2026, 12, 1))
-        self.assertFalse(Indicator._cron_compute_values())
+        Indicator = self.env["pronafim.mir.indicator"]
+        with on_day(D(2026, 12, 1)):
+            self.assertFalse(Indicator._cron_compute_values())
         values = self._values(monthly | quarterly | archived)
         self.assertEqual(
             [(v.indicator_id, v.period, v.value) for v in values],
@@ -206,7 +208,8 @@ class TestPronafimMir(PronafimCase):
             [tuple(values.ids)],
         )
         before = self.env.cr.fetchall()
-        Indicator._cron_compute_values()
+        with on_day(D(2026, 12, 1)):
+            Indicator._cron_compute_values()
         self.env.flush_all()
         self.env.cr.execute(
             "SELECT id, write_date, value FROM pronafim_mir_value WHERE indicator_id IN %s "

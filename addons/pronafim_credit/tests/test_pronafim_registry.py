@@ -3,7 +3,7 @@ import datetime
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import PronafimCase
+from .common import PronafimCase, on_day
 
 
 @tagged("post_install", "-at_install")
@@ -65,12 +65,14 @@ class TestPronafimRegistry(PronafimCase):
             }
         )
         self.assertEqual(self.imf.pronafim_sp_valid_until, datetime.date(2026, 12, 1))
-        status = self.imf.with_context(pronafim_today=datetime.date(2026, 6, 1))
-        self.assertEqual(status.pronafim_sp_status, "valid")
-        status = self.imf.with_context(pronafim_today=datetime.date(2026, 11, 1))
-        self.assertEqual(status.pronafim_sp_status, "expiring")
-        status = self.imf.with_context(pronafim_today=datetime.date(2026, 12, 1))
-        self.assertEqual(status.pronafim_sp_status, "expired")
+        for day, expected in (
+            (datetime.date(2026, 6, 1), "valid"),
+            (datetime.date(2026, 11, 1), "expiring"),
+            (datetime.date(2026, 12, 1), "expired"),
+        ):
+            with on_day(day):
+                self.imf.invalidate_recordset(["pronafim_sp_status"])
+                self.assertEqual(self.imf.pronafim_sp_status, expected)
         self.imf.pronafim_sp_result = "below"
         self.assertEqual(self.imf.pronafim_sp_status, "insufficient")
 
@@ -78,11 +80,15 @@ class TestPronafimRegistry(PronafimCase):
         """§XI.g: without an evaluation, start within 6 months of the first formalization."""
         self.imf.sudo().pronafim_first_formalization_date = datetime.date(2026, 3, 15)
         self.assertEqual(self.imf.pronafim_sp_start_deadline, datetime.date(2026, 9, 15))
-        on_time = self.imf.with_context(pronafim_today=datetime.date(2026, 9, 15))
-        self.assertEqual(on_time.pronafim_sp_status, "to_start")
-        late = self.imf.with_context(pronafim_today=datetime.date(2026, 9, 16))
-        self.assertEqual(late.pronafim_sp_status, "start_overdue")
-        Partner = self.env["res.partner"].with_context(pronafim_today=datetime.date(2026, 9, 16))
+        with on_day(datetime.date(2026, 9, 15)):
+            self.imf.invalidate_recordset(["pronafim_sp_status"])
+            self.assertEqual(self.imf.pronafim_sp_status, "to_start")
+        on_16 = on_day(datetime.date(2026, 9, 16))
+        on_16.start()
+        self.addCleanup(on_16.stop)
+        self.imf.invalidate_recordset(["pronafim_sp_status"])
+        self.assertEqual(self.imf.pronafim_sp_status, "start_overdue")
+        Partner = self.env["res.partner"]
         before = len(self.imf.activity_ids)
         Partner._cron_social_evaluation_alerts()
         self.assertEqual(len(self.imf.activity_ids), before + 1)
@@ -90,7 +96,7 @@ class TestPronafimRegistry(PronafimCase):
         Partner._cron_social_evaluation_alerts()
         self.assertEqual(len(self.imf.activity_ids), before + 1, "second run: no duplicate")
         self.imf.pronafim_sp_started_date = datetime.date(2026, 9, 20)
-        self.assertEqual(late.pronafim_sp_status, "started")
+        self.assertEqual(self.imf.pronafim_sp_status, "started")
 
     def test_registry_access(self):
         """The analyst keeps the registry; rule tables are the manager's."""

@@ -140,7 +140,7 @@ class TestPronafimSupports(PronafimCase):
         with self.assertRaises(AccessError):
             support.with_user(self.analyst).unlink()
         # Not deletable in two steps either: its status moves only through the steps.
-        with self.assertRaisesMessage(UserError, "changes only through its steps"):
+        with self.assertRaisesMessage(UserError, "change only through the record's steps"):
             support.write({"state": "draft"})
         self.assertEqual(support.state, "reimbursed")
         macro = self._imf(400_000_000)

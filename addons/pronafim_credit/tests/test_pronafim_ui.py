@@ -1,10 +1,10 @@
 import base64
 
-from odoo import fields
 from odoo.http import Request
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.micro_base.tests.common import MicroTestMixin
+from odoo.addons.pronafim_credit.models.pronafim_deadline import program_today
 
 GROUP = "pronafim_credit.pronafim_credit_group_%s"
 
@@ -14,7 +14,8 @@ class TestPronafimUi(MicroTestMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        today = fields.Date.today()
+        # The program's today (Mexico City), the date its steps record.
+        cls.today = today = program_today(cls.env["res.partner"])
         cls.env["resource.calendar"]._get_official_calendar("MX")._fill_official_holidays(
             [today.year, today.year + 1]
         )
@@ -88,7 +89,7 @@ class TestPronafimUi(MicroTestMixin, HttpCase):
         line = self.app.credit_line_ids
         self.assertEqual(line.state, "formalized")
         self.assertEqual(line.amount, 1_000_000)
-        self.assertEqual(self.imf.pronafim_first_formalization_date, fields.Date.today())
+        self.assertEqual(self.imf.pronafim_first_formalization_date, self.today)
 
     def test_portal_own_institution_only(self):
         self.authenticate("pr_portal_ui", "pr_portal_ui")
@@ -149,7 +150,7 @@ class TestPronafimUi(MicroTestMixin, HttpCase):
             )
             line.action_formalize()
             self.env["pronafim.credit.disposal"].create(
-                {"line_id": line.id, "date": fields.Date.today(), "amount": 120_000}
+                {"line_id": line.id, "date": self.today, "amount": 120_000}
             )
             lines |= line
         own, foreign = lines

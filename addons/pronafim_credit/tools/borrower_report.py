@@ -1,21 +1,19 @@
 """Validation of an IMF's monthly micro-borrower report (§IV.1, §II, Anexo 3).
 
-Pure Python (no ORM): rows come as dicts keyed by the column names of :data:`COLUMNS`;
-lookups (credit lines, municipalities) are plain dicts given by the caller. Every bad row
-is reported with its line number (the header is line 1) and every reason found.
+Pure Python (no ORM): rows come as dicts keyed by the column names of :data:`COLUMNS`,
+as :func:`odoo.addons.micro_base.tools.tabular.read` reads them from the CSV or XLSX the
+institution sends; lookups (credit lines, municipalities) are plain dicts given by the
+caller. Every bad row is reported with its line number (the header is line 1) and every
+reason found.
 
 A reason is a ``(template, params)`` pair: an English template with ``%(name)s``
 placeholders, marked with ``Term._lt`` so that the i18n export collects it, and rendered
 by :func:`render` (the model passes ``env._`` to render it in the user's language).
 """
 
-import csv
 import datetime
-import io
 
-import openpyxl
-
-from odoo.addons.micro_base.tools import identity
+from odoo.addons.micro_base.tools import identity, tabular
 
 COLUMNS = (
     "curp", "name", "amount", "date", "term_months", "rate", "line", "municipality",
@@ -62,6 +60,9 @@ REASONS = {
     "date_format": Term._lt("date %(date)r is not YYYY-MM-DD"),
     "not_positive": Term._lt("%(column)s %(value)s must be positive"),
     "not_number": Term._lt("%(column)s %(value)r is not a number"),
+    "not_integer": Term._lt("%(column)s %(value)r is not a whole number"),
+    "not_finite": Term._lt("%(column)s %(value)r is not a finite number"),
+    "too_large": Term._lt("%(column)s %(value)s is too large (at most %(max)s)"),
     "line_unknown": Term._lt("credit line %(line)r is not a formalized line of the IMF"),
     "municipality_unknown": Term._lt("municipality %(code)r is not in the catalog"),
     "activity_unknown": Term._lt("activity %(activity)r is not industry, commerce or services"),
@@ -83,32 +84,21 @@ def render(reasons, gettext=_plain):
     return "; ".join(gettext(template, **params) for template, params in reasons)
 
 
-def read_csv(data):
-    """Rows (dicts) of a CSV file given as bytes (UTF-8, optional BOM; , or ;)."""
-    text = data.decode("utf-8-sig")
-    dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;") if text else None
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect) if dialect else []
-    return [
-        {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()} for row in reader
-    ]
+#: Reasons of :class:`tabular.NumberError`, by its reason.
+NUMBER_REASONS = {
+    "format": "not_number",
+    "integer": "not_integer",
+    "finite": "not_finite",
+    "range": "too_large",
+}
 
 
-def read_xlsx(data):
-    """Rows (dicts) of the first sheet of an XLSX file given as bytes."""
-    sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
-    rows = sheet.iter_rows(values_only=True)
-    header = [str(h or "").strip().lower() for h in next(rows, [])]
-    result = []
-    for values in rows:
-        row = {}
-        for key, value in zip(header, values, strict=False):
-            if isinstance(value, datetime.datetime):
-                value = value.date().isoformat()
-            elif isinstance(value, datetime.date):
-                value = value.isoformat()
-            row[key] = "" if value is None else str(value).strip()
-        result.append(row)
-    return result
+def _number_reason(column, error):
+    """The reason of a bad number in ``column`` (a :class:`tabular.NumberError`)."""
+    params = {"column": column, "value": error.value}
+    if error.reason == "range":
+        params["max"] = f"{error.maximum:,}"
+    return (REASONS[NUMBER_REASONS[error.reason]], params)
 
 
 def _flag(value):
@@ -120,23 +110,30 @@ def _flag(value):
     raise ValueError(value)
 
 
-def validate_rows(rows, month, lines, municipalities):
+def validate_rows(rows, month, lines, municipalities, header=None):
     """Validate the rows of the report of ``month`` (a date, any day of the month).
 
+    :param rows: dicts keyed by column; a row's ``line`` attribute, when it has one (see
+        :class:`tabular.Row`), is its line number, otherwise the header is line 1 and the
+        rows follow it
+    :param header: the file's column names (default: those of the first row)
     :param lines: mapping credit line contract -> line id (the IMF's formalized lines)
     :param municipalities: mapping municipality code -> municipality id
     :return: ``(records, errors)``: ``records`` the clean values of every row (only
         meaningful when ``errors`` is empty), ``errors`` a list of ``(line_number,
         reasons)``, each reason a ``(template, params)`` pair (see :func:`render`)
     """
-    missing = [c for c in COLUMNS if rows and c not in rows[0]]
+    if header is None:
+        header = rows[0] if rows else COLUMNS
+    missing = [c for c in COLUMNS if c not in header]
     if missing:
         return [], [(1, [(REASONS["missing_columns"], {"columns": ", ".join(missing)})])]
     if not rows:
         return [], [(1, [(REASONS["no_rows"], {})])]
     records, errors = [], []
     seen = {}
-    for number, row in enumerate(rows, start=2):
+    for index, row in enumerate(rows, start=2):
+        number = getattr(row, "line", index)
         reasons = []
         record = {}
         try:
@@ -172,7 +169,7 @@ def validate_rows(rows, month, lines, municipalities):
             reasons.append((REASONS["date_format"], {"date": row["date"]}))
         for key, kind in (("amount", float), ("rate", float), ("term_months", int)):
             try:
-                record[key] = kind(row[key])
+                record[key] = tabular.parse_number(row[key], kind)
                 if record[key] <= 0:
                     reasons.append(
                         (
@@ -180,13 +177,8 @@ def validate_rows(rows, month, lines, municipalities):
                             {"column": key, "value": row[key]},
                         )
                     )
-            except ValueError:
-                reasons.append(
-                    (
-                        REASONS["not_number"],
-                        {"column": key, "value": row[key]},
-                    )
-                )
+            except tabular.NumberError as exc:
+                reasons.append(_number_reason(key, exc))
         if row["line"] not in lines:
             reasons.append(
                 (
@@ -207,15 +199,10 @@ def validate_rows(rows, month, lines, municipalities):
             record["municipality_id"] = municipalities[row["municipality"]]
         activity = row["activity"].lower()
         try:
-            workers = int(row["workers"])
-        except ValueError:
+            workers = tabular.parse_number(row["workers"], int)
+        except tabular.NumberError as exc:
             workers = None
-            reasons.append(
-                (
-                    REASONS["not_number"],
-                    {"column": "workers", "value": row["workers"]},
-                )
-            )
+            reasons.append(_number_reason("workers", exc))
         if activity not in MAX_WORKERS:
             reasons.append(
                 (

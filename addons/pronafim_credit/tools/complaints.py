@@ -7,7 +7,8 @@ transferencia de datos será diaria, automatizada"; §7: since May 2007, 518,838
 against 31 % and 53 days before.
 
 Incoming file (one a day, UTF-8 CSV, comma separated, header line first; columns in any
-order, all required):
+order, all required). It is read with :func:`odoo.addons.micro_base.tools.tabular.read`,
+so a Windows-1252 / Latin-1 CSV, a ``;`` separator or an XLSX workbook are read as well:
 
     folio            regulator's folio, unique
     kind             ``complaint`` (reclamación) or ``inquiry`` (consulta)
@@ -15,7 +16,8 @@ order, all required):
     user_name        the user of financial services who complains
     product          financial product concerned
     reason           reason of the complaint
-    amount_claimed   amount claimed in MXN, ``.`` as decimal separator, >= 0 (may be empty)
+    amount_claimed   amount claimed in MXN, ``.`` as decimal separator, >= 0 and at most
+                     10^15 (may be empty)
     date_received    date CONDUSEF received it, ``YYYY-MM-DD``
 
 Outgoing file (responses of a day, same format): ``folio, date_answered, outcome
@@ -25,7 +27,9 @@ Outgoing file (responses of a day, same format): ``folio, date_answered, outcome
 import csv
 import datetime
 import io
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+
+from odoo.addons.micro_base.tools import tabular
 
 #: Seed 002, §7: "tiempo de respuesta a nivel nacional de 17 días hábiles". The seed gives
 #: no legal term; the desk's due date is this national response time, in business days on
@@ -50,25 +54,25 @@ KINDS = ("complaint", "inquiry")
 OUTGOING_COLUMNS = ("folio", "date_answered", "outcome", "business_days", "response")
 
 
-def parse_incoming(text):
+def parse_incoming(table):
     """Parse an incoming complaints file.
 
+    :param table: the file as read by :func:`tabular.read` (a :class:`tabular.Table`)
     :return: ``(rows, errors, missing_columns)``. ``rows`` are dicts with the columns
         typed (``amount_claimed`` a Decimal, ``date_received`` a date) and ``line``, the
         file's line number (header = 1). ``errors`` are ``(line, code, params)`` with code
         ``empty`` (``column``), ``kind`` (``value``), ``date`` (``value``), ``amount``
-        (``value``) or ``duplicate`` (``folio``, ``first_line``). ``missing_columns`` lists
-        the header's absent columns (then no row is read).
+        (``value``: not a finite number >= 0), ``amount_range`` (``value``: above
+        :data:`tabular.MAX_AMOUNT`) or ``duplicate`` (``folio``, ``first_line``).
+        ``missing_columns`` lists the header's absent columns (then no row is read).
     """
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [(name or "").strip() for name in reader.fieldnames or []]
-    missing = [column for column in INCOMING_COLUMNS if column not in header]
+    missing = table.missing(INCOMING_COLUMNS)
     if missing:
         return [], [], missing
-    reader.fieldnames = header
     rows, errors, seen = [], [], {}
-    for index, raw in enumerate(reader, start=2):
-        values = {k: (raw.get(k) or "").strip() for k in INCOMING_COLUMNS}
+    for raw in table.rows:
+        index = raw.line
+        values = {k: raw.get(k, "") for k in INCOMING_COLUMNS}
         row_errors = [(index, "empty", {"column": c}) for c in REQUIRED_VALUES if not values[c]]
         if values["kind"] and values["kind"] not in KINDS:
             row_errors.append((index, "kind", {"value": values["kind"]}))
@@ -78,12 +82,13 @@ def parse_incoming(text):
             except ValueError:
                 row_errors.append((index, "date", {"value": values["date_received"]}))
         try:
-            amount = Decimal(values["amount_claimed"] or "0")
-            if amount < 0 or not amount.is_finite():
-                raise InvalidOperation
+            amount = tabular.parse_number(values["amount_claimed"] or "0", Decimal)
+            if amount < 0:
+                raise tabular.NumberError("format", values["amount_claimed"])
             values["amount_claimed"] = amount
-        except InvalidOperation:
-            row_errors.append((index, "amount", {"value": values["amount_claimed"]}))
+        except tabular.NumberError as exc:
+            code = "amount_range" if exc.reason == "range" else "amount"
+            row_errors.append((index, code, {"value": values["amount_claimed"]}))
         folio = values["folio"]
         if folio and folio in seen:
             row_errors.append((index, "duplicate", {"folio": folio, "first_line": seen[folio]}))

@@ -1,0 +1,44 @@
+import { registry } from "@web/core/registry";
+
+// First contact (issue 15): the complaints officer (UNE) logs in from /web/login in
+// Mexican Spanish, lands on the open complaints by due date (not on Discuss) and takes
+// the first one in charge.
+registry.category("web_tour.tours").add("pronafim_first_contact_complaints_officer", {
+    steps: () => [
+        {
+            content: "The login page",
+            trigger: "form.oe_login_form input[name=login]",
+            run: "edit une_quejas",
+        },
+        {
+            content: "Password",
+            trigger: "form.oe_login_form input[name=password]",
+            run: "edit une_quejas",
+        },
+        { content: "Log in", trigger: "form.oe_login_form button[type=submit]", run: "click" },
+        {
+            content: "Lands on the open complaints, in Spanish",
+            // The first load after logging in builds the web client's assets.
+            timeout: 60000,
+            trigger: ".o_list_view .o_data_row:contains('DEMO-2026-0001'):contains('Recibido')",
+        },
+        {
+            content: "Not the Discuss inbox",
+            trigger: ".o_action_manager:not(:has(.o-mail-Discuss))",
+        },
+        {
+            content: "Open the complaint received, not yet taken",
+            trigger: ".o_list_view .o_data_row:contains('DEMO-2026-0001') .o_data_cell",
+            run: "click",
+        },
+        {
+            content: "Take it in charge",
+            trigger: ".o_form_view button[name=action_take]:contains('Tomar')",
+            run: "click",
+        },
+        {
+            content: "In progress",
+            trigger: ".o_form_view .o_statusbar_status button.active:contains('En atención'), .o_form_view .o_statusbar_status .o_arrow_button_current:contains('En atención')",
+        },
+    ],
+});
