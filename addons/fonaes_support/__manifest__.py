@@ -8,7 +8,7 @@
     "author": "Micro-enterprise Programs Suite",
     "website": "https://github.com/micro-enterprise-programs/suite",
     "license": "LGPL-3",
-    "depends": ["micro_base", "account", "portal", "mail"],
+    "depends": ["micro_base", "micro_base_account", "account", "portal", "mail"],
     "data": [
         "security/fonaes_support_groups.xml",
         "security/ir.model.access.csv",
@@ -34,6 +34,7 @@
         "views/fonaes_provision_run_views.xml",
         "views/fonaes_financial_statement_views.xml",
         "views/fonaes_support_menus.xml",
+        "data/fonaes_home_action_data.xml",
     ],
     "demo": [
         "demo/fonaes_demo.xml",

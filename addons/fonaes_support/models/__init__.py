@@ -6,6 +6,7 @@ from . import fonaes_document_type
 from . import fonaes_budget
 from . import fonaes_application
 from . import res_company
+from . import account_journal
 from . import fonaes_agreement
 from . import fonaes_indicator_period
 from . import fonaes_esc_report

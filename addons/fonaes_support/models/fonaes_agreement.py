@@ -23,12 +23,33 @@ TERMINATION_CAUSES = [
 ]
 
 
-#: Fields of agreements and ministrations set only by their steps: writing them directly
-#: would open the delete guards of records with legal or money effect.
-AGREEMENT_WORKFLOW_FIELDS = {"state", "name", "sign_date", "end_date"}
-MINISTRATION_WORKFLOW_FIELDS = {"state", "move_id", "posted_date", "dictamen", "dictamen_date"}
+STATE_REPRESENTATIVE = "fonaes_support.fonaes_support_group_state_representative"
+DIRECTORATE = "fonaes_support.fonaes_support_group_general_directorate"
+#: The terms signed in an agreement: frozen once signed (an amending agreement or the
+#: termination / rescission steps change what follows from them, never the terms).
+AGREEMENT_TERMS = (
+    "application_id",
+    "esc_id",
+    "budget_date",
+    "obligations",
+    "insurance_required",
+    "insurance_exemption",
+    "revolving_months_working",
+    "revolving_months_fixed",
+    "revolving_grace_months",
+    "revolving_rate",
+    "trust_subaccount",
+)
+#: An ended agreement also keeps its cause of termination or rescission.
+AGREEMENT_ENDED = (*AGREEMENT_TERMS, "termination_cause", "rescission_cause")
+#: What the accountant posted as refund stays as posted.
+AGREEMENT_REFUND_FIELDS = ("refund_amount", "refund_yields")
+#: A delivery, once posted or cancelled, is not reprogrammed.
+MINISTRATION_DELIVERY = ("agreement_id", "planned_date", "amount")
+#: The proof of use on which the dictamen was given.
+MINISTRATION_PROOF = ("proof_date", "proof_statement", "verification_date", "proof_extension_days")
 #: The revolving schedule comes from the agreement's terms; the ESC only reports payments.
-REPAYMENT_WORKFLOW_FIELDS = {
+REPAYMENT_STEP_FIELDS = (
     "agreement_id",
     "component",
     "number",
@@ -38,21 +59,7 @@ REPAYMENT_WORKFLOW_FIELDS = {
     "amount",
     "written_off_amount",
     "write_off_date",
-}
-
-
-def _check_workflow_fields(records, vals, names):
-    protected = sorted(set(vals) & names)
-    if protected and not (records.env.su or records.env.context.get("fonaes_workflow")):
-        raise UserError(
-            records.env._(
-                "%s change only through the steps of the record.",
-                ", ".join(
-                    records._fields[name].get_description(records.env)["string"]
-                    for name in protected
-                ),
-            )
-        )
+)
 
 
 class FonaesAgreement(models.Model):
@@ -64,9 +71,20 @@ class FonaesAgreement(models.Model):
 
     _name = "fonaes.agreement"
     _description = "FONAES Agreement (Convenio)"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin"]
     _order = "id desc"
     _mail_post_access = "read"  # the accountant logs postings on agreements it only reads
+    # Status, number and dates only by the steps (micro_base's workflow guard); the terms
+    # frozen once signed.
+    _workflow_step_fields = ("name", "sign_date", "end_date", "refund_move_id")
+    _workflow_entry_fields = ("refund_move_id",)
+    _workflow_frozen = {
+        "signed": AGREEMENT_TERMS,
+        "closed": AGREEMENT_ENDED,
+        "terminated": AGREEMENT_ENDED,
+        "rescinded": AGREEMENT_ENDED,
+        "cancelled": AGREEMENT_ENDED,
+    }
 
     name = fields.Char(readonly=True, copy=False, default="/", tracking=True)
     application_id = fields.Many2one(
@@ -374,9 +392,17 @@ class FonaesAgreement(models.Model):
                 agreement.esc_id = agreement.partner_id.fonaes_esc_id
         return agreements
 
-    def write(self, vals):
-        _check_workflow_fields(self, vals, AGREEMENT_WORKFLOW_FIELDS)
-        return super().write(vals)
+    def _workflow_check_vals(self, vals):
+        posted = self.filtered("refund_move_id")
+        if posted and set(vals) & set(AGREEMENT_REFUND_FIELDS):
+            raise UserError(
+                self.env._(
+                    "Agreement %s: its refund is posted; the refund figures can no longer "
+                    "change.",
+                    posted[0].name,
+                )
+            )
+        return super()._workflow_check_vals(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):
@@ -451,9 +477,7 @@ class FonaesAgreement(models.Model):
             name = agreement.name
             if name == "/":
                 name = self.env["ir.sequence"].sudo().next_by_code("fonaes.agreement")
-            agreement.with_context(fonaes_workflow=True).write(
-                {"state": "signed", "sign_date": today, "name": name}
-            )
+            agreement._workflow_write({"state": "signed", "sign_date": today, "name": name})
             if today > agreement.formalization_deadline:
                 agreement.message_post(
                     body=self.env._(
@@ -575,7 +599,8 @@ class FonaesAgreement(models.Model):
                 }
             )
             move.action_post()
-            agreement.sudo().refund_move_id = move  # the accountant only reads agreements
+            # The accountant only reads agreements: the step writes the entry.
+            agreement._workflow_write({"refund_move_id": move.id}, group=ACCOUNTANT)
             agreement.message_post(
                 body=self.env._(
                     "Refund of %(amount)s posted (%(move)s), to be paid to the Treasury (§6.5).",
@@ -588,7 +613,7 @@ class FonaesAgreement(models.Model):
     def action_cancel(self):
         for agreement in self:
             agreement._ensure_state("draft")
-            agreement.with_context(fonaes_workflow=True).write({"state": "cancelled"})
+            agreement._workflow_write({"state": "cancelled"})
         return True
 
     # ---- BUSINESS METHODS ----
@@ -604,11 +629,10 @@ class FonaesAgreement(models.Model):
 
     def _end(self, state):
         self.ensure_one()
-        workflow = self.with_context(fonaes_workflow=True)
-        workflow.ministration_ids.filtered(lambda m: m.state == "planned").write(
+        self.ministration_ids.filtered(lambda m: m.state == "planned")._workflow_write(
             {"state": "cancelled"}
         )
-        workflow.write({"state": state, "end_date": fields.Date.context_today(self)})
+        self._workflow_write({"state": state, "end_date": fields.Date.context_today(self)})
 
     def _generate_repayment_schedule(self):
         """Monthly revolving schedule per component, with the micro_base loan tool.
@@ -660,7 +684,7 @@ class FonaesAgreement(models.Model):
                             "amount": float(inst.payment),
                         }
                     )
-            Line.create(vals_list)
+            Line._workflow_create(vals_list)
 
     def _public_use_legend(self):
         return rules.PUBLIC_USE_LEGEND
@@ -676,8 +700,13 @@ class FonaesMinistration(models.Model):
 
     _name = "fonaes.ministration"
     _description = "FONAES Ministration"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "micro.workflow.mixin"]
     _order = "agreement_id, planned_date, id"
+    # Status, entry and dictamen only by the steps (micro_base's workflow guard); a posted or
+    # cancelled delivery is not reprogrammed; a posted one is reversed by its step.
+    _workflow_step_fields = ("move_id", "posted_date", "dictamen", "dictamen_date")
+    _workflow_entry_fields = ("move_id",)
+    _workflow_frozen = {"posted": MINISTRATION_DELIVERY, "cancelled": MINISTRATION_DELIVERY}
 
     agreement_id = fields.Many2one(
         "fonaes.agreement", required=True, ondelete="cascade", index=True
@@ -728,6 +757,13 @@ class FonaesMinistration(models.Model):
             "The extension cannot be negative.",
         ),
     ]
+
+    @api.depends("agreement_id.name", "planned_date")
+    def _compute_display_name(self):
+        for ministration in self:
+            ministration.display_name = (
+                f"{ministration.agreement_id.name or ''} {ministration.planned_date or ''}"
+            ).strip()
 
     @api.depends("posted_date", "proof_extension_days")
     def _compute_proof_deadline(self):
@@ -780,15 +816,43 @@ class FonaesMinistration(models.Model):
                     )
                 )
 
-    def write(self, vals):
-        _check_workflow_fields(self, vals, MINISTRATION_WORKFLOW_FIELDS)
-        if {"planned_date", "amount"} & set(vals):
-            for ministration in self:
-                if ministration.state != "planned":
-                    raise UserError(
-                        self.env._("A posted or cancelled ministration cannot be " "reprogrammed.")
+    @api.constrains("agreement_id", "amount", "state")
+    def _check_within_agreement(self):
+        """The ministrations of an agreement never exceed its authorized support, whatever
+        the path (§4.3.1.I, §6.3.1.VI): the agreements are locked first, so two deliveries
+        added at once cannot both pass."""
+        agreements = self.agreement_id
+        if not agreements:
+            return
+        self.env.cr.execute(
+            "SELECT id FROM fonaes_agreement WHERE id IN %s ORDER BY id FOR UPDATE",
+            [tuple(agreements.ids)],
+        )
+        for agreement in agreements.sudo():
+            program = agreement.ministration_ids.filtered(lambda m: m.state != "cancelled")
+            total = sum(program.mapped("amount"))
+            if total > agreement.amount + 0.005:
+                raise ValidationError(
+                    self.env._(
+                        "Agreement %(agreement)s: its ministrations would add up to %(total)s, "
+                        "above the authorized support of %(amount)s.",
+                        agreement=agreement.name,
+                        total=rules.format_amount(total),
+                        amount=rules.format_amount(agreement.amount),
                     )
-        return super().write(vals)
+                )
+
+    def _workflow_check_vals(self, vals):
+        decided = self.filtered("dictamen")
+        if decided and set(vals) & set(MINISTRATION_PROOF):
+            raise UserError(
+                self.env._(
+                    "The dictamen on this ministration of %s was given: its proof of use can "
+                    "no longer change.",
+                    decided[0].agreement_id.name,
+                )
+            )
+        return super()._workflow_check_vals(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_posted(self):
@@ -867,8 +931,8 @@ class FonaesMinistration(models.Model):
                 }
             )
             move.action_post()
-            ministration.with_context(fonaes_workflow=True).write(
-                {"state": "posted", "move_id": move.id, "posted_date": today}
+            ministration._workflow_write(
+                {"state": "posted", "move_id": move.id, "posted_date": today}, group=ACCOUNTANT
             )
             agreement.message_post(
                 body=self.env._(
@@ -877,6 +941,43 @@ class FonaesMinistration(models.Model):
                     amount=rules.format_amount(ministration.amount),
                     move=move.name,
                     date=ministration.proof_deadline,
+                )
+            )
+        return True
+
+    def action_reverse(self):
+        """Correct a posted delivery: its entry is reversed and the ministration cancelled,
+        with the trace on the agreement (a posted ministration is never edited or deleted)."""
+        self._workflow_check_group(ACCOUNTANT)
+        self._workflow_check_state("posted")
+        today = fields.Date.context_today(self)
+        for ministration in self:
+            if ministration.dictamen:
+                raise UserError(
+                    self.env._(
+                        "The dictamen on this ministration of %s was given: it is not "
+                        "reversed.",
+                        ministration.agreement_id.name,
+                    )
+                )
+            reversal = ministration.move_id._reverse_moves(
+                [
+                    {
+                        "date": today,
+                        "ref": self.env._("Reversal of %s", ministration.move_id.name),
+                    }
+                ],
+                cancel=True,
+            )
+            ministration._workflow_write({"state": "cancelled"}, group=ACCOUNTANT)
+            ministration.agreement_id.message_post(
+                body=self.env._(
+                    "Ministration of %(amount)s reversed (%(move)s reversed by %(reversal)s) by "
+                    "%(user)s.",
+                    amount=rules.format_amount(ministration.amount),
+                    move=ministration.move_id.name,
+                    reversal=reversal.name,
+                    user=self.env.user.name,
                 )
             )
         return True
@@ -896,8 +997,9 @@ class FonaesMinistration(models.Model):
                         "The field verification visit comes before the dictamen " "(§6.3.2.a.II)."
                     )
                 )
-            ministration.with_context(fonaes_workflow=True).write(
-                {"dictamen": result, "dictamen_date": fields.Date.context_today(self)}
+            ministration._workflow_write(
+                {"dictamen": result, "dictamen_date": fields.Date.context_today(self)},
+                group=STATE_REPRESENTATIVE,
             )
             if result == "incorrect":
                 ministration.agreement_id.message_post(
@@ -938,7 +1040,10 @@ class FonaesRepaymentLine(models.Model):
 
     _name = "fonaes.repayment.line"
     _description = "FONAES Revolving Repayment Installment"
+    _inherit = ["micro.workflow.mixin"]
     _order = "agreement_id, due_date, component"
+    # The schedule and the write-off only by the agreement's steps (micro_base's guard).
+    _workflow_step_fields = REPAYMENT_STEP_FIELDS
 
     agreement_id = fields.Many2one(
         "fonaes.agreement", required=True, ondelete="cascade", index=True
@@ -1009,7 +1114,6 @@ class FonaesRepaymentLine(models.Model):
         ]
 
     def write(self, vals):
-        _check_workflow_fields(self, vals, REPAYMENT_WORKFLOW_FIELDS)
         if "paid_amount" in vals:
             for line in self:
                 if not 0 <= vals["paid_amount"] <= line.amount - line.written_off_amount + 0.005:
@@ -1040,7 +1144,7 @@ class FonaesRepaymentLine(models.Model):
         """FONAES's favorable opinion on the ESC's proposal not to collect the unpaid rest
         of the installment, for a documented act of God or force majeure (Anexo VIII.C):
         the beneficiary is no longer behind for it."""
-        if not self.env.user.has_group("fonaes_support.fonaes_support_group_general_directorate"):
+        if not self.env.user.has_group(DIRECTORATE):
             raise AccessError(
                 self.env._("Only the FONAES general directorate gives this favorable opinion.")
             )
@@ -1055,11 +1159,12 @@ class FonaesRepaymentLine(models.Model):
                         agreement=line.agreement_id.name,
                     )
                 )
-            line.with_context(fonaes_workflow=True).write(
+            line._workflow_write(
                 {
                     "written_off_amount": line.written_off_amount + rest,
                     "write_off_date": fields.Date.context_today(self),
-                }
+                },
+                group=DIRECTORATE,
             )
             line.agreement_id.message_post(
                 body=self.env._(

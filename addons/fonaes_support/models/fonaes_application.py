@@ -20,9 +20,10 @@ STATES = [
 ]
 # States in which an application counts as a support granted to its beneficiary.
 GRANTED_STATES = ("authorized",)
-#: Fields that change only through the application's steps (buttons, scheduled actions).
-WORKFLOW_FIELDS = {
-    "state",
+DIRECTORATE = "fonaes_support.fonaes_support_group_general_directorate"
+#: Fields, besides the status, that change only through the application's steps (buttons,
+#: scheduled actions).
+STEP_FIELDS = (
     "name",
     "folio_number",
     "directorate_opinion",
@@ -34,12 +35,14 @@ WORKFLOW_FIELDS = {
     "objection_date",
     "objection_extended",
     "cancel_reason",
-}
+)
 #: What was applied for is frozen once the application has its folio.
-FROZEN_AFTER_REGISTRATION = {
+FROZEN_AFTER_REGISTRATION = (
     "partner_id",
     "support_type_id",
+    "limit_id",
     "state_id",
+    "fiscal_year",
     "project_amount",
     "requested_amount",
     "fixed_asset_amount",
@@ -48,7 +51,30 @@ FROZEN_AFTER_REGISTRATION = {
     "land_amount",
     "trust_coverage",
     "regional_impact",
-}
+)
+#: The field validation's findings, frozen once validated (§6.3.1.III).
+VALIDATION_FIELDS = (
+    "validation_date",
+    "validation_members",
+    "validation_assets",
+    "validation_conditions",
+    "validation_notes",
+)
+#: The evaluation and the inputs of the dictamen, frozen once evaluated (§6.3.1.IV-V).
+EVALUATION_FIELDS = (
+    "evaluation_date",
+    "evaluation_result",
+    "evaluation_notes",
+    "gestora_id",
+    "consolidates_same_project",
+    "previous_results_report",
+    "trust_nonfederal_amount",
+    "trust_net_worth",
+    "trust_federal_balance",
+    "service_content",
+)
+_VALIDATED = FROZEN_AFTER_REGISTRATION + VALIDATION_FIELDS
+_DECIDED = (*_VALIDATED, *EVALUATION_FIELDS, "inconsistencies")
 # Agreement states that end a support early: only what was delivered stays committed.
 ENDED_AGREEMENT_STATES = ("rescinded", "terminated", "cancelled")
 # Folio holders still waiting to be evaluated (§6.3.1.II strict order).
@@ -66,9 +92,20 @@ class FonaesApplication(models.Model):
 
     _name = "fonaes.application"
     _description = "FONAES Support Application"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin"]
     _order = "folio_number desc, id desc"
     _rec_names_search = ["name", "partner_id"]
+    # Status, folio, opinion and dates only by the steps (micro_base's workflow guard); what
+    # was applied for frozen with the folio, the findings once recorded by their step.
+    _workflow_step_fields = STEP_FIELDS
+    _workflow_frozen = {
+        "registered": FROZEN_AFTER_REGISTRATION,
+        "validated": _VALIDATED,
+        "evaluated": _VALIDATED + EVALUATION_FIELDS,
+        "authorized": _DECIDED,
+        "improcedent": _DECIDED,
+        "cancelled": _DECIDED,
+    }
 
     name = fields.Char(string="Folio", readonly=True, copy=False, tracking=True, index=True)
     folio_number = fields.Integer(readonly=True, copy=False, index=True)
@@ -404,53 +441,9 @@ class FonaesApplication(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._workflow_allowed():
-            defaults = {"state": "draft", "directorate_opinion": "none"}
-            for vals in vals_list:
-                forced = sorted(
-                    name
-                    for name in set(vals) & WORKFLOW_FIELDS
-                    if vals[name] and vals[name] != defaults.get(name)
-                )
-                if forced:
-                    raise UserError(self._workflow_message(forced))
         apps = super().create(vals_list)
         apps.filtered(lambda a: not a.document_line_ids)._load_checklist()
         return apps
-
-    def write(self, vals):
-        """Workflow fields change only through the steps; what was applied for is frozen
-        once the folio is given (a signed agreement and the budget depend on it)."""
-        if not self._workflow_allowed():
-            protected = sorted(set(vals) & WORKFLOW_FIELDS)
-            if protected:
-                raise UserError(self._workflow_message(protected))
-            frozen = sorted(set(vals) & FROZEN_AFTER_REGISTRATION)
-            registered = self.filtered(lambda app: app.state != "draft")
-            if frozen and registered:
-                raise UserError(
-                    self.env._(
-                        "Application %(app)s has its folio: %(fields)s can no longer change.",
-                        app=registered[0].name,
-                        fields=", ".join(
-                            self._fields[name].get_description(self.env)["string"]
-                            for name in frozen
-                        ),
-                    )
-                )
-        return super().write(vals)
-
-    def _workflow_allowed(self):
-        return self.env.su or self.env.context.get("fonaes_workflow")
-
-    def _workflow_message(self, names):
-        return self.env._(
-            "%s change only through the application's steps.",
-            ", ".join(self._fields[name].get_description(self.env)["string"] for name in names),
-        )
-
-    def _workflow_write(self, vals):
-        return self.with_context(fonaes_workflow=True).write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_folio(self):
@@ -614,9 +607,7 @@ class FonaesApplication(models.Model):
             # §6.3.1.V.a: authorization subject to budget sufficiency — an application
             # back from an objection released its share while it was improcedent.
             app._check_budget()
-            if app.trust_coverage == "national" and not self.env.user.has_group(
-                "fonaes_support.fonaes_support_group_general_directorate"
-            ):
+            if app.trust_coverage == "national" and not self.env.user.has_group(DIRECTORATE):
                 raise AccessError(
                     self.env._(
                         "Interstate or national trusts and programs are authorized by the "
@@ -1417,14 +1408,14 @@ class FonaesApplication(models.Model):
                 )
 
     def _set_opinion(self, opinion):
-        if not self.env.user.has_group("fonaes_support.fonaes_support_group_general_directorate"):
+        if not self.env.user.has_group(DIRECTORATE):
             raise AccessError(
                 self.env._("Only the general directorate gives its opinion on applications.")
             )
         for app in self:
             if app.directorate_opinion != "requested":
                 raise UserError(self.env._("Application %s: no opinion was requested.", app.name))
-            app._workflow_write({"directorate_opinion": opinion})
+            app._workflow_write({"directorate_opinion": opinion}, group=DIRECTORATE)
         return True
 
     def _cancel_folio(self, reason):

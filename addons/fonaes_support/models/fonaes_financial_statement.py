@@ -47,12 +47,12 @@ FIGURES_QUERY = """
   GROUP BY d.account_id
 """
 ANNUAL_FILING_DAYS = 60
-FILING_STEP = "fonaes_statement_filing"  # context key of the filing step
+ACCOUNTANT = "fonaes_support.fonaes_support_group_accountant"
 # What was filed stays as filed (Anexo XII SEGUNDA.VII: FONAES orders corrections, which
 # are new statements).
-FILED_FROZEN = {
+FILED_FROZEN = (
     "company_id", "period_type", "date_end", "income_basis", "has_notes", "historical_capital",
-}  # fmt: skip
+)  # fmt: skip
 
 
 def _month_end(year, month):
@@ -123,8 +123,13 @@ class FonaesFinancialStatement(models.Model):
 
     _name = "fonaes.financial.statement"
     _description = "Standardized Financial Statements (Anexo XII)"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "micro.workflow.mixin"]
     _order = "date_end desc"
+    # Filed only by the Mark as Filed step (micro_base's workflow guard); what was filed
+    # stays as filed, never reopened nor deleted.
+    _workflow_step_fields = ("filed_date",)
+    _workflow_frozen = {"filed": FILED_FROZEN}
+    _workflow_unlink_states = ("draft",)
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
@@ -231,38 +236,19 @@ class FonaesFinancialStatement(models.Model):
                     self.env._("A quarter ends in March, June, September or December.")
                 )
 
-    # ---- CRUD ----
-    def write(self, vals):
-        if not self.env.su and not self.env.context.get(FILING_STEP):
-            if {"state", "filed_date"} & set(vals):
-                raise UserError(self.env._("Statements are filed with the Mark as Filed button."))
-            if FILED_FROZEN & set(vals) and any(s.state == "filed" for s in self):
-                raise UserError(
-                    self.env._("Filed financial statements cannot change: %s.", self.name)
-                )
-        return super().write(vals)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su and any({"state", "filed_date"} & set(vals) for vals in vals_list):
-            raise UserError(self.env._("Statements are filed with the Mark as Filed button."))
-        return super().create(vals_list)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_filed(self):
-        if any(s.state == "filed" for s in self):
-            raise UserError(self.env._("Filed financial statements cannot be deleted."))
-
     # ---- ACTIONS ----
     def action_mark_filed(self):
         """File the statements with FONAES (Anexo XII SEGUNDA.VIII): dated today, frozen."""
+        self._workflow_check_group(ACCOUNTANT)
         for statement in self:
             if statement.state != "draft":
                 raise UserError(self.env._("%s are already filed.", statement.name))
-            statement.with_context(**{FILING_STEP: True}).write(
-                {"state": "filed", "filed_date": fields.Date.context_today(self)}
+            statement._workflow_write(
+                {"state": "filed", "filed_date": fields.Date.context_today(self)},
+                group=ACCOUNTANT,
             )
 
+    @api.readonly
     def action_print_pdf(self):
         """The PDF of both statements, the same figures and texts as the XLSX."""
         return self.env.ref("fonaes_support.fonaes_financial_statement_report").report_action(self)

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.micro_base.tools import loan as loan_tools
 
@@ -16,27 +16,15 @@ def _amount(value):
 INTERMEDIARY_ROLES = ("esf", "trust")
 #: Set only by the loan's steps (grant, cancel) and the month-end run: writing them would
 #: grant a loan past its single-borrower check or rewrite its rating.
-LOAN_WORKFLOW_FIELDS = {
-    "name", "state", "authorization", "installment_ids", "portfolio_state", "days_past_due",
-}  # fmt: skip
+LOAN_STEP_FIELDS = (
+    "name", "authorization", "installment_ids", "portfolio_state", "days_past_due",
+)  # fmt: skip
 #: The contract: frozen once the loan is granted (its schedule and limits were computed on
 #: them).
-LOAN_CONTRACT_FIELDS = {
+LOAN_CONTRACT_FIELDS = (
     "company_id", "intermediary_id", "borrower_id", "loan_kind", "amount", "annual_rate",
-    "months", "start_date", "common_risk_ids",
-}  # fmt: skip
-STEP = "fonaes_loan_step"  # context key of the loan's own steps
-
-
-def _protected(records, vals, names):
-    """Labels of the fields of ``names`` in ``vals`` written outside the records' own steps
-    (empty when the write is allowed)."""
-    protected = sorted(set(vals) & names)
-    if not protected or records.env.su or records.env.context.get(STEP):
-        return ""
-    return ", ".join(
-        records._fields[name].get_description(records.env)["string"] for name in protected
-    )
+    "months", "start_date", "common_risk_ids", "limit_exception_ref",
+)  # fmt: skip
 
 
 class FonaesLoan(models.Model):
@@ -44,8 +32,12 @@ class FonaesLoan(models.Model):
 
     _name = "fonaes.loan"
     _description = "Loan of an ESF or Trust"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "micro.workflow.mixin"]
     _order = "start_date desc, id desc"
+    # Granted, rated or numbered only by its steps (micro_base's workflow guard); the
+    # contract frozen once granted.
+    _workflow_step_fields = LOAN_STEP_FIELDS
+    _workflow_frozen = {"granted": LOAN_CONTRACT_FIELDS, "cancelled": LOAN_CONTRACT_FIELDS}
 
     name = fields.Char(required=True, copy=False, readonly=True, default="/")
     company_id = fields.Many2one(
@@ -168,31 +160,34 @@ class FonaesLoan(models.Model):
         for loan in self:
             loan.classified_date = dates.get(loan.id, False)
 
+    @api.constrains("state")
+    def _check_grant_allowed(self):
+        """No loan becomes granted while its intermediary is suspended (Anexo XI §6),
+        whatever the path."""
+        for loan in self:
+            if loan.state == "granted" and loan.intermediary_id.fonaes_channelling_suspended:
+                raise ValidationError(
+                    self.env._(
+                        "%(intermediary)s is suspended for breaching the prudential rules "
+                        "(Anexo XI §6): no new loans.",
+                        intermediary=loan.intermediary_id.name,
+                    )
+                )
+
     # ---- CRUD ----
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name") == "/":
-                del vals["name"]
-            # A loan starts as a draft: granted, rated or numbered only by its steps.
-            if labels := _protected(self, vals, LOAN_WORKFLOW_FIELDS):
-                raise UserError(self.env._("%s change only through the loan's steps.", labels))
-            vals["name"] = self.env["ir.sequence"].next_by_code("fonaes.loan") or "/"
-        return super().create(vals_list)
+                del vals["name"]  # the form's placeholder: the number is the sequence's
+        loans = super().create(vals_list)
+        for loan in loans:
+            # The create step numbers the loan (a step field).
+            loan.sudo().name = self.env["ir.sequence"].next_by_code("fonaes.loan") or "/"
+        return loans
 
     def write(self, vals):
         self.check_access("write")  # who may not write at all is told so first
-        if labels := _protected(self, vals, LOAN_WORKFLOW_FIELDS):
-            raise UserError(self.env._("%s change only through the loan's steps.", labels))
-        if any(loan.state != "draft" for loan in self):
-            if labels := _protected(self, vals, LOAN_CONTRACT_FIELDS):
-                raise UserError(
-                    self.env._(
-                        "%s of a granted or cancelled loan cannot change: cancel it and grant "
-                        "a new one.",
-                        labels,
-                    )
-                )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -205,6 +200,7 @@ class FonaesLoan(models.Model):
         """Grant the loan: single-borrower limit (Anexo XI §3), automatic or formal
         authorization (Anexo XI §2.a.1), the intermediary not suspended (Anexo XI §6), and
         its schedule."""
+        self._workflow_check_group(ACCOUNTANT)
         for loan in self:
             if loan.state != "draft":
                 raise UserError(self.env._("Loan %s is not a draft.", loan.name))
@@ -217,17 +213,29 @@ class FonaesLoan(models.Model):
                     )
                 )
             loan._check_single_borrower_limit()
-            loan.with_context(**{STEP: True}).write(
+            loan._workflow_write(
                 {
                     "authorization": loan._authorization_kind(),
                     "installment_ids": [fields.Command.clear()]
                     + [fields.Command.create(vals) for vals in loan._schedule_vals()],
                     "state": "granted",
-                }
+                },
+                group=ACCOUNTANT,
             )
 
     def action_cancel(self):
-        self.with_context(**{STEP: True}).write({"state": "cancelled"})
+        """Cancel a draft or granted loan: the correction of a granted one, traced in its
+        chatter (its contract and schedule stay as granted)."""
+        self._workflow_check_group(ACCOUNTANT)
+        self._workflow_check_state("draft", "granted")
+        for loan in self:
+            granted = loan.state == "granted"
+            loan._workflow_write({"state": "cancelled"}, group=ACCOUNTANT)
+            if granted:
+                loan.message_post(
+                    body=self.env._("Granted loan cancelled by %s.", self.env.user.name)
+                )
+        return True
 
     # ---- BUSINESS METHODS ----
     def _exposure(self, states=("granted",)):
@@ -367,7 +375,17 @@ def classify_position(terms, pos, previous_state):
 class FonaesLoanInstallment(models.Model):
     _name = "fonaes.loan.installment"
     _description = "Installment of an ESF or Trust Loan"
+    _inherit = ["micro.workflow.mixin"]
     _order = "loan_id, number"
+    # The schedule is the loan's: computed when it is granted, never typed.
+    _workflow_step_fields = (
+        "loan_id",
+        "number",
+        "due_date",
+        "principal",
+        "interest",
+        "due_through",
+    )
 
     loan_id = fields.Many2one("fonaes.loan", required=True, ondelete="cascade", index=True)
     currency_id = fields.Many2one(related="loan_id.currency_id")
@@ -381,22 +399,9 @@ class FonaesLoanInstallment(models.Model):
         "month-end run compares the payments with it.",
     )
 
-    # The schedule is the loan's: computed when it is granted, never typed.
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._check_schedule_step()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._check_schedule_step()
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_schedule_step(self):
-        self._check_schedule_step()
-
-    def _check_schedule_step(self):
-        if not (self.env.su or self.env.context.get(STEP)):
+        if not self.env.su:
             raise UserError(
                 self.env._("A loan's installments come from its schedule when it is granted.")
             )

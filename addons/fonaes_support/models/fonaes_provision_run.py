@@ -12,8 +12,6 @@ from ..tools import prudential
 from .fonaes_loan import _amount
 
 ACCOUNTANT = "fonaes_support.fonaes_support_group_accountant"
-RUN_STEP = "fonaes_provision_run_step"  # context key of the month-end rating
-MAIL_FIELDS = {"message_follower_ids", "message_ids", "message_partner_ids", "activity_ids"}
 # Rating of every granted loan of an intermediary at the cut-off, set-based (hundreds of
 # thousands of loans): the same figures as ``prudential.loan_position``, ``classify`` and
 # ``provision_amount`` (whose docstrings state the rules; a test compares both ways), with
@@ -151,8 +149,9 @@ class FonaesProvisionRun(models.Model):
 
     _name = "fonaes.provision.run"
     _description = "Monthly Provisioning Run"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "micro.workflow.mixin"]
     _order = "date desc, id desc"
+    _workflow_entry_fields = ("move_id",)
 
     name = fields.Char(compute="_compute_name", store=True)
     intermediary_id = fields.Many2one(
@@ -211,22 +210,18 @@ class FonaesProvisionRun(models.Model):
             run.name = f"{run.intermediary_id.name or ''} {run.date or ''}".strip()
 
     # The run's figures are its computation's: a typed reserve or breach would post or
-    # suspend nothing and mislead whoever reads the month-end.
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._check_run_step()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if set(vals) & set(self._fields) - MAIL_FIELDS:
-            self._check_run_step()
-        return super().write(vals)
-
-    def _check_run_step(self):
-        if not (self.env.su or self.env.context.get(RUN_STEP)):
-            raise UserError(
-                self.env._("A provisioning run is made and computed by the month-end rating only.")
-            )
+    # suspend nothing and mislead whoever reads the month-end. The run has no status: every
+    # field of its own is set by the month-end rating only (micro_base's workflow guard).
+    def _workflow_guarded_fields(self):
+        return super()._workflow_guarded_fields() | {
+            name
+            for name, field in self._fields.items()
+            if field.store
+            and not field.compute
+            and not field.related
+            and name not in models.MAGIC_COLUMNS
+            and not name.startswith(("message_", "activity_"))
+        }
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_posted(self):
@@ -268,8 +263,8 @@ class FonaesProvisionRun(models.Model):
             order="date desc",
             limit=1,
         )
-        run = self.with_context(**{RUN_STEP: True}).create(
-            {"intermediary_id": intermediary.id, "date": cut_off}
+        run = self._workflow_create(
+            [{"intermediary_id": intermediary.id, "date": cut_off}], group=ACCOUNTANT
         )
         run._compute_lines(previous)
         run._post_movement()
@@ -337,7 +332,7 @@ class FonaesProvisionRun(models.Model):
         )
         count, current, past_due, memo, reserve, against_rules_net = cr.fetchone()
         previous_total = previous.provision_total if previous else 0.0
-        self.write(
+        self._workflow_write(
             {
                 "loan_count": count,
                 "portfolio_current": current,
@@ -354,7 +349,8 @@ class FonaesProvisionRun(models.Model):
                         self.intermediary_id.fonaes_additional_capital,
                     )
                 ),
-            }
+            },
+            group=ACCOUNTANT,
         )
 
     def _rate_restructured(self, previous, table):
@@ -480,7 +476,7 @@ class FonaesProvisionRun(models.Model):
             }
         )
         move.action_post()
-        self.move_id = move
+        self._workflow_write({"move_id": move.id}, group=ACCOUNTANT)
 
     def _check_prudential_rules(self):
         """List the breaches of Anexo XI §3-§5 and suspend the channelling of resources to
@@ -511,7 +507,7 @@ class FonaesProvisionRun(models.Model):
                 )
             )
         breaches += self._single_borrower_breaches(equity)
-        self.write(
+        self._workflow_write(
             {
                 "equity": equity,
                 "sight_deposits": partner.fonaes_sight_deposits,
@@ -519,7 +515,8 @@ class FonaesProvisionRun(models.Model):
                 "liquidity_requirement": liquidity,
                 "breaches": "\n".join(breaches),
                 "in_breach": bool(breaches),
-            }
+            },
+            group=ACCOUNTANT,
         )
         if breaches and not partner.fonaes_channelling_suspended:
             why = "\n".join(breaches)

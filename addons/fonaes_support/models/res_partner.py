@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import sql
 
 from ..tools import rules
 
@@ -129,6 +130,31 @@ class ResPartner(models.Model):
         help="An installment of a revolving repayment schedule is due and unpaid (§4.3.1.G).",
     )
 
+    # Personal data per program (issue 14): an individual beneficiary (persona física) is a
+    # program person; fonaes's rules on res.partner reach them per state (as the roster).
+    @api.depends("fonaes_role")
+    def _compute_micro_person(self):
+        res = super()._compute_micro_person()
+        for partner in self:
+            if partner.fonaes_role == "persona_fisica":
+                partner.micro_person = True
+        return res
+
+    def init(self):
+        res = super().init()
+        # Installing or upgrading on a database with individual beneficiaries: they are
+        # program persons (micro_base computed the field before this addon extended it).
+        if sql.column_exists(self.env.cr, "res_partner", "fonaes_role"):
+            self.env.cr.execute(
+                """UPDATE res_partner SET micro_person = TRUE
+                    WHERE micro_person IS NOT TRUE AND fonaes_role = 'persona_fisica'"""
+            )
+        return res
+
+    @api.model
+    def _micro_program_field_groups(self):
+        return {**super()._micro_program_field_groups(), "fonaes_": READERS}
+
     @api.depends("fonaes_member_ids.gender", "fonaes_member_ids.disability")
     def _compute_fonaes_counts(self):
         for partner in self:
@@ -216,6 +242,7 @@ class ResPartner(models.Model):
             partner.fonaes_registration_date = today
         return True
 
+    @api.readonly
     def action_fonaes_current_certificate(self):
         """Certificate of being current on revolving repayment (§4.3.1.G, §4.3.3 Req. D)."""
         self.ensure_one()
@@ -286,6 +313,7 @@ class ResPartner(models.Model):
                 else 0
             )
 
+    @api.readonly
     def action_fonaes_person_applications(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -1,4 +1,5 @@
 from . import test_fonaes_security
+from . import test_fonaes_personal_data
 from . import test_fonaes_rules
 from . import test_fonaes_tables
 from . import test_fonaes_application
@@ -15,3 +16,4 @@ from . import test_fonaes_portfolio
 from . import test_fonaes_workflow_guard
 from . import test_fonaes_rule_gaps
 from . import test_fonaes_performance
+from . import test_fonaes_first_contact

@@ -96,12 +96,12 @@ class TestFonaesAgreement(FonaesCase):
         agreement = self._agreement()
         agreement.action_sign()
         for values in ({"state": "draft"}, {"name": "X"}, {"sign_date": False}):
-            with self.assertRaisesMessage(UserError, "change only through the steps"):
+            with self.assertRaisesMessage(UserError, "change only through the record's steps"):
                 agreement.write(values)
         self.assertEqual(agreement.state, "signed")
         ministration = agreement.ministration_ids[0]
         for values in ({"state": "cancelled"}, {"dictamen": "correct"}):
-            with self.assertRaisesMessage(UserError, "change only through the steps"):
+            with self.assertRaisesMessage(UserError, "change only through the record's steps"):
                 ministration.write(values)
         self.assertEqual(ministration.state, "planned")
         with self.assertRaisesMessage(UserError, "A signed agreement cannot be deleted"):
@@ -141,7 +141,7 @@ class TestFonaesAgreement(FonaesCase):
         self.assertEqual((credit.account_id, credit.credit), (self.payable, 300_000))
         self.assertEqual(credit.partner_id, self.enterprise)
         self.assertEqual(agreement.disbursed_amount, 300_000)
-        with self.assertRaisesMessage(UserError, "cannot be reprogrammed"):
+        with self.assertRaisesMessage(UserError, "can no longer change"):
             first.planned_date = date(2027, 1, 4)
         with self.assertRaisesMessage(UserError, "cannot be deleted"):
             first.unlink()
@@ -284,9 +284,9 @@ class TestFonaesAgreement(FonaesCase):
         with self.assertRaisesMessage(UserError, "no new support is granted until it is current"):
             service.action_submit()
         # The schedule comes from the agreement: nobody edits an installment away.
-        with self.assertRaisesMessage(UserError, "change only through the steps"):
+        with self.assertRaisesMessage(UserError, "change only through the record's steps"):
             first.with_user(self.state_rep).write({"amount": 0.0})
-        with self.assertRaisesMessage(UserError, "change only through the steps"):
+        with self.assertRaisesMessage(UserError, "change only through the record's steps"):
             first.with_user(self.state_rep).write({"due_date": date(2030, 1, 31)})
         with self.assertRaisesMessage(ValidationError, "cannot be recorded"):
             first.with_user(self.state_rep).write({"paid_amount": first.amount + 1})

@@ -149,10 +149,10 @@ class TestFonaesPortfolio(FonaesPortfolioCase):
             {"portfolio_state": "past_due"},
             {"authorization": "automatic"},
         ):
-            with self.assertRaisesMessage(UserError, "change only through the loan's steps"):
+            with self.assertRaisesMessage(UserError, "change only through the record's steps"):
                 loan.write(vals)
         self.assertEqual(loan.state, "draft")
-        with self.assertRaisesMessage(UserError, "change only through the loan's steps"):
+        with self.assertRaisesMessage(UserError, "are set only by the record's steps"):
             self.Loan.create(
                 {
                     "intermediary_id": self.esf.id,
@@ -164,9 +164,9 @@ class TestFonaesPortfolio(FonaesPortfolioCase):
         with self.assertRaisesMessage(UserError, "granted loans only"):
             loan.payment_ids = [(0, 0, {"date": date(2026, 6, 2), "amount": 100})]
         loan.action_grant()
-        with self.assertRaisesMessage(UserError, "of a granted or cancelled loan cannot change"):
+        with self.assertRaisesMessage(UserError, "can no longer change"):
             loan.write({"amount": 20_000})
-        with self.assertRaisesMessage(UserError, "come from its schedule"):
+        with self.assertRaisesMessage(UserError, "change only through the record's steps"):
             loan.installment_ids[0].write({"due_date": date(2027, 1, 1)})
         with self.assertRaisesMessage(UserError, "come from its schedule"):
             loan.installment_ids[0].unlink()
@@ -223,9 +223,9 @@ class TestFonaesPortfolio(FonaesPortfolioCase):
 
     def test_run_figures_only_from_the_rating(self):
         run = self._run()
-        with self.assertRaisesMessage(UserError, "computed by the month-end rating only"):
+        with self.assertRaisesMessage(UserError, "change only through the record's steps"):
             run.write({"provision_total": 0})
-        with self.assertRaisesMessage(UserError, "computed by the month-end rating only"):
+        with self.assertRaisesMessage(UserError, "are set only by the record's steps"):
             self.Run.create({"intermediary_id": self.esf.id, "date": date(2026, 7, 31)})
 
 

@@ -320,15 +320,15 @@ class TestFonaesStatements(FonaesCase):
         statement = self.Statement.create(
             {"period_type": "quarter", "date_end": date(2026, 6, 30)}
         )
-        with self.assertRaisesMessage(UserError, "Mark as Filed"):
+        with self.assertRaisesMessage(UserError, "change only through the record's steps"):
             statement.write({"state": "filed"})
-        with self.assertRaisesMessage(UserError, "Mark as Filed"):
+        with self.assertRaisesMessage(UserError, "are set only by the record's steps"):
             self.Statement.create(
                 {"period_type": "month", "date_end": date(2026, 5, 31), "state": "filed"}
             )
         statement.action_mark_filed()
         self.assertEqual(statement.state, "filed")
-        with self.assertRaisesMessage(UserError, "Filed financial statements cannot change"):
+        with self.assertRaisesMessage(UserError, "can no longer change"):
             statement.write({"historical_capital": 1})
         with self.assertRaisesMessage(UserError, "already filed"):
             statement.action_mark_filed()

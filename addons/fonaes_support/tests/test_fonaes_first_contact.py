@@ -1,0 +1,70 @@
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.micro_base.tests.common import DemoUsersMixin
+
+from .common import GROUP, FonaesCase
+
+
+@tagged("post_install", "-at_install")
+class TestFonaesFirstContact(DemoUsersMixin, FonaesCase):
+    """What a new user of FONAES meets first (issue 15)."""
+
+    def test_demo_has_a_user_for_every_role_in_mexican_spanish(self):
+        self.assertDemoUsers("fonaes_support", "es_MX", "America/Mexico_City")
+        rep = self.env.ref("fonaes_support.demo_user_state_representative")
+        self.assertFalse(rep.email)
+        self.assertEqual(
+            rep.action_id.id,
+            self.env.ref("fonaes_support.fonaes_home_action_state_representative").id,
+        )
+        accountant = self.env.ref("fonaes_support.demo_user_accountant")
+        self.assertEqual(
+            accountant.action_id.id,
+            self.env.ref("fonaes_support.fonaes_financial_statement_action").id,
+        )
+
+    def test_state_representative_without_email_assigns_a_folio(self):
+        """Register (Assign Folio) failed with "Unable to send message, please configure
+        the sender's email address" for a user without an e-mail address."""
+        rep = self._new_user("fo_rep_noemail", GROUP % "state_representative", email=False)
+        rep.fonaes_state_ids = self.oaxaca
+        self.assertFalse(rep.email)
+        app = self._application(self.group, self._limit("support_limit_cts_1"), 100_000, user=rep)
+        app.action_submit()
+        self.assertEqual(app.state, "registered")
+        self.assertTrue(app.name.startswith("FONAES-"))
+        message = app.message_ids.filtered(lambda m: app.name in (m.body or ""))
+        self.assertEqual(message.author_id, rep.partner_id)
+        # The next steps post too: field validation and the term's extension.
+        app.write(
+            {
+                "validation_members": True,
+                "validation_assets": True,
+                "validation_conditions": True,
+            }
+        )
+        app.action_validate()
+        app.action_notify_extension()
+        self.assertTrue(app.resolution_extended)
+
+    def test_roles_are_a_selection_in_the_user_form(self):
+        programs = self.env.ref("micro_base.module_category_micro_programs")
+        for category, kind, _groups, _name in self.env["res.groups"].get_groups_by_application():
+            if category.parent_id == programs:
+                self.assertEqual(kind, "selection", category.name)
+
+
+@tagged("post_install", "-at_install")
+class TestFonaesFirstContactTour(FonaesCase, HttpCase):
+    """The demo state representative (no e-mail) registers an application in the browser."""
+
+    browser_size = "1400x900"
+
+    def test_state_representative_without_email_registers_from_login(self):
+        rep = self.env.ref("fonaes_support.demo_user_state_representative")
+        self.assertFalse(rep.email)
+        self.assertEqual(rep.lang, "es_MX")
+        app = self._application(self.group, self._limit("support_limit_cts_1"), 100_000, user=rep)
+        self.start_tour("/web/login", "fonaes_first_contact_state_representative", timeout=180)
+        self.assertEqual(app.state, "registered")
+        self.assertTrue(app.name.startswith("FONAES-"))
