@@ -37,6 +37,7 @@
         "wizards/md_program_report_wizard_views.xml",
         "wizards/md_research_export_wizard_views.xml",
         "views/md_micronegocios_menus.xml",
+        "data/md_home_action_data.xml",
     ],
     "demo": ["demo/md_service_demo.xml", "demo/md_demo.xml"],
     "assets": {

@@ -316,6 +316,7 @@ class CrmLead(models.Model):
 
     # ---- ACTIONS ----
 
+    @api.readonly
     def action_md_record_meeting(self):
         self.ensure_one()
         return {
@@ -337,6 +338,7 @@ class CrmLead(models.Model):
             },
         }
 
+    @api.readonly
     def action_md_meetings(self):
         self.ensure_one()
         return {
@@ -374,6 +376,7 @@ class CrmLead(models.Model):
         drafts.action_generate()
         return True
 
+    @api.readonly
     def action_md_open_plan(self):
         self.ensure_one()
         return self.md_plan_id.get_formview_action()

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import models
 
 
 class MailActivity(models.Model):
@@ -6,17 +6,14 @@ class MailActivity(models.Model):
 
     def _action_done(self, feedback=False, attachment_ids=None):
         """Marking a plan's to-do done from the to-do list logs its plan activity done,
-        with the feedback as its evidence."""
-        if not self.env.context.get("md_from_plan_activity"):
-            plan_activities = (
-                self.env["md.plan.activity"].sudo().search([("mail_activity_id", "in", self.ids)])
-            )
-            for plan_activity in plan_activities.filtered(lambda a: a.state == "planned"):
-                plan_activity.write(
-                    {
-                        "state": "done",
-                        "done_date": fields.Date.context_today(self),
-                        "evidence_note": plan_activity.evidence_note or feedback or False,
-                    }
-                )
+        with the feedback as its evidence, through the activity's own step (as the user who
+        marks it; evidence required). An activity logged already (its button closes the
+        to-do) is left as it is."""
+        plan_activities = (
+            self.env["md.plan.activity"]
+            .sudo()
+            .search([("mail_activity_id", "in", self.ids), ("state", "=", "planned")])
+        )
+        if plan_activities:
+            plan_activities.with_env(self.env)._md_done_from_todo(feedback)
         return super()._action_done(feedback=feedback, attachment_ids=attachment_ids)

@@ -11,9 +11,15 @@ class MdDiagnostic(models.Model):
     questionnaire version or band change does not alter it (spec md_micronegocios §3)."""
 
     _name = "md.diagnostic"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "micro.workflow.mixin"]
     _description = "Micro-business Diagnostic"
     _order = "date desc, id desc"
+
+    # Generated only by its step (which scores the answers); a generated diagnostic is the
+    # stored result and changes no more.
+    _workflow_step_fields = ("date",)
+    _workflow_frozen = {"done": "__all__"}
+    _workflow_unlink_states = ("draft",)
 
     lead_id = fields.Many2one(
         "crm.lead", string="Case", required=True, ondelete="cascade", index=True
@@ -85,7 +91,12 @@ class MdDiagnostic(models.Model):
     @api.depends("line_ids.weakest")
     def _compute_weakest_lever_ids(self):
         for diagnostic in self:
-            diagnostic.weakest_lever_ids = diagnostic.line_ids.filtered("weakest").lever_id
+            # Weakest first, as the lines' order says, whether the lines come from the
+            # cache (just generated) or from the database.
+            weakest = diagnostic.line_ids.filtered("weakest")
+            diagnostic.weakest_lever_ids = weakest.sorted(
+                lambda line: (line.score, line.id)
+            ).lever_id
 
     @api.depends("date", "cycle_id.date_start")
     def _compute_week(self):
@@ -120,11 +131,6 @@ class MdDiagnostic(models.Model):
         diagnostics._add_missing_responses()
         return diagnostics
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_generated(self):
-        if any(diagnostic.state == "done" for diagnostic in self):
-            raise UserError(self.env._("A generated diagnostic cannot be deleted."))
-
     def _add_missing_responses(self):
         """One answer line per question of the diagnostic's questionnaire."""
         values = []
@@ -140,7 +146,9 @@ class MdDiagnostic(models.Model):
     # ---- ACTIONS ----
 
     def action_generate(self):
-        """Score every lever from the answers and keep the result (one or many cases)."""
+        """Score every lever from the answers and keep the result (one or many cases): the
+        step of whoever may edit the diagnostic (its facilitator, orientador, coordinator)."""
+        self.check_access("write")
         todo = self.filtered(lambda d: d.state == "draft")
         incomplete = todo.filtered(lambda d: d.answered_count < d.question_count)
         if incomplete:
@@ -208,10 +216,11 @@ class MdDiagnostic(models.Model):
                 }
                 for lever_id, score in scores.items()
             ]
-        self.write({"state": "done", "date": today})
+        self._workflow_write({"state": "done", "date": today})
         # Results are written by the generation only: nobody edits them by hand.
         self.env["md.diagnostic.line"].sudo().create(line_values)
 
+    @api.readonly
     def action_print(self):
         return self.env.ref("md_micronegocios.md_diagnostic_report_action").report_action(self)
 
@@ -243,12 +252,23 @@ class MdDiagnosticResponse(models.Model):
         )
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        responses = super().create(vals_list)
+        if not self.env.su:
+            responses._check_diagnostic_draft()
+        return responses
+
     def write(self, vals):
-        if "answer_id" in vals and any(r.diagnostic_id.state == "done" for r in self):
+        if not self.env.su:
+            self._check_diagnostic_draft()
+        return super().write(vals)
+
+    def _check_diagnostic_draft(self):
+        if any(r.diagnostic_id.state == "done" for r in self):
             raise UserError(
                 self.env._("The diagnostic is generated: its answers can no longer change.")
             )
-        return super().write(vals)
 
 
 class MdDiagnosticLine(models.Model):

@@ -1,11 +1,16 @@
 import datetime
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.micro_base.models.cron_batch import run_in_batches
 
 from ..tools import plan as plan_tool
+
+ORIENTADOR = "md_micronegocios.md_micronegocios_group_orientador"
+COORDINATOR = "md_micronegocios.md_micronegocios_group_coordinator"
+#: Statuses in which a coordinator assigns (or removes) mentors.
+MENTOR_STATES = ("draft", "designed", "followup")
 
 PLAN_STATES = [
     ("draft", "Draft"),
@@ -22,9 +27,28 @@ class MdPlan(models.Model):
     (spec md_micronegocios §4), with the mentors it needs (§5)."""
 
     _name = "md.plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin"]
     _description = "Attention Plan"
     _order = "id desc"
+
+    # The plan is proposed by the generation from a diagnostic, approved by an orientador
+    # or a coordinator, and given its mentors by a coordinator (spec §4, §5): each through
+    # its step, which checks the role and the plan's status.
+    _workflow_step_fields = (
+        "lead_id",
+        "diagnostic_id",
+        "weeks",
+        "designed_date",
+        "approved_by_id",
+        "mentor_ids",
+    )
+    _workflow_frozen = {
+        "designed": ("prioritized_lever_ids",),
+        "followup": ("prioritized_lever_ids",),
+        "completed": ("prioritized_lever_ids", "plan_activity_ids"),
+        "closed": "__all__",
+    }
+    _workflow_unlink_states = ("draft",)
 
     lead_id = fields.Many2one(
         "crm.lead", string="Case", required=True, ondelete="cascade", index=True
@@ -63,6 +87,10 @@ class MdPlan(models.Model):
         "md_mentor_id",
         string="Mentors",
         tracking=True,
+    )
+    can_assign_mentors = fields.Boolean(
+        compute="_compute_can_assign_mentors",
+        help="The current user is a case coordinator: they assign the plan's mentors.",
     )
     mentor_pending = fields.Boolean(
         compute="_compute_mentor_pending", store=True, string="Waiting for a Mentor"
@@ -103,6 +131,13 @@ class MdPlan(models.Model):
                 and plan.state in ("designed", "followup")
             )
 
+    @api.depends("state")
+    @api.depends_context("uid")
+    def _compute_can_assign_mentors(self):
+        coordinator = self.env.user.has_group(COORDINATOR)
+        for plan in self:
+            plan.can_assign_mentors = coordinator and plan.state in MENTOR_STATES
+
     @api.depends("mentor_ids.user_id")
     def _compute_mentor_user_ids(self):
         for plan in self:
@@ -139,45 +174,58 @@ class MdPlan(models.Model):
         for plan in self:
             plan.display_name = self.env._("Plan of %s", plan.lead_id.name or "")
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_designed(self):
-        if any(plan.state != "draft" for plan in self):
-            raise UserError(self.env._("Only a draft plan can be deleted; close it instead."))
+    def write(self, vals):
+        """The coordinator assigns mentors from the form's field too: that change goes
+        through the assignment step, which checks the role and the plan's status."""
+        if "mentor_ids" in vals and not self.env.su:
+            vals = dict(vals)
+            commands = vals.pop("mentor_ids")
+            self._workflow_check_vals(vals)  # the rest refused first, if it must be
+            self._md_set_mentors(commands)
+            if not vals:
+                return True
+        return super().write(vals)
 
     # ---- ACTIONS ----
 
     def action_design(self):
         """Approve the plan agreed with the owner: its activities go to people's to-do."""
-        if not self.env.user.has_group("md_micronegocios.md_micronegocios_group_orientador"):
+        if not self.env.user.has_group(ORIENTADOR):
             raise UserError(
                 self.env._("Only an orientador or a case coordinator approves a plan.")
             )
+        # The approver approves the plans of the cases they follow (record rules).
+        self.check_access("write")
         for plan in self:
             if plan.state != "draft":
                 raise UserError(self.env._("Plan %s is not a draft.", plan.display_name))
             if not plan.plan_activity_ids:
                 raise UserError(self.env._("Plan %s has no activities.", plan.display_name))
-        self.write(
+        self._workflow_write(
             {
                 "state": "designed",
                 "designed_date": fields.Date.context_today(self),
                 "approved_by_id": self.env.uid,
-            }
+            },
+            group=ORIENTADOR,
         )
-        self.plan_activity_ids._schedule()
+        self.plan_activity_ids.sudo()._schedule()
         return True
 
     def action_close(self):
-        for plan in self:
-            if plan.state not in ("completed", "followup"):
-                raise UserError(
-                    self.env._("Plan %s is not in follow-up or completed.", plan.display_name)
-                )
-        self.state = "closed"
+        self._workflow_check_group(ORIENTADOR)
+        self.check_access("write")
+        self._workflow_check_state("followup", "completed")
+        self._workflow_write({"state": "closed"}, group=ORIENTADOR)
         return True
 
     def action_assign_mentor(self, mentors=None):
-        """Assign the given mentors (default: the first suggestion) to each plan."""
+        """Assign the given mentors (records or ids; default: the first suggestion) to each
+        plan: the coordinator's step."""
+        if mentors is not None and not isinstance(mentors, models.BaseModel):
+            mentors = self.env["md.mentor"].browse(
+                [mentors] if isinstance(mentors, int) else list(mentors)
+            )
         for plan in self:
             chosen = mentors or plan.suggested_mentor_ids[:1]
             if not chosen:
@@ -187,8 +235,36 @@ class MdPlan(models.Model):
                         plan.display_name,
                     )
                 )
-            plan.mentor_ids = [fields.Command.link(m.id) for m in chosen]
+            plan._md_set_mentors([fields.Command.link(m.id) for m in chosen])
         return True
+
+    def _md_set_mentors(self, commands):
+        """The mentor assignment step: a case coordinator, on plans not yet completed."""
+        self._workflow_check_group(COORDINATOR)
+        self.check_access("write")
+        self._workflow_check_state(*MENTOR_STATES)
+        # Only existing mentors, read as the coordinator (no record created on the way).
+        allowed = (
+            fields.Command.LINK,
+            fields.Command.UNLINK,
+            fields.Command.CLEAR,
+            fields.Command.SET,
+        )
+        if any(
+            not isinstance(command, list | tuple) or command[0] not in allowed
+            for command in commands
+        ):
+            raise AccessError(
+                self.env._("Mentors are chosen among the program's mentors, not created here.")
+            )
+        mentor_ids = {
+            mentor_id
+            for command in commands
+            for mentor_id in (command[2] if command[0] == fields.Command.SET else command[1:2])
+            if mentor_id
+        }
+        self.env["md.mentor"].browse(mentor_ids).check_access("read")
+        self._workflow_write({"mentor_ids": commands}, group=COORDINATOR)
 
     def action_schedule_session(self):
         """A mentoring session (individual, or group when several plans are selected)."""
@@ -217,10 +293,11 @@ class MdPlan(models.Model):
             *_figures, completed = plan_tool.follow_up(
                 plan.plan_activity_ids.mapped("state"), threshold
             )
+            # A consequence of a logged activity (its own step checked who logs it).
             if plan.state == "designed" and plan.registered_count:
-                plan.state = "followup"
+                plan.sudo().state = "followup"
             if plan.state == "followup" and completed:
-                plan.state = "completed"
+                plan.sudo().state = "completed"
 
     @api.model
     def _create_from_diagnostics(self, diagnostics):
@@ -273,10 +350,13 @@ class MdPlan(models.Model):
                 }
             )
         # A generated plan's activities start with no chatter of their own (no creation
-        # message, no follower): their changes are tracked from then on.
-        return self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True).create(
-            values
-        )
+        # message, no follower): their changes are tracked from then on. The plan's case,
+        # diagnostic and weeks are set by this step only.
+        diagnostics.check_access("read")
+        diagnostics.lead_id.check_access("write")
+        return self.with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True
+        )._workflow_create(values)
 
     # ---- CRONS ----
 

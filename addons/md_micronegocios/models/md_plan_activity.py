@@ -16,9 +16,16 @@ class MdPlanActivity(models.Model):
     is approved it is scheduled as a ``mail.activity`` in the responsible user's to-do."""
 
     _name = "md.plan.activity"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "micro.workflow.mixin"]
     _description = "Attention Plan Activity"
     _order = "plan_id, week, sequence, id"
+
+    # Done only through the step that checks the evidence; once done, what was done and its
+    # evidence stay as logged.
+    _workflow_step_fields = ("done_date", "mail_activity_id", "overdue_notified")
+    _workflow_frozen = {"done": "__all__"}
+    _workflow_free_fields = ("sequence", "service_id")
+    _workflow_unlink_states = ("planned",)
 
     plan_id = fields.Many2one("md.plan", required=True, ondelete="cascade", index=True)
     plan_state = fields.Selection(related="plan_id.state", string="Plan Status")
@@ -72,6 +79,15 @@ class MdPlanActivity(models.Model):
             else:
                 activity.user_id = activity.plan_id.user_id
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        activities = super().create(vals_list)
+        if not self.env.su and any(
+            state in ("completed", "closed") for state in activities.plan_id.mapped("state")
+        ):
+            raise UserError(self.env._("A completed or closed plan takes no new activities."))
+        return activities
+
     def write(self, vals):
         res = super().write(vals)
         if "state" in vals:
@@ -81,6 +97,17 @@ class MdPlanActivity(models.Model):
     # ---- ACTIONS ----
 
     def action_done(self):
+        """Log the activity done (and close its to-do)."""
+        self._md_log_done()
+        self._close_mail_activities()
+        return True
+
+    def _md_log_done(self):
+        """The step that logs the activity done: it checks the plan is approved and the
+        evidence is there (whoever may edit the activity: its facilitator, the mentor of
+        its plan, the orientador or a coordinator)."""
+        self.check_access("write")
+        self._workflow_check_state("planned", "not_done")
         for activity in self:
             if activity.plan_id.state not in ("designed", "followup", "completed"):
                 raise UserError(
@@ -97,14 +124,27 @@ class MdPlanActivity(models.Model):
                         activity.name,
                     )
                 )
-        self.write({"state": "done", "done_date": fields.Date.context_today(self)})
+        self._workflow_write({"state": "done", "done_date": fields.Date.context_today(self)})
+
+    def action_not_done(self):
+        self.check_access("write")
+        self._workflow_check_state("planned")
+        for activity in self:
+            if activity.plan_id.state not in ("designed", "followup", "completed"):
+                raise UserError(
+                    self.env._("The plan must be approved before its activities are logged.")
+                )
+        self._workflow_write({"state": "not_done"})
         self._close_mail_activities()
         return True
 
-    def action_not_done(self):
-        self.write({"state": "not_done"})
-        self._close_mail_activities()
-        return True
+    def _md_done_from_todo(self, feedback):
+        """The plan's to-do marked done from the to-do list (which closes it): its feedback
+        is the evidence, then the same step as the button (evidence required)."""
+        for activity in self:
+            if feedback and not activity.evidence_note:
+                activity.evidence_note = feedback
+        self._md_log_done()
 
     # ---- BUSINESS ----
 
@@ -138,11 +178,10 @@ class MdPlanActivity(models.Model):
             activity.mail_activity_id = mail_activity
 
     def _close_mail_activities(self):
+        # The activities are logged already: closing their to-dos does not log them again.
         mail_activities = self.mail_activity_id.sudo()
         if mail_activities:
-            mail_activities.with_context(md_from_plan_activity=True).action_feedback(
-                feedback=self.env._("Logged in the attention plan.")
-            )
+            mail_activities.action_feedback(feedback=self.env._("Logged in the attention plan."))
 
     # ---- CRONS ----
 
@@ -169,4 +208,4 @@ class MdPlanActivity(models.Model):
             partner_ids=self.user_id.partner_id.ids,
             subtype_xmlid="mail.mt_note",
         )
-        self.overdue_notified = True
+        self.sudo().overdue_notified = True

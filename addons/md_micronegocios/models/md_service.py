@@ -170,6 +170,7 @@ class MdService(models.Model):
 
     # ---- ACTIONS ----
 
+    @api.readonly
     def action_plan_activities(self):
         self.ensure_one()
         return {

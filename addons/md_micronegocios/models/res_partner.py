@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import sql
 
 from odoo.addons.micro_base.tools import identity
 
@@ -53,6 +54,40 @@ class ResPartner(models.Model):
     md_case_ids = fields.One2many(
         "crm.lead", "partner_id", string="Program Cases", domain=[("md_is_case", "=", True)]
     )
+    # Personal data per program (issue 14): the owner of a case, lost (archived) ones
+    # included, is a program person; md's rules on res.partner reach them through it.
+    md_all_case_ids = fields.One2many(
+        "crm.lead",
+        "partner_id",
+        string="All Program Cases",
+        domain=[("md_is_case", "=", True)],
+        context={"active_test": False},
+    )
+
+    @api.depends("md_all_case_ids")
+    def _compute_micro_person(self):
+        res = super()._compute_micro_person()
+        for partner in self.with_context(active_test=False):
+            if partner.md_all_case_ids:
+                partner.micro_person = True
+        return res
+
+    def init(self):
+        res = super().init()
+        # Installing or upgrading md on a database with cases: their owners are program
+        # persons (micro_base computed the field before md extended its computation).
+        # (A first installation has no case yet: crm_lead.md_is_case comes after.)
+        if sql.column_exists(self.env.cr, "crm_lead", "md_is_case"):
+            self.env.cr.execute(
+                """UPDATE res_partner SET micro_person = TRUE
+                    WHERE micro_person IS NOT TRUE
+                      AND id IN (SELECT partner_id FROM crm_lead WHERE md_is_case)"""
+            )
+        return res
+
+    @api.model
+    def _micro_program_field_groups(self):
+        return {**super()._micro_program_field_groups(), "md_": FACILITATOR}
 
     @api.constrains("md_is_owner", "md_consent_date", "md_consent_channel", *PERSONAL_FIELDS)
     def _check_md_consent(self):
@@ -120,12 +155,14 @@ class ResPartner(models.Model):
             partner.md_case_count = cases.get(partner._origin, 0)
             partner.md_plan_count = plans_by_partner.get(partner._origin, 0)
 
+    @api.readonly
     def action_md_person_cases(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("md_micronegocios.md_case_action")
         action["domain"] = [("md_is_case", "=", True), ("partner_id", "=", self.id)]
         return action
 
+    @api.readonly
     def action_md_person_plans(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("md_micronegocios.md_plan_action")

@@ -1,5 +1,6 @@
 from . import test_md_tools
 from . import test_md_security
+from . import test_md_personal_data
 from . import test_md_program
 from . import test_md_case
 from . import test_md_diagnostic_plan
@@ -8,3 +9,5 @@ from . import test_md_ui
 from . import test_md_service
 from . import test_md_analytics
 from . import test_md_research
+from . import test_md_workflow_guard
+from . import test_md_first_contact

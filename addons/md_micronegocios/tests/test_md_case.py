@@ -63,8 +63,12 @@ class TestMdCase(MdCommon, TransactionCase):
             self._md_owner(
                 self.facilitator_2, "Luz M.", identity_type="cc", identity_number="52.123.456"
             )
-        # ... that the other facilitator finds by the number, as typed on the ID card.
+        # ... whose personal data the other facilitator does not read (issue 14: only the
+        # roles whose rules reach one of her cases): the number finds nothing for her; her
+        # coordinator, who reads every case, finds the owner by it, as typed on the ID card.
         found = self.env["res.partner"].with_user(self.facilitator_2).name_search("52.123.456")
+        self.assertEqual(found, [])
+        found = self.env["res.partner"].with_user(self.coordinator).name_search("52.123.456")
         self.assertEqual([partner_id for partner_id, _name in found], [owner.id])
         with self.assertRaisesMessage(ValidationError, "already registered: case Miscelánea Luz"):
             self._md_case(self.facilitator_2, "Misceláneas Luz Mery", owner=owner)

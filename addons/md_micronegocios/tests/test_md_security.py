@@ -133,7 +133,7 @@ class TestMdRecordAccess(MdCommon, TransactionCase):
         )
         # and so does the mentor of the plan
         plan = self.own.md_plan_id
-        plan.mentor_ids = self.env["md.mentor"].create({"user_id": self.mentor.id})
+        plan.sudo().mentor_ids = self.env["md.mentor"].create({"user_id": self.mentor.id})
         [values] = plan.with_user(self.mentor).read(["diagnostic_id"])
         self.assertEqual(values["diagnostic_id"][1], f"Diagnostic of {self.own.name}")
         menus = self._visible_menus(self.analyst)

@@ -1,6 +1,6 @@
 import base64
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class MdProgramReportWizard(models.TransientModel):
@@ -36,6 +36,7 @@ class MdProgramReportWizard(models.TransientModel):
             "name": self.env._("Program Report"),
         }
 
+    @api.readonly
     def action_print_pdf(self):
         self.ensure_one()
         return self.env.ref("md_micronegocios.md_program_report_action").report_action(self)
