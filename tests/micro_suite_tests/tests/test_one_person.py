@@ -116,9 +116,10 @@ class OnePersonCommon(MicroTestMixin):
         )
 
     def _complaint(self, partner, folio):
+        # As the regulator's file import creates it (its fields are set only by that step).
         return (
             self.env["pronafim.complaint"]
-            .with_user(self.officer)
+            .sudo()
             .create(
                 {
                     "name": folio,
@@ -205,16 +206,28 @@ class TestOnePerson(OnePersonCommon, TransactionCase):
         self._microcredit(CURP)
         self.assertEqual(self.env["res.partner"].search_count([]), before)
         self.assertEqual(self._counts(self.supervisor)["pronafim_microcredit_count"], 1)
-        # A contacts import with that CURP updates the person.
+        # A contacts import with that CURP updates the person (by a role of a program that
+        # holds a record of her: her facilitator)...
         result = (
             self.env["res.partner"]
-            .with_user(self.contacts_manager)
+            .with_user(self.facilitator)
             .load(
                 ["name", "identity_type", "identity_number", "mobile"],
                 [["MARIA GOMEZ", "CURP", CURP, "+52 55 5555 0101"]],
             )
         )
         self.assertEqual(result["ids"], [self.person.id], result["messages"])
+        # ... and not by a contacts manager outside those programs (personal data, issue 14).
+        result = (
+            self.env["res.partner"]
+            .with_user(self.contacts_manager)
+            .load(
+                ["name", "identity_type", "identity_number", "mobile"],
+                [["MARIA GOMEZ", "CURP", CURP, "+52 55 0000 0000"]],
+            )
+        )
+        self.assertFalse(result["ids"], result["messages"])
+        self.assertEqual(self.person.mobile, "+52 55 5555 0101")
         # A first-time applicant's contact takes the CURP of the application, so the next
         # program finds them.
         applicant = self.env["res.partner"].create({"name": "Pedro López"})
@@ -282,8 +295,12 @@ class TestOnePerson(OnePersonCommon, TransactionCase):
             self.case.with_user(self.imf_user).read(["name"])
         with self.assertRaises(AccessError):
             self.person.with_user(self.imf_user).read(["md_case_count"])
-        # Another facilitator counts only the cases they may read.
-        self.assertEqual(self.person.with_user(self.facilitator_2).md_case_count, 0)
+        # Another facilitator does not even read the person (issue 14: personal data only for
+        # the roles whose rules reach one of her records)...
+        with self.assertRaises(AccessError):
+            self.person.with_user(self.facilitator_2).read(["md_case_count"])
+        # ... while her facilitator counts the cases she may read.
+        self.assertEqual(self.person.with_user(self.facilitator).md_case_count, 1)
 
 
 @tagged("post_install", "-at_install")
