@@ -9,7 +9,7 @@ require_odoo_src
 "$ROOT/scripts/pg.sh" start
 mapfile -t ALL_ADDONS < <(suite_addons)
 joined() { local IFS=,; echo "$*"; }
-DB=bench_suite
+DB="${BENCH_DB:-bench_suite}"
 if [ -z "${BENCH_REUSE:-}" ] || ! psql_q "SELECT 1 FROM pg_database WHERE datname='$DB'" | grep -q 1; then
     "$PGBIN/dropdb" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" --if-exists "$DB" 2>/dev/null
     "$PGBIN/createdb" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" "$DB"
@@ -17,6 +17,8 @@ if [ -z "${BENCH_REUSE:-}" ] || ! psql_q "SELECT 1 FROM pg_database WHERE datnam
     odoo_bin -d "$DB" -i "$(joined "${ALL_ADDONS[@]}")" --without-demo=all --stop-after-init \
         --http-port=8269 >"$ODOO_DATA/bench-install.log" 2>&1
 fi
+# A load test against a server (bench/load_day.sh) rather than a script in odoo-bin shell.
+if [ -f "$ROOT/bench/${BENCH:-}.sh" ]; then exec "$ROOT/bench/$BENCH.sh" "$DB"; fi
 rc=0
 pattern="${BENCH:-bench_*}"
 # shellcheck disable=SC2086 # the pattern is a glob on purpose

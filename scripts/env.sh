@@ -19,6 +19,7 @@ VENV="$ROOT/.venv"
 PGROOT="$ROOT/.pg"
 PGDATA="$PGROOT/data"
 PGPORT="${PGPORT:-55432}"
+REPLICA_PORT="${REPLICA_PORT:-$((PGPORT + 1))}"  # read replica (scripts/replica.sh)
 PGHOST=127.0.0.1
 PGUSER=odoo
 PGBIN="${PGBIN:-$(ls -d /usr/lib/postgresql/15/bin 2>/dev/null || dirname "$(command -v pg_ctl 2>/dev/null || echo /usr/bin/pg_ctl)")}"

@@ -30,6 +30,9 @@ full_page_writes = off
 shared_buffers = 512MB
 work_mem = 32MB
 max_connections = 200
+wal_level = replica
+max_wal_senders = 10
+wal_keep_size = 1GB
 CONF
     fi
     if as_pg "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
@@ -44,6 +47,8 @@ CONF
 }
 
 stop() {
+    # Its read replica first (scripts/replica.sh, WORKERS=N make run), when there is one.
+    [ -f "$PGROOT/replica/PG_VERSION" ] && "$ROOT/scripts/replica.sh" stop
     if [ -f "$PGDATA/PG_VERSION" ] && as_pg "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
         as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null
     fi

@@ -12,8 +12,14 @@ mapfile -t ALL_ADDONS < <(suite_addons)
 joined() { local IFS=,; echo "$*"; }
 init=()
 if ! psql_q "SELECT 1 FROM pg_database WHERE datname='$RUN_DB'" | grep -q 1; then
-    echo "Creating the database $RUN_DB with the suite and demo data (about 2 minutes)"
-    init=(-i "$(joined "${ALL_ADDONS[@]}")")
+    echo "Creating the database $RUN_DB with the suite and demo data (about 3 minutes)"
+    # In Spanish: Mexican Spanish first (the default of new contacts and of the portal's
+    # visitors: PRONAFIM, FONDESO and FONAES are Mexican), Colombian Spanish for
+    # UNIMINUTO's users. Odoo's own texts are loaded for both.
+    init=(-i "$(joined "${ALL_ADDONS[@]}")" --load-language=es_MX,es_CO)
+fi
+if [ "${WORKERS:-0}" -gt 0 ]; then  # production-like: workers (+ read replica unless REPLICA=0)
+    source "$ROOT/scripts/workers.sh" && workers_options && set -- "${WORKER_OPTS[@]}" "$@"
 fi
 echo "Odoo on http://localhost:$HTTP_PORT  (login: admin, password: admin; Ctrl-C stops)"
 odoo_bin -d "$RUN_DB" --db-filter="^$RUN_DB\$" --http-port="$HTTP_PORT" "${init[@]}" "$@" || true
