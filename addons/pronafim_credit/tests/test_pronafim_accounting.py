@@ -4,7 +4,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import PronafimCase, on_day
+from .common import GROUP, PronafimCase, on_day
 
 D = datetime.date
 
@@ -85,6 +85,23 @@ class TestPronafimAccounting(PronafimCase):
         self.assertEqual(move.partner_id, self.imf)
         self.assertEqual(self._balance(self.company.pronafim_receivable_account_id), 1_200_000)
         self.assertEqual(self._balance(self.company.pronafim_bank_account_id), -1_200_000)
+
+    def test_disposal_entry_not_reset_by_hand(self):
+        """A posted disposal's entry is corrected by a reversing step, never reset to draft
+        or cancelled by hand, not even by PRONAFIM finance with Odoo's accounting rights."""
+        move = self.disposal.move_id
+        self.assertEqual(move.state, "posted")
+        accounting = self._new_user(
+            "pr_fin_accounting", f"{GROUP % 'finance'},account.group_account_manager"
+        )
+        for user in (self.finance, accounting):
+            for method in ("button_draft", "button_cancel"):
+                with self.subTest(user=user.login, method=method):
+                    with self.assertRaises((UserError, AccessError)) as refusal:
+                        getattr(move.with_user(user), method)()
+                    if user == accounting:
+                        self.assertIn("reversing step", str(refusal.exception))
+                    self.assertEqual(move.state, "posted")
 
     def test_daily_arrears_run_is_idempotent(self):
         """Interest accrues on the due date; moratory (2 x 10.25 %) on the days late; a
