@@ -1,31 +1,37 @@
 /** @odoo-module **/
 import { registry } from "@web/core/registry";
 
-// One person across programs: the contact form of a person known to every program.
+// One person across programs: the contact form of a person known to every program. The
+// form shows the first stat buttons and keeps the others under More (which ones depends on
+// the width and on the order the addons were installed in): each program's button is
+// looked for in either place, with More open.
+const button = (name, count) =>
+    [".o_form_view .o-form-buttonbox", ".o_dropdown_more"]
+        .map((box) => `${box} button[name=${name}]${count ? ` .o_stat_value:contains(${count})` : ""}`)
+        .join(", ");
+
 registry.category("web_tour.tours").add("micro_suite_one_person", {
     steps: () => [
-        {
-            content: "The FONAES support of the social enterprise whose roster lists them",
-            trigger:
-                ".o_form_view button[name=action_fonaes_person_applications] .o_stat_value:contains(1)",
-        },
         {
             content: "The other programs' buttons wait under More",
             trigger: ".o_form_view .o-form-buttonbox button.o_button_more",
             run: "click",
         },
         {
+            content: "The FONAES support of the social enterprise whose roster lists them",
+            trigger: button("action_fonaes_person_applications", 1),
+        },
+        {
             content: "The person's micro-business cases",
-            trigger: ".o_dropdown_more button[name=action_md_person_cases] .o_stat_value:contains(1)",
+            trigger: button("action_md_person_cases", 1),
         },
         {
             content: "Their IMF micro-credits, found by the CURP",
-            trigger:
-                ".o_dropdown_more button[name=action_pronafim_person_microcredits] .o_stat_value:contains(1)",
+            trigger: button("action_pronafim_person_microcredits", 1),
         },
         {
             content: "Their emergency credit",
-            trigger: ".o_dropdown_more button[name=action_pronafim_person_emergency]",
+            trigger: button("action_pronafim_person_emergency"),
             run: "click",
         },
         {
