@@ -5,10 +5,12 @@ import { registry } from "@web/core/registry";
 // form shows the first stat buttons and keeps the others under More (which ones depends on
 // the width and on the order the addons were installed in): each program's button is
 // looked for in either place, with More open.
-const button = (name, count) =>
-    [".o_form_view .o-form-buttonbox", ".o_dropdown_more"]
-        .map((box) => `${box} button[name=${name}]${count ? ` .o_stat_value:contains(${count})` : ""}`)
+const button = (name, count) => {
+    const value = count ? " .o_stat_value:contains(" + count + ")" : "";
+    return [".o_form_view .o-form-buttonbox", ".o_dropdown_more"]
+        .map((box) => box + " button[name=" + name + "]" + value)
         .join(", ");
+};
 
 registry.category("web_tour.tours").add("micro_suite_one_person", {
     steps: () => [
