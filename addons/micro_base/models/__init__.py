@@ -1,4 +1,6 @@
+from . import micro_input_mixin
 from . import resource_calendar
+from . import resource_calendar_attendance
 from . import resource_calendar_leaves
 from . import res_partner
 from . import base_partner_merge

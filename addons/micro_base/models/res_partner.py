@@ -1,3 +1,5 @@
+import datetime
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
@@ -9,8 +11,13 @@ from ..tools import identity
 IDENTITY_INDEX = "res_partner_identity_unique"
 
 
+#: The earliest birth date the suite accepts: a person is not older than that.
+MIN_BIRTH_DATE = datetime.date(1900, 1, 1)
+
+
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "micro.input.mixin"]
     # Every program's partner fields (owner, applicant, institution…) find a person by their
     # document number too (see ``_search_display_name`` for numbers typed with dots/dashes).
     _rec_names_search = [
@@ -114,6 +121,26 @@ class ResPartner(models.Model):
             if new != partner[name]:
                 return True
         return False
+
+    @api.model
+    def _micro_input_field_names(self):
+        """Odoo's own contact fields keep Odoo's handling; the suite's are shape-checked."""
+        prefixes = tuple(self._micro_program_field_groups())
+        return {"identity_type", "gender", "birth_date"} | {
+            name for name in self._fields if prefixes and name.startswith(prefixes)
+        }
+
+    @api.constrains("birth_date")
+    def _check_micro_birth_date(self):
+        """Nobody is born in the future, nor before 1900 (issue 16)."""
+        self._micro_check_not_future(["birth_date"])
+        for partner in self.filtered("birth_date"):
+            if partner.birth_date < MIN_BIRTH_DATE:
+                partner._micro_raise(
+                    "birth_date",
+                    partner.birth_date,
+                    self.env._("it must be %s or later", MIN_BIRTH_DATE),
+                )
 
     @api.constrains("identity_type", "identity_number")
     def _check_identity_number(self):

@@ -13,7 +13,8 @@ _logger = logging.getLogger(__name__)
 
 
 class ResourceCalendar(models.Model):
-    _inherit = "resource.calendar"
+    _name = "resource.calendar"
+    _inherit = ["resource.calendar", "micro.input.mixin"]
 
     holiday_country_id = fields.Many2one(
         "res.country",
@@ -21,6 +22,11 @@ class ResourceCalendar(models.Model):
         help="Country whose official non-working days are filled in as time off of this "
         "calendar every year. Extra non-working days can be added by hand; they are kept.",
     )
+
+    @api.constrains("hours_per_day")
+    def _check_micro_hours_per_day(self):
+        """A working day has 0 to 24 hours (issue 16)."""
+        self._micro_check_range(["hours_per_day"], low=0, high=24)
 
     # ---- ACTIONS ----
 

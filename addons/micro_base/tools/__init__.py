@@ -4,5 +4,6 @@ from . import amount_words
 from . import business_days
 from . import cat
 from . import identity
+from . import inputs
 from . import loan
 from . import tabular

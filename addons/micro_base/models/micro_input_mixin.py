@@ -1,0 +1,260 @@
+"""Values checked where they enter (issue 16): every wrong value gets a clear error naming
+the field, the value and the rule; nothing invalid is stored.
+
+Two layers, both giving a :class:`~odoo.exceptions.ValidationError`:
+
+* **Shape** (:func:`check_values`, run by the mixin's ``create``/``write`` before Odoo
+  converts anything): a value Odoo would crash on (``'abc'`` for a number, ``2026-02-30``
+  for a date, a choice that does not exist: a raw ``ValueError``) or silently misread (a
+  list or a text given to a many2one is stored as *empty*; ``12.7`` given to a whole number
+  is truncated to ``12``; ``1e309`` is infinite).
+* **Rule** (:meth:`MicroInputMixin._micro_check_range`,
+  :meth:`MicroInputMixin._micro_check_not_future`, called from each model's
+  ``@api.constrains``): the range the official document gives, cited in the message.
+
+Usage::
+
+    class MdCycle(models.Model):
+        _name = "md.cycle"
+        _inherit = ["micro.input.mixin"]
+
+        @api.constrains("week_count")
+        def _check_week_count(self):
+            self._micro_check_range(["week_count"], low=1, source=CYCLE_SOURCE)
+
+A model whose fields are mostly Odoo's own (``res.partner``) limits the shape check to its
+program fields with :meth:`_micro_input_field_names`.
+"""
+
+import datetime
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.models import BaseModel, NewId
+
+from ..tools import inputs
+
+#: Field types whose values are checked for their shape, with the kind of
+#: :func:`~odoo.addons.micro_base.tools.inputs.problem` that says what is wrong.
+CHECKED_TYPES = ("many2one", "integer", "float", "monetary", "date", "datetime", "selection")
+KINDS = {
+    "many2one": inputs.ID,
+    "integer": inputs.INTEGER,
+    "float": inputs.NUMBER,
+    "monetary": inputs.NUMBER,
+    "date": inputs.DATE,
+}
+
+
+def value_problem(field, value, record):
+    """``(what the value is not, the rule it breaks)`` (translated phrases) for ``value`` of
+    ``field``, or ``None`` if Odoo can store it as given (empty values always can:
+    ``required`` says the rest)."""
+    env = record.env
+    if value is None or value is False or (isinstance(value, str) and not value):
+        return None
+    if field.type == "many2one":
+        if isinstance(value, NewId):
+            return None
+        if isinstance(value, BaseModel):
+            if value._name == field.comodel_name and len(value) <= 1:
+                return None
+        elif not inputs.problem(inputs.ID, value):
+            return None
+        return (
+            env._("is not the id of a record"),
+            env._(
+                "expected the id of one record of %s",
+                env["ir.model"].sudo()._get(field.comodel_name).name or field.comodel_name,
+            ),
+        )
+    if field.type == "integer":
+        if inputs.problem(inputs.INTEGER, value):
+            return env._("is not a whole number"), env._("expected a whole number")
+        return None
+    if field.type in ("float", "monetary"):
+        if inputs.problem(inputs.NUMBER, value):
+            return env._("is not a number"), env._("expected a finite number")
+        return None
+    if field.type == "date":
+        if inputs.problem(inputs.DATE, value):
+            return (
+                env._("is not a valid date"),
+                env._("expected a date that exists in the calendar (YYYY-MM-DD)"),
+            )
+        return None
+    if field.type == "datetime":
+        if isinstance(value, datetime.datetime):
+            return None
+        try:
+            fields.Datetime.to_datetime(value)
+        except (ValueError, TypeError):
+            return (
+                env._("is not a valid date and time"),
+                env._("expected a date and time (YYYY-MM-DD HH:MM:SS)"),
+            )
+        return None
+    if field.type == "selection":
+        allowed = field.get_values(env)
+        if value in allowed:
+            return None
+        labels = dict(field._description_selection(env))
+        choices = ", ".join(f"{key} ({labels.get(key, key)})" for key in allowed)
+        return env._("is not one of the choices"), env._("expected one of: %s", choices)
+    return None
+
+
+def field_label(record, name):
+    return record._fields[name].get_description(record.env)["string"]
+
+
+def check_values(records, vals, names=None):
+    """Raise a :class:`ValidationError` for the first value of ``vals`` (one ``create`` or
+    ``write`` dictionary of ``records``' model) Odoo would crash on or misread.
+
+    ``names``: the field names checked (default: every field of a checked type)."""
+    for name, value in vals.items():
+        field = records._fields.get(name)
+        if field is None or field.type not in CHECKED_TYPES or (names and name not in names):
+            continue
+        problem = value_problem(field, value, records)
+        if problem:
+            shown = repr(value)  # a text shows quoted, a list as a list
+            raise ValidationError(
+                records.env._(
+                    "%(field)s: %(value)s %(problem)s: %(rule)s.",
+                    field=field_label(records, name),
+                    value=shown,
+                    problem=problem[0],
+                    rule=problem[1],
+                )
+            )
+
+
+class MicroInputMixin(models.AbstractModel):
+    """Shape check of every incoming value and range checks with the rule's source.
+
+    Optional class attributes, declared by the model:
+
+    - ``_input_required``: fields a ``create`` must give, refused before anything reads
+      them (a model's own ``create`` that reads ``vals`` first calls
+      :meth:`_micro_check_input` itself);
+    - ``_input_ranges``: ``{field: (low, high, strict_low, source)}`` (``None`` for no
+      bound; ``source``: the official document and section). Checked on the values sent,
+      before Odoo stores anything, and on the stored records by
+      :meth:`_micro_check_input_ranges` (call it from an ``@api.constrains(*_input_ranges)``).
+      Dates compare to ``datetime.date`` bounds.
+    """
+
+    _name = "micro.input.mixin"
+    _description = "Checked Input (suite mixin)"
+    _input_required = ()
+    _input_ranges = {}
+
+    @api.model
+    def _micro_input_field_names(self):
+        """Field names whose incoming values are shape-checked; ``None``: all of them.
+        Override on models whose other fields are Odoo's own."""
+        return None
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._micro_check_input(vals, creating=True)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._micro_check_input(vals)
+        return super().write(vals)
+
+    def _micro_check_input(self, vals, creating=False):
+        """Raise a :class:`ValidationError` naming the field for a missing (on ``create``),
+        malformed or out-of-range value of ``vals``."""
+        if not isinstance(vals, dict):
+            raise ValidationError(self.env._("The values must be a dictionary of fields."))
+        if creating:
+            for name in self._input_required:
+                value = vals.get(name)
+                if value is None or value is False or value == "":
+                    raise ValidationError(
+                        self.env._("%(field)s is required.", field=field_label(self, name))
+                    )
+        check_values(self, vals, self._micro_input_field_names())
+        for name, (low, high, strict_low, source) in self._input_ranges.items():
+            value = vals.get(name)
+            if value is None or value is False or value == "":
+                continue
+            if self._fields[name].type == "date":
+                value = fields.Date.to_date(value)
+            elif isinstance(value, str):
+                value = float(value)
+            rule = self._micro_range_rule(value, low, high, strict_low)
+            if rule:
+                self[:1]._micro_raise(name, value, rule, source)
+
+    def _micro_check_input_ranges(self):
+        """Constraint body: every range of ``_input_ranges`` on the stored records."""
+        for name, (low, high, strict_low, source) in self._input_ranges.items():
+            self._micro_check_range([name], low, high, source, strict_low)
+
+    def _micro_range_rule(self, value, low=None, high=None, strict_low=False):
+        """The rule ``value`` breaks (a translated phrase), or ``None``."""
+        if not inputs.outside(value, low, high, strict_low):
+            return None
+        if low is not None and high is not None:
+            return self.env._("it must be between %(low)s and %(high)s", low=low, high=high)
+        if strict_low:
+            return self.env._("it must be greater than %s", low)
+        if isinstance(low, datetime.date):
+            return self.env._("it must be on or after %s", low)
+        if low == 0:
+            return self.env._("it must be at least 0; it cannot be negative")
+        if low is not None:
+            return self.env._("it must be at least %s", low)
+        return self.env._("it must be at most %s", high)
+
+    def _micro_check_range(self, names, low=None, high=None, source=None, strict_low=False):
+        """Refuse a value of ``names`` outside ``[low, high]`` (``(low, high]`` with
+        ``strict_low``), naming the field, the record, the value, the rule and ``source``
+        (the official document and section the rule comes from)."""
+        for record in self:
+            for name in names:
+                rule = record._micro_range_rule(record[name], low, high, strict_low)
+                if rule:
+                    record._micro_raise(name, record[name], rule, source)
+
+    def _micro_check_not_future(self, names, source=None):
+        """Refuse a date of ``names`` after today (a birth, a consent, a date that has
+        happened)."""
+        today = fields.Date.context_today(self)
+        for record in self:
+            for name in names:
+                value = record[name]
+                if isinstance(value, datetime.datetime):
+                    value = value.date()
+                if value and value > today:
+                    record._micro_raise(
+                        name,
+                        value,
+                        self.env._("it cannot be later than today (%s)", today),
+                        source,
+                    )
+
+    def _micro_input_record_name(self):
+        """How the refusal names the record (override where ``display_name`` says little)."""
+        self.ensure_one()
+        return self.display_name
+
+    def _micro_raise(self, name, value, rule, source=None):
+        """The suite's one message for a value that breaks a rule."""
+        message = self.env._(
+            "%(field)s of %(record)s: %(value)s is not allowed: %(rule)s.",
+            field=field_label(self, name),
+            record=(len(self) == 1 and self._micro_input_record_name())
+            or self.env._("the new record"),
+            value=value,
+            rule=rule,
+        )
+        if source:
+            message = self.env._("%(message)s (%(document)s)", message=message, document=source)
+        raise ValidationError(message)
