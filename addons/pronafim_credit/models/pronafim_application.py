@@ -3,9 +3,10 @@ import logging
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import rules
+from ..tools.rules import RULES
 from .pronafim_deadline import CLOCKS, program_today
 
 APPLICATION_TYPES = [
@@ -60,10 +61,16 @@ class PronafimApplication(models.Model):
 
     _name = "pronafim.application"
     _description = "PRONAFIM Application"
-    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "micro.workflow.mixin", "micro.input.mixin",
+    ]  # fmt: skip
     _order = "date_received desc, id desc"
     _rec_names_search = ["name", "partner_id.name"]
     _workflow_step_fields = STEP_FIELDS
+    _input_ranges = {
+        "amount_requested": (0, None, False, rules.cite("§VIII.1")),
+        "women_share_pct": (0, 100, False, rules.cite("§VIII.1.B.i")),
+    }
     _workflow_frozen = {
         state: SUBMITTED_FIELDS
         for state in (
@@ -133,6 +140,19 @@ class PronafimApplication(models.Model):
     clock_flagged = fields.Char(readonly=True, copy=False)
     credit_line_ids = fields.One2many("pronafim.credit.line", "application_id")
 
+    _sql_constraints = [
+        (
+            "amount_requested_not_negative",
+            "CHECK(COALESCE(amount_requested, 0) >= 0)",
+            "The amount requested cannot be negative.",
+        ),
+        (
+            "women_share_range",
+            "CHECK(COALESCE(women_share_pct, 0) BETWEEN 0 AND 100)",
+            "The women share is a percentage between 0 and 100.",
+        ),
+    ]
+
     # ---- COMPUTES ----
 
     @api.depends(
@@ -181,6 +201,25 @@ class PronafimApplication(models.Model):
             app.clock_deadline = code and app[f"deadline_{code}"]
 
     # ---- CONSTRAINTS / CRUD ----
+
+    @api.constrains(*_input_ranges)
+    def _check_ranges(self):
+        self._micro_check_input_ranges()
+
+    @api.constrains("partner_id")
+    def _check_partner_role(self):
+        """§IV.2: only an IMF, an organization or a credit institution of the program
+        (a partner with a PRONAFIM role) applies."""
+        for app in self:
+            if not app.partner_id.commercial_partner_id.pronafim_role:
+                raise ValidationError(
+                    self.env._(
+                        "Institution %(partner)s has no PRONAFIM role: only an IMF, an "
+                        "organization or a credit institution applies (%(document)s, §IV.2).",
+                        partner=app.partner_id.display_name,
+                        document=RULES,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -30,12 +30,13 @@ class PronafimBorrowerReport(models.Model):
 
     _name = "pronafim.borrower.report"
     _description = "IMF Monthly Micro-borrower Report"
-    _inherit = ["mail.thread", "micro.workflow.mixin"]
+    _inherit = ["mail.thread", "micro.workflow.mixin", "micro.input.mixin"]
     _order = "month desc, id desc"
     # The import sets the status and what it found; an imported report is the month's
     # record (sending the month again replaces it through the import).
     _workflow_step_fields = ("error_log", "row_count")
     _workflow_frozen = {"done": ("partner_id", "month", "file", "filename")}
+    _input_required = ("partner_id", "month")
 
     partner_id = fields.Many2one(
         "res.partner", string="Institution", required=True, domain=[("pronafim_role", "=", "imf")]
@@ -86,6 +87,7 @@ class PronafimBorrowerReport(models.Model):
                         )
                     )
         for vals in vals_list:
+            self._micro_check_input(vals, creating=True)
             self._check_file_sent(vals)
             if vals.get("month"):
                 vals["month"] = fields.Date.to_date(vals["month"]).replace(day=1)

@@ -20,7 +20,7 @@ class PronafimCreditDisposal(models.Model):
 
     _name = "pronafim.credit.disposal"
     _description = "Credit Disposal"
-    _inherit = ["mail.thread", "micro.workflow.mixin"]
+    _inherit = ["mail.thread", "micro.workflow.mixin", "micro.input.mixin"]
     _order = "date desc, id desc"
     # Creating a disposal is its posting step (window and availability checked under the
     # line's lock); the figures it derives and the daily run's are written by the steps.
@@ -30,6 +30,8 @@ class PronafimCreditDisposal(models.Model):
     )  # fmt: skip
     _workflow_frozen = {"posted": "__all__"}
     _workflow_entry_fields = ("move_id",)
+    _input_required = ("line_id", "date", "amount")
+    _input_ranges = {"amount": (0, None, True, rules.cite("§VIII.1"))}
 
     state = fields.Selection(
         [("posted", "Posted")],
@@ -69,6 +71,10 @@ class PronafimCreditDisposal(models.Model):
     days_past_due = fields.Integer(readonly=True)
     ageing_bucket = fields.Char(string="Ageing", readonly=True)
 
+    _sql_constraints = [
+        ("amount_positive", "CHECK(amount > 0)", "The disposal amount must be positive."),
+    ]
+
     # ---- CRUD ----
 
     @api.model_create_multi
@@ -81,9 +87,13 @@ class PronafimCreditDisposal(models.Model):
         self._workflow_check_group(FINANCE)
         Line = self.env["pronafim.credit.line"]
         for vals in vals_list:
-            line = Line.browse(vals["line_id"])
+            self._micro_check_input(vals, creating=True)
+            line = Line.browse(getattr(vals["line_id"], "id", vals["line_id"])).exists()
+            if not line:
+                raise UserError(self.env._("Credit line %s does not exist.", vals["line_id"]))
+            line.check_access("read")
             line._lock()
-            line._check_disposal(fields.Date.to_date(vals["date"]), vals["amount"])
+            line._check_disposal(fields.Date.to_date(vals["date"]), float(vals["amount"]))
         disposals = super().create(vals_list)
         for disposal in disposals:
             line = disposal.line_id

@@ -30,9 +30,19 @@ class PronafimCreditLine(models.Model):
 
     _name = "pronafim.credit.line"
     _description = "Credit Line"
-    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "micro.workflow.mixin", "micro.input.mixin",
+    ]  # fmt: skip
     _order = "id desc"
     _workflow_step_fields = ("date_formalized", "arrears_date")
+    _input_ranges = {
+        "amount": (0, None, True, rules.cite("§VIII.1")),
+        "investment_amount": (0, None, False, rules.cite("§VIII.3")),
+        "term_months": (0, None, True, rules.cite("§VIII.1")),
+        "grace_months": (0, None, False, rules.cite("§VIII.1")),
+        "margin": (0, None, False, rules.cite("§VIII.1.A")),
+        "regional_rate": (0, 100, False, rules.cite("§VIII.1.B.i")),
+    }
     _workflow_frozen = dict.fromkeys(("formalized", "closed", "cancelled"), TERMS)
 
     name = fields.Char(string="Contract", readonly=True, copy=False, default="/")
@@ -116,6 +126,31 @@ class PronafimCreditLine(models.Model):
     amount_disposed = fields.Monetary(compute="_compute_amounts")
     principal_repaid = fields.Monetary(compute="_compute_amounts")
     amount_available = fields.Monetary(compute="_compute_amounts")
+
+    _sql_constraints = [
+        ("amount_positive", "CHECK(amount > 0)", "The authorized amount must be positive."),
+        (
+            "investment_not_negative",
+            "CHECK(COALESCE(investment_amount, 0) >= 0)",
+            "The infrastructure investment cannot be negative.",
+        ),
+        ("term_positive", "CHECK(term_months > 0)", "The term must be at least one month."),
+        (
+            "grace_not_negative",
+            "CHECK(COALESCE(grace_months, 0) >= 0)",
+            "The capital grace cannot be negative.",
+        ),
+        (
+            "margin_not_negative",
+            "CHECK(COALESCE(margin, 0) >= 0)",
+            "The margin cannot be negative.",
+        ),
+        (
+            "regional_rate_range",
+            "CHECK(COALESCE(regional_rate, 0) BETWEEN 0 AND 100)",
+            "The regional rate is a percentage between 0 and 100.",
+        ),
+    ]
 
     # ---- COMPUTES ----
 
@@ -264,6 +299,10 @@ class PronafimCreditLine(models.Model):
                 )
             if line.margin < 0:
                 raise ValidationError(self.env._("The committee margin cannot be negative."))
+
+    @api.constrains(*_input_ranges)
+    def _check_ranges(self):
+        self._micro_check_input_ranges()
 
     @api.constrains("application_id", "credit_type_id")
     def _check_application_type(self):

@@ -24,3 +24,4 @@ from . import (
     test_pronafim_workflow_guard,
 )
 from . import test_pronafim_first_contact
+from . import test_pronafim_bad_input

@@ -41,7 +41,7 @@ class TestDisposalConcurrency(common.BaseCase):
             )
             app.write({"state": "authorized", "outcome": "authorized"})
             if not env["pronafim.cetes.rate"].search([("date_from", "<=", "2026-11-02")]):
-                env["pronafim.cetes.rate"].create({"date_from": "2000-01-01", "rate": 7.0})
+                env["pronafim.cetes.rate"].create({"date_from": "2016-01-01", "rate": 7.0})
             line = env["pronafim.credit.line"].create(
                 {
                     "application_id": app.id,

@@ -4,6 +4,21 @@ Tables (size classes, eligibility items, deadlines, credit types) are data recor
 ``data/``; the scalar rules live here, each with the section of the rules it comes from.
 """
 
+import datetime
+
+#: Reglas de Operación PRONAFIM 2016 (DOF 29/12/2015); the official document each rule
+#: message cites.
+RULES = "Reglas de Operación PRONAFIM 2016"
+# Not in the 2016 rules (decision): the program exists since 2001; no reference figure
+# (CETES, trust net worth) is dated before.
+PROGRAM_START = datetime.date(2001, 1, 1)
+
+
+def cite(section):
+    """The citation of ``section`` of the rules, e.g. ``cite("§VIII.1")``."""
+    return f"{RULES}, {section}"
+
+
 # §XI.g: the social performance evaluation report is valid two years from its date.
 SOCIAL_EVALUATION_VALIDITY_YEARS = 2
 # §XI.g: an IMF newly accredited without an evaluation starts it within six months of the

@@ -9,6 +9,7 @@ class PronafimMirComputeWizard(models.TransientModel):
 
     _name = "pronafim.mir.compute.wizard"
     _description = "Compute MIR Period"
+    _inherit = ["micro.input.mixin"]
 
     date = fields.Date(
         string="Day of the Period",

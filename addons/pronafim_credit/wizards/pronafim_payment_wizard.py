@@ -7,6 +7,8 @@ class PronafimPaymentWizard(models.TransientModel):
 
     _name = "pronafim.payment.wizard"
     _description = "Register Credit Payment"
+    _inherit = ["micro.input.mixin"]
+    _input_required = ("disposal_id",)
 
     disposal_id = fields.Many2one("pronafim.credit.disposal", required=True)
     currency_id = fields.Many2one(related="disposal_id.currency_id")
@@ -19,6 +21,14 @@ class PronafimPaymentWizard(models.TransientModel):
         if self.env.context.get("active_model") == "pronafim.credit.disposal":
             values["disposal_id"] = self.env.context.get("active_id")
         return values
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        active = self.env.context.get("active_model") == "pronafim.credit.disposal"
+        for vals in vals_list:
+            if active and "disposal_id" not in vals:
+                vals["disposal_id"] = self.env.context.get("active_id")
+        return super().create(vals_list)
 
     def action_register(self):
         self.ensure_one()
