@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.micro_base.tools import loan
 from odoo.addons.micro_base.tools.amount_words import amount_to_words_mxn
 
-from ..tools import rules, trust_xlsx
+from ..tools import input_rules, rules, trust_xlsx
 
 _logger = logging.getLogger(__name__)
 
@@ -71,9 +71,25 @@ class FonaesAgreement(models.Model):
 
     _name = "fonaes.agreement"
     _description = "FONAES Agreement (Convenio)"
-    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin", "micro.input.mixin"]
     _order = "id desc"
     _mail_post_access = "read"  # the accountant logs postings on agreements it only reads
+    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
+    _fonaes_bounds = {
+        "revolving_months_working": (input_rules.KIND_COUNT, "§4.3.1.E"),
+        "revolving_months_fixed": (input_rules.KIND_COUNT, "§4.3.1.E"),
+        "revolving_grace_months": (input_rules.KIND_COUNT, "§4.3.1.J"),
+        "revolving_rate": (input_rules.KIND_RATE, "§4.3.1.D"),
+        "refund_amount": (input_rules.KIND_AMOUNT, "§4.6.1.1.1.II"),
+        "refund_yields": (input_rules.KIND_AMOUNT, "§4.6.1.1.1.II"),
+        "trust_applied_amount": (input_rules.KIND_AMOUNT, "§4.3.2.I"),
+    }
+    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
+
+    @api.constrains(*_fonaes_bounds)
+    def _check_fonaes_input_ranges(self):
+        self._micro_check_input_ranges()
+
     # Status, number and dates only by the steps (micro_base's workflow guard); the terms
     # frozen once signed.
     _workflow_step_fields = ("name", "sign_date", "end_date", "refund_move_id")
@@ -244,6 +260,21 @@ class FonaesAgreement(models.Model):
     )
 
     _sql_constraints = [
+        (
+            "revolving_terms_valid",
+            "CHECK(COALESCE(revolving_months_working, 0) >= 0 AND "
+            "COALESCE(revolving_months_fixed, 0) >= 0 AND COALESCE(revolving_grace_months, 0) "
+            ">= 0 AND COALESCE(revolving_rate, 0) BETWEEN 0 AND 100)",
+            "Revolving terms cannot be negative and the rate is between 0 and 100 % (Reglas de "
+            "Operación FONAES 2005, §4.3.1.D-E).",
+        ),
+        (
+            "refunds_nonnegative",
+            "CHECK(COALESCE(refund_amount, 0) >= 0 AND COALESCE(refund_yields, 0) >= 0 AND "
+            "COALESCE(trust_applied_amount, 0) >= 0)",
+            "Refunds and applied amounts cannot be negative (Reglas de Operación FONAES 2005, "
+            "§4.6.1.1.1.II, §4.3.2.I).",
+        ),
         ("application_uniq", "unique(application_id)", "An application has one agreement."),
     ]
 
@@ -700,8 +731,19 @@ class FonaesMinistration(models.Model):
 
     _name = "fonaes.ministration"
     _description = "FONAES Ministration"
-    _inherit = ["mail.thread", "micro.workflow.mixin"]
+    _inherit = ["mail.thread", "micro.workflow.mixin", "micro.input.mixin"]
     _order = "agreement_id, planned_date, id"
+    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
+    _fonaes_bounds = {
+        "amount": (input_rules.KIND_POSITIVE, "§6.3.1.VI"),
+        "proof_extension_days": (input_rules.KIND_COUNT, "§6.3.2.a.IV"),
+    }
+    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
+
+    @api.constrains(*_fonaes_bounds)
+    def _check_fonaes_input_ranges(self):
+        self._micro_check_input_ranges()
+
     # Status, entry and dictamen only by the steps (micro_base's workflow guard); a posted or
     # cancelled delivery is not reprogrammed; a posted one is reversed by its step.
     _workflow_step_fields = ("move_id", "posted_date", "dictamen", "dictamen_date")
@@ -983,7 +1025,21 @@ class FonaesMinistration(models.Model):
         return True
 
     def action_dictamen(self, result):
-        """Dictamen of correct or incorrect application (§4.6.1.2, §6.3.2.a.III)."""
+        """Dictamen of correct or incorrect application (§4.6.1.2, §6.3.2.a.III).
+
+        ``result`` is ``"correct"`` or ``"incorrect"``; anything else is refused before any
+        check or write.
+        """
+        allowed = dict(self._fields["dictamen"]._description_selection(self.env))
+        if not isinstance(result, str) or result not in allowed:
+            raise UserError(
+                self.env._(
+                    "Dictamen: %(value)r is not a valid result; choose one of %(choices)s "
+                    "(Reglas de Operación FONAES 2005, §6.3.2.a.III).",
+                    value=result,
+                    choices=", ".join(f"{key} ({label})" for key, label in allowed.items()),
+                )
+            )
         for ministration in self:
             if ministration.state != "posted" or not ministration.proof_date:
                 raise UserError(self.env._("Receive the proof of use first (§6.3.2.a.I)."))
@@ -1040,8 +1096,21 @@ class FonaesRepaymentLine(models.Model):
 
     _name = "fonaes.repayment.line"
     _description = "FONAES Revolving Repayment Installment"
-    _inherit = ["micro.workflow.mixin"]
+    _inherit = ["micro.workflow.mixin", "micro.input.mixin"]
     _order = "agreement_id, due_date, component"
+    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
+    _fonaes_bounds = {
+        "amount": (input_rules.KIND_AMOUNT, "§4.3.1.E"),
+        "principal": (input_rules.KIND_AMOUNT, "§4.3.1.E"),
+        "interest": (input_rules.KIND_AMOUNT, "§4.3.1.D"),
+        "paid_amount": (input_rules.KIND_AMOUNT, "§4.3.1.E"),
+    }
+    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
+
+    @api.constrains(*_fonaes_bounds)
+    def _check_fonaes_input_ranges(self):
+        self._micro_check_input_ranges()
+
     # The schedule and the write-off only by the agreement's steps (micro_base's guard).
     _workflow_step_fields = REPAYMENT_STEP_FIELDS
 
@@ -1084,6 +1153,12 @@ class FonaesRepaymentLine(models.Model):
     )
 
     _sql_constraints = [
+        (
+            "figures_nonnegative",
+            "CHECK(amount >= 0 AND COALESCE(principal, 0) >= 0 AND COALESCE(interest, 0) >= 0)",
+            "A repayment installment cannot be negative (Reglas de Operación FONAES 2005, "
+            "§4.3.1.E).",
+        ),
         (
             "paid_within_amount",
             "CHECK(paid_amount >= 0 AND paid_amount + COALESCE(written_off_amount, 0) "
@@ -1185,7 +1260,19 @@ class FonaesTrustReport(models.Model):
 
     _name = "fonaes.trust.report"
     _description = "FONAES Trust Quarterly Report"
+    _inherit = ["micro.input.mixin"]
     _order = "year desc, quarter desc"
+    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
+    _fonaes_bounds = {
+        "year": (input_rules.KIND_YEAR, "§4.5.3.I.i"),
+        "subaccount_balance": (input_rules.KIND_AMOUNT, "§6.3.2.c"),
+        "applied_amount": (input_rules.KIND_AMOUNT, "§4.3.2.I"),
+    }
+    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
+
+    @api.constrains(*_fonaes_bounds)
+    def _check_fonaes_input_ranges(self):
+        self._micro_check_input_ranges()
 
     agreement_id = fields.Many2one(
         "fonaes.agreement", required=True, ondelete="cascade", index=True
@@ -1205,6 +1292,16 @@ class FonaesTrustReport(models.Model):
     )
 
     _sql_constraints = [
+        (
+            "year_range",
+            "CHECK(year BETWEEN 1991 AND 2100)",
+            "The report year is outside FONAES's life (Reglas de Operación FONAES 2005, §1).",
+        ),
+        (
+            "figures_nonnegative",
+            "CHECK(COALESCE(subaccount_balance, 0) >= 0 AND COALESCE(applied_amount, 0) >= 0)",
+            "Trust report figures cannot be negative (Reglas de Operación FONAES 2005, §4.3.2.I).",
+        ),
         ("quarter_uniq", "unique(agreement_id, year, quarter)", "One report per quarter."),
     ]
 
@@ -1283,6 +1380,17 @@ class FonaesTrustBeneficiary(models.Model):
 
     _name = "fonaes.trust.beneficiary"
     _description = "FONAES Trust Beneficiary (Anexo X)"
+    _inherit = ["micro.input.mixin"]
+    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
+    _fonaes_bounds = {
+        "birthdate": (input_rules.KIND_BIRTHDATE, "Anexo X"),
+        "amount": (input_rules.KIND_AMOUNT, "Anexo X"),
+    }
+    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
+
+    @api.constrains(*_fonaes_bounds)
+    def _check_fonaes_input_ranges(self):
+        self._micro_check_input_ranges()
 
     report_id = fields.Many2one("fonaes.trust.report", required=True, ondelete="cascade")
     state_id = fields.Many2one(related="report_id.state_id", store=True)
@@ -1297,3 +1405,16 @@ class FonaesTrustBeneficiary(models.Model):
     beneficiary_code = fields.Char(help="Code given by the trust (Anexo X 2.1).")
     amount = fields.Monetary()
     project = fields.Char()
+    _sql_constraints = [
+        (
+            "amount_nonnegative",
+            "CHECK(COALESCE(amount, 0) >= 0)",
+            "A beneficiary's amount cannot be negative (Reglas de Operación FONAES 2005, Anexo "
+            "X).",
+        ),
+        (
+            "birthdate_past",
+            "CHECK(birthdate IS NULL OR birthdate >= '1900-01-01')",
+            "A birth date cannot be before 1900.",
+        ),
+    ]

@@ -4,7 +4,7 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools import rules
+from ..tools import input_rules, rules
 from .fonaes_budget import COMMITTING_STATES
 
 _logger = logging.getLogger(__name__)
@@ -92,9 +92,27 @@ class FonaesApplication(models.Model):
 
     _name = "fonaes.application"
     _description = "FONAES Support Application"
-    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin", "micro.input.mixin"]
     _order = "folio_number desc, id desc"
     _rec_names_search = ["name", "partner_id"]
+    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
+    _fonaes_bounds = {
+        "fiscal_year": (input_rules.KIND_YEAR, "§1"),
+        "project_amount": (input_rules.KIND_AMOUNT, "§4.3.1"),
+        "requested_amount": (input_rules.KIND_POSITIVE, "§4.3.1"),
+        "fixed_asset_amount": (input_rules.KIND_AMOUNT, "§4.3.1"),
+        "quantity": (input_rules.KIND_COUNT, "§4.3.3.1"),
+        "constitution_amount": (input_rules.KIND_AMOUNT, "§4.3.1.1.A"),
+        "land_amount": (input_rules.KIND_AMOUNT, "§4.3.1.F"),
+        "trust_nonfederal_amount": (input_rules.KIND_AMOUNT, "§4.3.2"),
+        "trust_net_worth": (input_rules.KIND_AMOUNT, "§4.3.2"),
+    }
+    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
+
+    @api.constrains(*_fonaes_bounds)
+    def _check_fonaes_input_ranges(self):
+        self._micro_check_input_ranges()
+
     # Status, folio, opinion and dates only by the steps (micro_base's workflow guard); what
     # was applied for frozen with the folio, the findings once recorded by their step.
     _workflow_step_fields = STEP_FIELDS
@@ -223,7 +241,7 @@ class FonaesApplication(models.Model):
         help="Contributions of the settlors and other non-federal participants: the "
         "federal support is at most equal to them (§4.3.2.J).",
     )
-    trust_net_worth = fields.Monetary(string="Trust Net Worth")
+    trust_net_worth = fields.Monetary(string="Trust Net Worth", tracking=True)
     trust_federal_balance = fields.Monetary(
         string="Federal Resources Already in the Trust",
         help="With this support, federal resources never exceed 50 % of the trust's net "
@@ -317,6 +335,19 @@ class FonaesApplication(models.Model):
     )
 
     _sql_constraints = [
+        (
+            "fiscal_year_range",
+            "CHECK(fiscal_year BETWEEN 1991 AND 2100)",
+            "The fiscal year is outside FONAES's life (Reglas de Operación FONAES 2005, §1).",
+        ),
+        (
+            "figures_nonnegative",
+            "CHECK(COALESCE(project_amount, 0) >= 0 AND COALESCE(constitution_amount, 0) >= 0 "
+            "AND COALESCE(land_amount, 0) >= 0 AND COALESCE(trust_nonfederal_amount, 0) >= 0 "
+            "AND COALESCE(trust_net_worth, 0) >= 0 AND quantity >= 0)",
+            "Amounts and units cannot be negative (Reglas de Operación FONAES 2005, §4.3.1, "
+            "§4.3.2).",
+        ),
         ("folio_uniq", "unique(folio_number)", "A folio can be assigned only once."),
         (
             "amounts_positive",

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import input_rules
+
 LEVELS = [("national", "National"), ("state", "State"), ("municipal", "Municipal")]
 
 # Application states whose requested amount is committed against the envelopes.
@@ -17,7 +19,18 @@ class FonaesBudget(models.Model):
 
     _name = "fonaes.budget"
     _description = "FONAES Budget Envelope"
+    _inherit = ["micro.input.mixin"]
     _order = "fiscal_year desc, support_type_id, level, state_id, municipality"
+    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
+    _fonaes_bounds = {
+        "fiscal_year": (input_rules.KIND_YEAR, "§4.5.1.C"),
+        "amount": (input_rules.KIND_AMOUNT, "§4.5.1.C"),
+    }
+    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
+
+    @api.constrains(*_fonaes_bounds)
+    def _check_fonaes_input_ranges(self):
+        self._micro_check_input_ranges()
 
     name = fields.Char(compute="_compute_name", store=True)
     fiscal_year = fields.Integer(required=True, default=lambda self: fields.Date.today().year)
@@ -33,6 +46,16 @@ class FonaesBudget(models.Model):
     available_amount = fields.Monetary(compute="_compute_committed_amount")
 
     _sql_constraints = [
+        (
+            "fiscal_year_range",
+            "CHECK(fiscal_year BETWEEN 1991 AND 2100)",
+            "The fiscal year is outside FONAES's life (Reglas de Operación FONAES 2005, §1).",
+        ),
+        (
+            "amount_nonnegative",
+            "CHECK(amount >= 0)",
+            "A budget envelope cannot be negative (Reglas de Operación FONAES 2005, §4.5.1.C).",
+        ),
         (
             "envelope_uniq",
             "unique(fiscal_year, support_type_id, level, state_id, municipality)",

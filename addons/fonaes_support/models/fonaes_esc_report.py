@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import input_rules
+
 PERIODS = [("1", "Q1"), ("2", "Q2"), ("3", "Q3"), ("4", "Q4"), ("annual", "Annual (31 Dec)")]
 
 
@@ -10,7 +12,18 @@ class FonaesEscReport(models.Model):
 
     _name = "fonaes.esc.report"
     _description = "FONAES ESC Report"
+    _inherit = ["micro.input.mixin"]
     _order = "year desc, period desc"
+    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
+    _fonaes_bounds = {
+        "year": (input_rules.KIND_YEAR, "§4.5.3.G"),
+        "subaccount_balance": (input_rules.KIND_AMOUNT, "§4.5.3.G"),
+    }
+    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
+
+    @api.constrains(*_fonaes_bounds)
+    def _check_fonaes_input_ranges(self):
+        self._micro_check_input_ranges()
 
     esc_id = fields.Many2one(
         "res.partner",
@@ -37,6 +50,17 @@ class FonaesEscReport(models.Model):
     attachment_ids = fields.Many2many("ir.attachment", string="Files")
 
     _sql_constraints = [
+        (
+            "year_range",
+            "CHECK(year BETWEEN 1991 AND 2100)",
+            "The report year is outside FONAES's life (Reglas de Operación FONAES 2005, §1).",
+        ),
+        (
+            "balance_nonnegative",
+            "CHECK(COALESCE(subaccount_balance, 0) >= 0)",
+            "The sub-account balance cannot be negative (Reglas de Operación FONAES 2005, "
+            "§4.5.3.G).",
+        ),
         ("period_uniq", "unique(esc_id, year, period)", "One report per ESC and period."),
     ]
 

@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import input_rules
 from .fonaes_application import GRANTED_STATES
 
 # Age groups of the partners (§9.1 "Socios por grupo de edad"; the rules do not fix the
@@ -25,7 +26,20 @@ class FonaesIndicatorPeriod(models.Model):
 
     _name = "fonaes.indicator.period"
     _description = "FONAES Results Indicators (§9.1)"
+    _inherit = ["micro.input.mixin"]
     _order = "date_from desc"
+    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
+    _fonaes_bounds = {
+        "target_capital": (input_rules.KIND_COUNT, "§9.1"),
+        "target_empowerment": (input_rules.KIND_COUNT, "§9.1"),
+        "target_women": (input_rules.KIND_COUNT, "§9.1"),
+        "target_trust_projects": (input_rules.KIND_COUNT, "§9.1"),
+    }
+    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
+
+    @api.constrains(*_fonaes_bounds)
+    def _check_fonaes_input_ranges(self):
+        self._micro_check_input_ranges()
 
     name = fields.Char(required=True)
     date_from = fields.Date(required=True)
@@ -92,6 +106,15 @@ class FonaesIndicatorPeriod(models.Model):
     subsidy_pct = fields.Float(
         string="Trusts: Delivered / Channelled (%)", compute="_compute_indicators"
     )
+
+    _sql_constraints = [
+        (
+            "targets_nonnegative",
+            "CHECK(COALESCE(target_capital, 0) >= 0 AND COALESCE(target_empowerment, 0) >= 0 "
+            "AND COALESCE(target_women, 0) >= 0 AND COALESCE(target_trust_projects, 0) >= 0)",
+            "Programmed targets cannot be negative (Reglas de Operación FONAES 2005, §9.1).",
+        ),
+    ]
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):

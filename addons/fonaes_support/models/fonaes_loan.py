@@ -3,7 +3,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.micro_base.tools import loan as loan_tools
 
-from ..tools import prudential
+from ..tools import input_rules, prudential
 
 ACCOUNTANT = "fonaes_support.fonaes_support_group_accountant"
 
@@ -32,8 +32,21 @@ class FonaesLoan(models.Model):
 
     _name = "fonaes.loan"
     _description = "Loan of an ESF or Trust"
-    _inherit = ["mail.thread", "micro.workflow.mixin"]
+    _inherit = ["mail.thread", "micro.workflow.mixin", "micro.input.mixin"]
     _order = "start_date desc, id desc"
+    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
+    _fonaes_bounds = {
+        "amount": (input_rules.KIND_POSITIVE, "Anexo XII-1"),
+        "annual_rate": (input_rules.KIND_RATE, "Anexo XII-1"),
+        "months": (input_rules.KIND_MONTHS, "Anexo XII-1"),
+        "blocked_deposit": (input_rules.KIND_AMOUNT, "Anexo XI §1"),
+    }
+    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
+
+    @api.constrains(*_fonaes_bounds)
+    def _check_fonaes_input_ranges(self):
+        self._micro_check_input_ranges()
+
     # Granted, rated or numbered only by its steps (micro_base's workflow guard); the
     # contract frozen once granted.
     _workflow_step_fields = LOAN_STEP_FIELDS
@@ -142,6 +155,16 @@ class FonaesLoan(models.Model):
     )
 
     _sql_constraints = [
+        (
+            "rate_range",
+            "CHECK(COALESCE(annual_rate, 0) BETWEEN 0 AND 100)",
+            "The annual rate is between 0 and 100 %.",
+        ),
+        (
+            "blocked_deposit_nonnegative",
+            "CHECK(COALESCE(blocked_deposit, 0) >= 0)",
+            "A blocked deposit cannot be negative (Reglas de Operación FONAES 2005, Anexo XI §1).",
+        ),
         ("amount_positive", "CHECK(amount > 0)", "The loan amount must be positive."),
         ("months_positive", "CHECK(months > 0)", "The term must be at least one month."),
     ]
@@ -375,8 +398,19 @@ def classify_position(terms, pos, previous_state):
 class FonaesLoanInstallment(models.Model):
     _name = "fonaes.loan.installment"
     _description = "Installment of an ESF or Trust Loan"
-    _inherit = ["micro.workflow.mixin"]
+    _inherit = ["micro.workflow.mixin", "micro.input.mixin"]
     _order = "loan_id, number"
+    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
+    _fonaes_bounds = {
+        "principal": (input_rules.KIND_AMOUNT, "Anexo XII-1"),
+        "interest": (input_rules.KIND_AMOUNT, "Anexo XII-1"),
+    }
+    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
+
+    @api.constrains(*_fonaes_bounds)
+    def _check_fonaes_input_ranges(self):
+        self._micro_check_input_ranges()
+
     # The schedule is the loan's: computed when it is granted, never typed.
     _workflow_step_fields = (
         "loan_id",
@@ -410,7 +444,17 @@ class FonaesLoanInstallment(models.Model):
 class FonaesLoanPayment(models.Model):
     _name = "fonaes.loan.payment"
     _description = "Payment of an ESF or Trust Loan"
+    _inherit = ["micro.input.mixin"]
     _order = "loan_id, date, id"
+    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
+    _fonaes_bounds = {
+        "amount": (input_rules.KIND_POSITIVE, "Anexo XII-1"),
+    }
+    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
+
+    @api.constrains(*_fonaes_bounds)
+    def _check_fonaes_input_ranges(self):
+        self._micro_check_input_ranges()
 
     loan_id = fields.Many2one("fonaes.loan", required=True, ondelete="cascade", index=True)
     currency_id = fields.Many2one(related="loan_id.currency_id")
@@ -489,12 +533,33 @@ class FonaesUdiRate(models.Model):
 
     _name = "fonaes.udi.rate"
     _description = "UDI Value"
+    _inherit = ["mail.thread", "micro.input.mixin"]
     _order = "date desc"
+    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
+    _fonaes_bounds = {
+        "value": (input_rules.KIND_UDI, "Anexo XI-1"),
+        "date": (input_rules.KIND_UDI_DATE, "Anexo XI-1"),
+    }
+    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
 
-    date = fields.Date(required=True, index=True)
-    value = fields.Float(digits=(12, 6), required=True)
+    @api.constrains(*_fonaes_bounds)
+    def _check_fonaes_input_ranges(self):
+        self._micro_check_input_ranges()
+
+    date = fields.Date(tracking=True, required=True, index=True)
+    value = fields.Float(tracking=True, digits=(12, 6), required=True)
 
     _sql_constraints = [
+        (
+            "value_sane",
+            "CHECK(value <= 100)",
+            "A UDI value above 100 is impossible (Reglas de Operación FONAES 2005, Anexo XI-1).",
+        ),
+        (
+            "date_udi_life",
+            "CHECK(date >= '1995-04-04')",
+            "The UDI exists since 4 April 1995 (Reglas de Operación FONAES 2005, Anexo XI-1).",
+        ),
         ("date_unique", "UNIQUE(date)", "There is already a UDI value for this date."),
         ("value_positive", "CHECK(value > 0)", "The UDI value must be positive."),
     ]

@@ -3,13 +3,25 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.micro_base.tools import identity
 
+from ..tools import input_rules
+
 
 class FonaesPartnerMember(models.Model):
     """One partner (socio) or member of a group or social enterprise (§4.3.1.A roster)."""
 
     _name = "fonaes.partner.member"
     _description = "FONAES Roster Member"
+    _inherit = ["micro.input.mixin"]
     _order = "partner_id, name"
+    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
+    _fonaes_bounds = {
+        "birthdate": (input_rules.KIND_BIRTHDATE, "§4.3.1.A"),
+    }
+    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
+
+    @api.constrains(*_fonaes_bounds)
+    def _check_fonaes_input_ranges(self):
+        self._micro_check_input_ranges()
 
     partner_id = fields.Many2one(
         "res.partner", string="Beneficiary", required=True, ondelete="cascade", index=True
@@ -23,6 +35,14 @@ class FonaesPartnerMember(models.Model):
     gender = fields.Selection([("female", "Woman"), ("male", "Man")], required=True)
     disability = fields.Boolean(string="Person with Disability")
     birthdate = fields.Date(string="Birth Date")
+
+    _sql_constraints = [
+        (
+            "birthdate_past",
+            "CHECK(birthdate IS NULL OR birthdate >= '1900-01-01')",
+            "A birth date cannot be before 1900.",
+        ),
+    ]
 
     @api.constrains("curp")
     def _check_curp(self):
@@ -45,6 +65,13 @@ class FonaesPartnerMember(models.Model):
         )
         for vals in vals_list:
             if vals.get("curp"):
+                if not isinstance(vals["curp"], str):
+                    raise ValidationError(
+                        self.env._(
+                            "CURP of roster member: %(value)r is not a valid CURP.",
+                            value=vals["curp"],
+                        )
+                    )
                 vals["curp"] = vals["curp"].strip().upper()
             partner = self.env["res.partner"].browse(vals.get("partner_id"))
             if not directorate and partner and not partner.state_id:

@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.micro_base.models.cron_batch import run_in_batches
 
-from ..tools import prudential
+from ..tools import input_rules, prudential
 from .fonaes_loan import _amount
 
 ACCOUNTANT = "fonaes_support.fonaes_support_group_accountant"
@@ -122,14 +122,30 @@ class FonaesProvisionBucket(models.Model):
 
     _name = "fonaes.provision.bucket"
     _description = "Provisioning Bucket (Anexo XI)"
+    _inherit = ["mail.thread", "micro.input.mixin"]
     _order = "min_days"
+    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
+    _fonaes_bounds = {
+        "min_days": (input_rules.KIND_COUNT, "Anexo XI §1.b"),
+        "percentage": (input_rules.KIND_PCT, "Anexo XI §1.b"),
+    }
+    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
+
+    @api.constrains(*_fonaes_bounds)
+    def _check_fonaes_input_ranges(self):
+        self._micro_check_input_ranges()
 
     name = fields.Char(required=True, translate=True)
-    min_days = fields.Integer(string="From Day", required=True)
-    percentage = fields.Float(string="Reserve (%)", required=True, digits=(5, 2))
+    min_days = fields.Integer(tracking=True, string="From Day", required=True)
+    percentage = fields.Float(tracking=True, string="Reserve (%)", required=True, digits=(5, 2))
     section = fields.Char(help="Section of the rules that sets the figure.")
 
     _sql_constraints = [
+        (
+            "min_days_nonnegative",
+            "CHECK(min_days >= 0)",
+            "Days past due cannot be negative (Reglas de Operación FONAES 2005, Anexo XI §1.b).",
+        ),
         ("min_days_unique", "UNIQUE(min_days)", "Two buckets cannot start on the same day."),
         (
             "percentage_range",

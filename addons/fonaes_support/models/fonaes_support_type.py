@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import rules
+from ..tools import input_rules, rules
 
 CATEGORIES = [
     ("capital", "Productive Capital (§4.3.1)"),
@@ -30,7 +30,19 @@ class FonaesSupportType(models.Model):
 
     _name = "fonaes.support.type"
     _description = "FONAES Support Type"
+    _inherit = ["mail.thread", "micro.input.mixin"]
     _order = "sequence, id"
+    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
+    _fonaes_bounds = {
+        "max_project_pct": (input_rules.KIND_PCT, "§4.3.1"),
+        "disabled_max_project_pct": (input_rules.KIND_PCT, "§4.3.1"),
+        "constitution_max_amount": (input_rules.KIND_AMOUNT, "§4.3.1.1.A"),
+    }
+    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
+
+    @api.constrains(*_fonaes_bounds)
+    def _check_fonaes_input_ranges(self):
+        self._micro_check_input_ranges()
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)
@@ -42,11 +54,13 @@ class FonaesSupportType(models.Model):
         help="Comma-separated beneficiary kinds that may apply (empty: any kind)."
     )
     max_project_pct = fields.Float(
+        tracking=True,
         string="Max. Share of Project (%)",
         help="FONAES's maximum share of the project's total value (0: no limit). A table "
         "row may set its own share.",
     )
     disabled_max_project_pct = fields.Float(
+        tracking=True,
         string="Max. Share, Mostly Persons with Disabilities (%)",
         help="Preferential share for groups and enterprises made up mostly of persons with "
         "disabilities (§4.3.1: 80 %, 100 % for CTS).",
@@ -71,6 +85,7 @@ class FonaesSupportType(models.Model):
         "type (IPM: social enterprises only, §4.3.1.5.D; empty: any allowed kind).",
     )
     constitution_max_amount = fields.Float(
+        tracking=True,
         string="Max. Legal Constitution Costs",
         help="Part of a social group's request that may pay its legal constitution, to be "
         "done within six months (CTS §4.3.1.1.A, IPM §4.3.1.5.C: 5,000; 0: not allowed).",
@@ -78,6 +93,17 @@ class FonaesSupportType(models.Model):
     line_ids = fields.One2many("fonaes.support.limit", "support_type_id", string="Table")
 
     _sql_constraints = [("code_uniq", "unique(code)", "The support type code must be unique.")]
+
+    _sql_constraints = [
+        (
+            "figures_valid",
+            "CHECK(COALESCE(max_project_pct, 0) BETWEEN 0 AND 100 AND "
+            "COALESCE(disabled_max_project_pct, 0) BETWEEN 0 AND 100 AND "
+            "COALESCE(constitution_max_amount, 0) >= 0)",
+            "Shares are between 0 and 100 % and amounts cannot be negative (Reglas de Operación "
+            "FONAES 2005, §4.3.1).",
+        ),
+    ]
 
     @api.constrains("beneficiary_kinds", "second_support_kinds")
     def _check_beneficiary_kinds(self):
@@ -99,7 +125,33 @@ class FonaesSupportLimit(models.Model):
 
     _name = "fonaes.support.limit"
     _description = "FONAES Support Table Row"
+    _inherit = ["mail.thread", "micro.input.mixin"]
     _order = "support_type_id, sequence, id"
+    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
+    _fonaes_bounds = {
+        "min_amount": (input_rules.KIND_AMOUNT, "§4.3.1"),
+        "reference_amount": (input_rules.KIND_AMOUNT, "§4.3.3"),
+        "max_amount": (input_rules.KIND_AMOUNT, "§4.3.1"),
+        "opinion_max_amount": (input_rules.KIND_AMOUNT, "§4.3.1"),
+        "regional_max_amount": (input_rules.KIND_AMOUNT, "§4.3.1.2.D.ii"),
+        "max_project_pct": (input_rules.KIND_PCT, "§4.3.1"),
+        "revolving_years_working": (input_rules.KIND_COUNT, "§4.3.1.E"),
+        "revolving_years_fixed": (input_rules.KIND_COUNT, "§4.3.1.E"),
+        "max_per_year": (input_rules.KIND_COUNT, "§4.3.3"),
+        "max_cost_pct": (input_rules.KIND_PCT, "§4.3.3.2"),
+        "max_budget_pct": (input_rules.KIND_PCT, "§4.3.1.3.A"),
+        "min_partners": (input_rules.KIND_COUNT, "§4.3.1.3.C"),
+        "min_equity": (input_rules.KIND_AMOUNT, "§4.3.1.3.C"),
+        "branch_partners": (input_rules.KIND_COUNT, "§4.3.1.3.C"),
+        "branch_equity": (input_rules.KIND_AMOUNT, "§4.3.1.3.C"),
+        "max_units": (input_rules.KIND_COUNT, "§4.3.3.1"),
+        "max_total_amount": (input_rules.KIND_AMOUNT, "§4.3.3.1"),
+    }
+    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
+
+    @api.constrains(*_fonaes_bounds)
+    def _check_fonaes_input_ranges(self):
+        self._micro_check_input_ranges()
 
     support_type_id = fields.Many2one(
         "fonaes.support.type", required=True, ondelete="cascade", index=True
@@ -112,52 +164,71 @@ class FonaesSupportLimit(models.Model):
         help="Comma-separated beneficiary kinds this row applies to (empty: any allowed)."
     )
     unit = fields.Char(translate=True, help="Unit of measure of a service (ADE/PROCOMER).")
-    min_amount = fields.Float(string="Minimum Amount")
-    reference_amount = fields.Float(help="Reference (or average) amount of a service.")
+    min_amount = fields.Float(tracking=True, string="Minimum Amount")
+    reference_amount = fields.Float(
+        tracking=True, help="Reference (or average) amount of a service."
+    )
     max_amount = fields.Float(
+        tracking=True,
         string="State Representative's Limit",
         required=True,
         help="Amount the state representative authorizes alone (the table's amount).",
     )
     opinion_max_amount = fields.Float(
+        tracking=True,
         string="Limit with Directorate Opinion",
         help="Ceiling with the general directorate's favorable opinion first (1.5x the "
         "table where the rules allow it).",
     )
     regional_max_amount = fields.Float(
+        tracking=True,
         string="Regional-impact Ceiling",
         help="Ceiling for projects tied to regional-impact schemes, with the directorate's "
         "favorable opinion first (5 M, §4.3.1.2.D.ii, §4.3.1.4.D.ii).",
     )
     max_project_pct = fields.Float(
-        string="Max. Share of Project (%)", help="Overrides the support type's share."
+        tracking=True,
+        string="Max. Share of Project (%)",
+        help="Overrides the support type's share.",
     )
-    revolving_years_working = fields.Integer(string="Revolving Years (Working Capital, Deferred)")
-    revolving_years_fixed = fields.Integer(string="Revolving Years (Fixed Assets)")
+    revolving_years_working = fields.Integer(
+        tracking=True, string="Revolving Years (Working Capital, Deferred)"
+    )
+    revolving_years_fixed = fields.Integer(tracking=True, string="Revolving Years (Fixed Assets)")
     max_per_year = fields.Integer(
+        tracking=True,
         string="Max. Times per Fiscal Year",
         help="Times the same beneficiary may receive this service in a fiscal year "
         "(ADE ≤ 3 §4.3.3.1.A; PROCOMER promotion ≤ 3, others once §4.3.3.2.B/F).",
     )
     max_cost_pct = fields.Float(
+        tracking=True,
         string="Max. Share of Costs (%)",
         help="FONAES's maximum share of the event's costs (PROCOMER promotion 90 %).",
     )
     max_budget_pct = fields.Float(
+        tracking=True,
         string="Max. Share of the Type's Budget (%)",
         help="Share of the support type's national budget this row may use (ACCIS persona "
         "física: 10 %, §4.3.1.3.A).",
     )
     min_partners = fields.Integer(
+        tracking=True,
         string="More than ... Partners",
         help="The roster must have more partners than this (ESF: 200, §4.3.1.3.C).",
     )
-    min_equity = fields.Float(string="Minimum Equity", help="ESF: 700 thousand (§4.3.1.3.C).")
+    min_equity = fields.Float(
+        tracking=True, string="Minimum Equity", help="ESF: 700 thousand (§4.3.1.3.C)."
+    )
     branch_partners = fields.Integer(
-        string="More Partners per Branch", help="ESF: more than 100 per branch (§4.3.1.3.C)."
+        tracking=True,
+        string="More Partners per Branch",
+        help="ESF: more than 100 per branch (§4.3.1.3.C).",
     )
     branch_equity = fields.Float(
-        string="More Equity per Branch", help="ESF: 400 thousand per branch (§4.3.1.3.C)."
+        tracking=True,
+        string="More Equity per Branch",
+        help="ESF: 400 thousand per branch (§4.3.1.3.C).",
     )
     opinion_required = fields.Boolean(
         string="Directorate Prior Opinion",
@@ -166,12 +237,14 @@ class FonaesSupportLimit(models.Model):
         "studies §4.3.3.2.G.i).",
     )
     max_units = fields.Integer(
+        tracking=True,
         string="Max. Units per Application",
         help="Most units (months, participants) one application may ask for: technical "
         "assistance ≤ 10 months, third-party courses ≤ 2 participants per beneficiary "
         "(§4.3.3.1 table). 0: no limit. The table amounts are per unit.",
     )
     max_total_amount = fields.Float(
+        tracking=True,
         string="Max. Total per Beneficiary and Year",
         help="Ceiling of everything this row gives one beneficiary in a fiscal year, over "
         "all its applications: technical assistance 100 / 150 thousand (§4.3.3.1 table).",
@@ -185,6 +258,31 @@ class FonaesSupportLimit(models.Model):
         help="From the second time in a year, a report of the previous event's results is "
         "required (§4.3.3.2.B)."
     )
+
+    _sql_constraints = [
+        (
+            "amounts_nonnegative",
+            "CHECK(COALESCE(min_amount, 0) >= 0 AND COALESCE(reference_amount, 0) >= 0 AND "
+            "max_amount >= 0 AND COALESCE(opinion_max_amount, 0) >= 0 AND "
+            "COALESCE(regional_max_amount, 0) >= 0 AND COALESCE(min_equity, 0) >= 0 AND "
+            "COALESCE(branch_equity, 0) >= 0 AND COALESCE(max_total_amount, 0) >= 0)",
+            "A table amount cannot be negative (Reglas de Operación FONAES 2005, §4.3.1).",
+        ),
+        (
+            "shares_range",
+            "CHECK(COALESCE(max_project_pct, 0) BETWEEN 0 AND 100 AND COALESCE(max_cost_pct, 0) "
+            "BETWEEN 0 AND 100 AND COALESCE(max_budget_pct, 0) BETWEEN 0 AND 100)",
+            "A share is between 0 and 100 % (Reglas de Operación FONAES 2005, §4.3.1).",
+        ),
+        (
+            "counts_nonnegative",
+            "CHECK(COALESCE(revolving_years_working, 0) >= 0 AND "
+            "COALESCE(revolving_years_fixed, 0) >= 0 AND COALESCE(max_per_year, 0) >= 0 AND "
+            "COALESCE(min_partners, 0) >= 0 AND COALESCE(branch_partners, 0) >= 0 AND "
+            "COALESCE(max_units, 0) >= 0)",
+            "A table count cannot be negative (Reglas de Operación FONAES 2005, §4.3.1).",
+        ),
+    ]
 
     @api.constrains("beneficiary_kinds")
     def _check_beneficiary_kinds(self):

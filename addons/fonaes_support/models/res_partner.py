@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import sql
 
-from ..tools import rules
+from ..tools import input_rules, rules
 
 READERS = (
     "fonaes_support.fonaes_support_group_state_representative,"
@@ -13,7 +13,22 @@ READERS = (
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "micro.input.mixin"]
+    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
+    _fonaes_bounds = {
+        "fonaes_equity": (input_rules.KIND_AMOUNT, "§4.3.1.3.C"),
+        "fonaes_branch_count": (input_rules.KIND_COUNT, "§4.3.1.3.C"),
+        "fonaes_extra_provision_pct": (input_rules.KIND_PCT, "Anexo XI §1"),
+        "fonaes_additional_capital": (input_rules.KIND_AMOUNT, "Anexo XI §4.a"),
+        "fonaes_sight_deposits": (input_rules.KIND_AMOUNT, "Anexo XI §5"),
+        "fonaes_short_term_liabilities": (input_rules.KIND_AMOUNT, "Anexo XI §5"),
+    }
+    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
+
+    @api.constrains(*_fonaes_bounds)
+    def _check_fonaes_input_ranges(self):
+        self._micro_check_input_ranges()
 
     fonaes_role = fields.Selection(
         rules.BENEFICIARY_KINDS,
@@ -132,6 +147,18 @@ class ResPartner(models.Model):
 
     # Personal data per program (issue 14): an individual beneficiary (persona física) is a
     # program person; fonaes's rules on res.partner reach them per state (as the roster).
+    _sql_constraints = [
+        (
+            "fonaes_figures_valid",
+            "CHECK(COALESCE(fonaes_equity, 0) >= 0 AND COALESCE(fonaes_branch_count, 0) >= 0 "
+            "AND COALESCE(fonaes_extra_provision_pct, 0) BETWEEN 0 AND 100 AND "
+            "COALESCE(fonaes_additional_capital, 0) >= 0 AND COALESCE(fonaes_sight_deposits, 0) "
+            ">= 0 AND COALESCE(fonaes_short_term_liabilities, 0) >= 0)",
+            "FONAES figures of a beneficiary cannot be negative and shares are between 0 and "
+            "100 % (Reglas de Operación FONAES 2005, §4.3.1.3.C, Anexo XI).",
+        ),
+    ]
+
     @api.depends("fonaes_role")
     def _compute_micro_person(self):
         res = super()._compute_micro_person()

@@ -17,3 +17,5 @@ from . import test_fonaes_workflow_guard
 from . import test_fonaes_rule_gaps
 from . import test_fonaes_performance
 from . import test_fonaes_first_contact
+from . import test_fonaes_bad_input
+from . import test_fonaes_input_rules

@@ -2,6 +2,7 @@ import random
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 
 import odoo
 from odoo.exceptions import UserError
@@ -10,7 +11,9 @@ from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tests.common import BaseCase, get_db_name, tagged
 from odoo.tools import mute_logger
 
-FISCAL_YEAR = 2099  # an envelope no other test touches
+# An envelope no other test touches: next year, the last one a budget may be prepared for
+# (Reglas de Operación FONAES 2005, §4.5.1.C; the demo budgets are this year's).
+FISCAL_YEAR = date.today().year + 1
 AMOUNT = 100_000.0
 BUDGETED = 50  # the envelope fits exactly 50 applications
 SUBMISSIONS = 60

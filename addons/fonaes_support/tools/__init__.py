@@ -2,3 +2,4 @@ from . import rules
 from . import trust_xlsx
 from . import prudential
 from . import financial_statements
+from . import input_rules
