@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
+from ..tools import input_rules
+
 SERVICE_STATES = [("offered", "Offered"), ("accepted", "Accepted"), ("received", "Received")]
 SECTORS = [
     ("commerce", "Commerce"),
@@ -25,8 +27,19 @@ LOW_DEMAND_CAUSES = [
 ]
 
 
+#: Amounts and counts of a case's business (never negative).
+MD_BUSINESS_FIGURES = ("md_years_operating", "md_workers", "md_sales_before", "md_sales_after")
+
+
 class CrmLead(models.Model):
-    _inherit = "crm.lead"
+    _name = "crm.lead"
+    # Every value given to a case is checked for its shape before Odoo converts it: a list
+    # given to the owner (many2one) would otherwise silently empty it (issue 16).
+    _inherit = ["crm.lead", "micro.input.mixin"]
+    # Checked on the values sent, before the database CHECKs below see them.
+    _input_ranges = {
+        name: (0, None, False, input_rules.SOURCE_VALUATION) for name in MD_BUSINESS_FIGURES
+    }
 
     md_is_case = fields.Boolean(
         string="Program Case",
@@ -119,6 +132,30 @@ class CrmLead(models.Model):
     )
     md_plan_state = fields.Selection(related="md_plan_id.state", string="Plan Status")
 
+    # The database holds the rule too (the constraint below gives the message first).
+    _sql_constraints = [
+        (
+            "md_years_operating_not_negative",
+            "CHECK(md_years_operating IS NULL OR md_years_operating >= 0)",
+            "Years Operating cannot be negative.",
+        ),
+        (
+            "md_workers_not_negative",
+            "CHECK(md_workers IS NULL OR md_workers >= 0)",
+            "Workers cannot be negative.",
+        ),
+        (
+            "md_sales_before_not_negative",
+            "CHECK(md_sales_before IS NULL OR md_sales_before >= 0)",
+            "Monthly Sales Before the Pandemic cannot be negative.",
+        ),
+        (
+            "md_sales_after_not_negative",
+            "CHECK(md_sales_after IS NULL OR md_sales_after >= 0)",
+            "Monthly Sales Now cannot be negative.",
+        ),
+    ]
+
     @api.model
     def _md_xmlid_record(self, model, xmlid):
         """``env.ref`` without its existence query: the xml id lookup is cached, and this is
@@ -201,6 +238,16 @@ class CrmLead(models.Model):
                     self.env._("Case %s needs its facilitator (Salesperson).", lead.name)
                 )
 
+    @api.constrains(*MD_BUSINESS_FIGURES)
+    def _check_md_business_figures(self):
+        self._micro_check_range(MD_BUSINESS_FIGURES, low=0, source=input_rules.SOURCE_VALUATION)
+
+    @api.constrains("md_registration_date")
+    def _check_md_registration_date(self):
+        self.filtered("md_is_case")._micro_check_not_future(
+            ["md_registration_date"], source=input_rules.SOURCE_VALUATION
+        )
+
     # ---- CRUD ----
 
     @api.model_create_multi
@@ -212,6 +259,9 @@ class CrmLead(models.Model):
         return leads
 
     def write(self, vals):
+        # Checked before CRM's own write derives values from them (a list given as the
+        # salesperson would first stamp the assignment date).
+        self._micro_check_input(vals)
         previous = {}
         if "stage_id" in vals:
             previous = {lead.id: lead.stage_id for lead in self if lead.md_is_case}

@@ -8,6 +8,7 @@ class MdActivityTemplate(models.Model):
     helps (spec md_micronegocios §4; starter library from bulletin 004's examples)."""
 
     _name = "md.activity.template"
+    _inherit = ["micro.input.mixin"]
     _description = "Plan Activity Template"
     _order = "lever_id, sequence, id"
 

@@ -3,6 +3,7 @@ from odoo import fields, models
 
 class MdCity(models.Model):
     _name = "md.city"
+    _inherit = ["micro.input.mixin"]
     _description = "Program City"
     _order = "name"
 

@@ -1,10 +1,11 @@
 from odoo import api, fields, models
 
-from ..tools import cycle
+from ..tools import cycle, input_rules
 
 
 class MdCycle(models.Model):
     _name = "md.cycle"
+    _inherit = ["micro.input.mixin"]
     _description = "Program Cycle"
     _order = "date_start desc"
 
@@ -18,6 +19,15 @@ class MdCycle(models.Model):
         ("name_uniq", "unique(name)", "A cycle with this name already exists."),
         ("week_count_positive", "CHECK(week_count > 0)", "A cycle lasts at least one week."),
     ]
+
+    @api.constrains("week_count")
+    def _check_week_count(self):
+        self._micro_check_range(
+            ["week_count"],
+            low=1,
+            high=input_rules.MAX_CYCLE_WEEKS,
+            source=input_rules.SOURCE_CYCLE,
+        )
 
     @api.depends("date_start", "week_count")
     def _compute_date_end(self):

@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..tools import diagnostic as diagnostic_tool
+from ..tools import input_rules
 
 
 class MdDiagnostic(models.Model):
@@ -11,7 +12,7 @@ class MdDiagnostic(models.Model):
     questionnaire version or band change does not alter it (spec md_micronegocios §3)."""
 
     _name = "md.diagnostic"
-    _inherit = ["mail.thread", "micro.workflow.mixin"]
+    _inherit = ["mail.thread", "micro.workflow.mixin", "micro.input.mixin"]
     _description = "Micro-business Diagnostic"
     _order = "date desc, id desc"
 
@@ -227,6 +228,7 @@ class MdDiagnostic(models.Model):
 
 class MdDiagnosticResponse(models.Model):
     _name = "md.diagnostic.response"
+    _inherit = ["micro.input.mixin"]
     _description = "Diagnostic Answer"
     _order = "diagnostic_id, sequence, id"
 
@@ -251,6 +253,26 @@ class MdDiagnosticResponse(models.Model):
             "A question is answered once per diagnostic.",
         )
     ]
+
+    def _micro_input_record_name(self):
+        return self.env._("question «%s»", self.question_id.name)
+
+    @api.constrains("answer_id", "question_id")
+    def _check_answer_of_question(self):
+        """An answer is one of its own question's: another question's answer would score
+        the lever with a value that was never asked (issue 16)."""
+        for response in self.filtered("answer_id"):
+            if response.answer_id.question_id != response.question_id:
+                response._micro_raise(
+                    "answer_id",
+                    response.answer_id.name,
+                    self.env._(
+                        "it is an answer of another question («%(other)s»), not of «%(own)s»",
+                        other=response.answer_id.question_id.name,
+                        own=response.question_id.name,
+                    ),
+                    input_rules.SOURCE_DIAGNOSTIC,
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import input_rules
+
 
 class MdLevel(models.Model):
     """A competence level of a lever, lowest to highest: incipiente, aceptable, confiable,
@@ -8,6 +10,7 @@ class MdLevel(models.Model):
     calls for a mentor are settings the program can change."""
 
     _name = "md.level"
+    _inherit = ["micro.input.mixin"]
     _description = "Competence Level"
     _order = "min_score, id"
 
@@ -39,9 +42,10 @@ class MdLevel(models.Model):
                 raise ValidationError(
                     self.env._(
                         "The lowest score of level %(level)s must be between 0 and 100, not "
-                        "%(score)s.",
+                        "%(score)s (%(document)s).",
                         level=level.name,
                         score=level.min_score,
+                        document=input_rules.SOURCE_LEVELS,
                     )
                 )
 

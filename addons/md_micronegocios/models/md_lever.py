@@ -6,6 +6,7 @@ class MdLever(models.Model):
     (bulletin 004, figures 9 and 13)."""
 
     _name = "md.lever"
+    _inherit = ["micro.input.mixin"]
     _description = "Reactivation Lever"
     _order = "sequence, id"
 

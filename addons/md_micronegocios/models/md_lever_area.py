@@ -7,6 +7,7 @@ class MdLeverArea(models.Model):
     Financiación, Asociatividad)."""
 
     _name = "md.lever.area"
+    _inherit = ["micro.input.mixin"]
     _description = "Reactivation Area"
     _order = "sequence, id"
 

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 
+from ..tools import input_rules
 from ..tools import plan as plan_tool
 
 
@@ -9,8 +10,9 @@ class MdMentor(models.Model):
     (spec md_micronegocios §5)."""
 
     _name = "md.mentor"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "micro.input.mixin"]
     _description = "Mentor"
+    _input_ranges = {"capacity": (0, None, False, input_rules.SOURCE_MENTORS)}
     _order = "name, id"
 
     user_id = fields.Many2one(
@@ -40,6 +42,10 @@ class MdMentor(models.Model):
         ("user_uniq", "unique(user_id)", "This user is already a mentor."),
         ("capacity_positive", "CHECK(capacity >= 0)", "Capacity cannot be negative."),
     ]
+
+    @api.constrains("capacity")
+    def _check_capacity(self):
+        self._micro_check_range(["capacity"], low=0, source=input_rules.SOURCE_MENTORS)
 
     @api.depends("plan_ids.state")
     def _compute_load(self):

@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.micro_base.models.cron_batch import run_in_batches
 
+from ..tools import input_rules
 from ..tools import plan as plan_tool
 
 ORIENTADOR = "md_micronegocios.md_micronegocios_group_orientador"
@@ -27,7 +28,12 @@ class MdPlan(models.Model):
     (spec md_micronegocios §4), with the mentors it needs (§5)."""
 
     _name = "md.plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "micro.workflow.mixin",
+        "micro.input.mixin",
+    ]
     _description = "Attention Plan"
     _order = "id desc"
 
@@ -173,6 +179,15 @@ class MdPlan(models.Model):
     def _compute_display_name(self):
         for plan in self:
             plan.display_name = self.env._("Plan of %s", plan.lead_id.name or "")
+
+    @api.constrains("weeks")
+    def _check_weeks(self):
+        self.filtered("weeks")._micro_check_range(
+            ["weeks"],
+            low=plan_tool.MIN_WEEKS,
+            high=plan_tool.MAX_WEEKS,
+            source=input_rules.SOURCE_PLAN,
+        )
 
     def write(self, vals):
         """The coordinator assigns mentors from the form's field too: that change goes

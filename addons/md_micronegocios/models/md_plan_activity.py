@@ -5,6 +5,8 @@ from odoo.exceptions import UserError
 
 from odoo.addons.micro_base.models.cron_batch import run_in_batches
 
+from ..tools import input_rules
+from ..tools import plan as plan_tool
 from .md_activity_template import RESPONSIBLES
 
 ACTIVITY_STATES = [("planned", "Planned"), ("done", "Done"), ("not_done", "Not Done")]
@@ -16,8 +18,11 @@ class MdPlanActivity(models.Model):
     is approved it is scheduled as a ``mail.activity`` in the responsible user's to-do."""
 
     _name = "md.plan.activity"
-    _inherit = ["mail.thread", "micro.workflow.mixin"]
+    _inherit = ["mail.thread", "micro.workflow.mixin", "micro.input.mixin"]
     _description = "Attention Plan Activity"
+    # The absolute bounds on the values sent (before the database CHECKs); the plan's own
+    # length is checked by _check_week.
+    _input_ranges = {"week": (1, plan_tool.MAX_WEEKS, False, input_rules.SOURCE_PLAN)}
     _order = "plan_id, week, sequence, id"
 
     # Done only through the step that checks the evidence; once done, what was done and its
@@ -68,6 +73,7 @@ class MdPlanActivity(models.Model):
 
     _sql_constraints = [
         ("week_positive", "CHECK(week >= 1)", "Weeks of a plan start at 1."),
+        ("week_max", f"CHECK(week <= {plan_tool.MAX_WEEKS})", "A plan lasts at most 12 weeks."),
     ]
 
     @api.depends("responsible", "plan_id.user_id", "plan_id.mentor_ids")
@@ -78,6 +84,16 @@ class MdPlanActivity(models.Model):
                 activity.user_id = mentor_user
             else:
                 activity.user_id = activity.plan_id.user_id
+
+    @api.constrains("week", "plan_id")
+    def _check_week(self):
+        for activity in self:
+            activity._micro_check_range(
+                ["week"],
+                low=1,
+                high=activity.plan_id.weeks or plan_tool.MAX_WEEKS,
+                source=input_rules.SOURCE_PLAN,
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

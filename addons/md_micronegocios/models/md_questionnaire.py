@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import input_rules
+
 
 class MdQuestionnaire(models.Model):
     """The diagnostic questionnaire, versioned: once a version is in use its questions are
@@ -8,7 +10,7 @@ class MdQuestionnaire(models.Model):
     the questions and scores they were made with (spec md_micronegocios §3)."""
 
     _name = "md.questionnaire"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "micro.input.mixin"]
     _description = "Diagnostic Questionnaire"
     _order = "version desc, id desc"
 
@@ -82,6 +84,7 @@ class MdQuestionnaire(models.Model):
 
 class MdQuestion(models.Model):
     _name = "md.question"
+    _inherit = ["micro.input.mixin"]
     _description = "Diagnostic Question"
     _order = "questionnaire_id, sequence, id"
 
@@ -101,6 +104,10 @@ class MdQuestion(models.Model):
     def _compute_best_value(self):
         for question in self:
             question.best_value = max(question.answer_ids.mapped("value"), default=0.0)
+
+    @api.constrains("weight")
+    def _check_weight(self):
+        self._micro_check_range(["weight"], low=0, source=input_rules.SOURCE_DIAGNOSTIC)
 
     def _check_editable(self):
         frozen = self.questionnaire_id.filtered(lambda q: q.state != "draft")
@@ -130,6 +137,7 @@ class MdQuestion(models.Model):
 
 class MdQuestionAnswer(models.Model):
     _name = "md.question.answer"
+    _inherit = ["micro.input.mixin"]
     _description = "Diagnostic Answer"
     _order = "question_id, sequence, id"
 
@@ -139,6 +147,10 @@ class MdQuestionAnswer(models.Model):
     value = fields.Float(required=True, help="0 for the weakest answer, higher is better.")
 
     _sql_constraints = [("value_positive", "CHECK(value >= 0)", "A value cannot be negative.")]
+
+    @api.constrains("value")
+    def _check_value(self):
+        self._micro_check_range(["value"], low=0, source=input_rules.SOURCE_DIAGNOSTIC)
 
     @api.model_create_multi
     def create(self, vals_list):

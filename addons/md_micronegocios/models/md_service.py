@@ -22,7 +22,7 @@ class MdService(models.Model):
     observatory lists it in its "matriz de caracterización de servicios"."""
 
     _name = "md.service"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "micro.input.mixin"]
     _description = "Ecosystem Service"
     _order = "city_id, name, id"
 
@@ -120,6 +120,7 @@ class MdService(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._micro_check_input(vals, creating=True)  # before the month is read
             if vals.get("start_month"):
                 vals["start_month"] = services_tool.month_start(
                     fields.Date.to_date(vals["start_month"])

@@ -1,5 +1,9 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
+from odoo.addons.micro_base.models.micro_input_mixin import field_label
+
+from ..tools import input_rules
 from ..tools import plan as plan_tool
 
 #: Program settings (ir.config_parameter ``md_micronegocios.<key>``) and their defaults.
@@ -19,7 +23,8 @@ MD_SETTINGS = {
 
 
 class ResConfigSettings(models.TransientModel):
-    _inherit = "res.config.settings"
+    _name = "res.config.settings"
+    _inherit = ["res.config.settings", "micro.input.mixin"]
 
     md_plan_weeks = fields.Integer(
         string="Plan Length (weeks)",
@@ -47,6 +52,30 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="md_micronegocios.mentor_wait_days",
         default=MD_SETTINGS["mentor_wait_days"][1],
     )
+
+    @api.model
+    def _micro_input_field_names(self):
+        """The program's settings only: the other addons' keep Odoo's handling."""
+        return set(input_rules.SETTING_RANGES)
+
+    @api.constrains(*input_rules.SETTING_RANGES)
+    def _check_md_settings(self):
+        """The program's settings stay within what the bulletin describes (issue 16)."""
+        for settings in self:
+            for name, (low, high, source) in input_rules.SETTING_RANGES.items():
+                value = settings[name]
+                if not low <= value <= high:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s: %(value)s is not allowed: it must be between %(low)s "
+                            "and %(high)s (%(document)s).",
+                            field=field_label(settings, name),
+                            value=value,
+                            low=low,
+                            high=high,
+                            document=source,
+                        )
+                    )
 
     @api.model
     def _md_setting(self, key):

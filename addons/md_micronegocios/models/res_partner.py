@@ -4,6 +4,8 @@ from odoo.tools import sql
 
 from odoo.addons.micro_base.tools import identity
 
+from ..tools import input_rules
+
 FACILITATOR = "md_micronegocios.md_micronegocios_group_facilitator"
 
 #: An owner accompanied by the program is an adult (spec md_micronegocios §2).
@@ -107,9 +109,18 @@ class ResPartner(models.Model):
                     )
                 )
 
+    @api.constrains("md_consent_date")
+    def _check_md_consent_date(self):
+        """Consent is recorded once given: it cannot be dated after today (issue 16)."""
+        self._micro_check_not_future(["md_consent_date"], source=input_rules.SOURCE_CONSENT)
+
     @api.constrains("md_is_owner", "birth_date", "md_consent_date")
     def _check_md_owner_age(self):
-        for partner in self.filtered(lambda p: p.md_is_owner and p.birth_date):
+        today = fields.Date.context_today(self)
+        # A birth date after today is refused by micro_base's own check, which names it.
+        for partner in self.filtered(
+            lambda p: p.md_is_owner and p.birth_date and p.birth_date <= today
+        ):
             on = partner.md_consent_date or fields.Date.context_today(partner)
             age = identity.age_on(partner.birth_date, on)
             if age < MIN_OWNER_AGE:

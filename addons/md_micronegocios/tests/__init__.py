@@ -11,3 +11,4 @@ from . import test_md_analytics
 from . import test_md_research
 from . import test_md_workflow_guard
 from . import test_md_first_contact
+from . import test_md_bad_input

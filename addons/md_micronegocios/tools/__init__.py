@@ -6,3 +6,4 @@ from . import plan
 from . import services
 from . import analytics
 from . import research
+from . import input_rules
