@@ -6,7 +6,6 @@ from psycopg2.extras import execute_values
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.micro_base.models.cron_batch import run_in_batches
 
 from ..tools import input_rules, prudential
 from .fonaes_loan import _amount
@@ -250,7 +249,7 @@ class FonaesProvisionRun(models.Model):
         """Rate every intermediary with granted loans at the last month-end (Anexo XI §1:
         figures at the last day of each calendar month). Idempotent: an intermediary
         already rated at that date is skipped. One intermediary per batch (micro_base
-        ``run_in_batches``): a failing one is logged and the others go on, and under the
+        ``micro.scheduled.work``): a failing one is logged and the others go on, and under the
         scheduler each rated intermediary is committed (a run of 200,000 loans is heavy)."""
         cut_off = previous_month_end(as_of or fields.Date.context_today(self))
         groups = self.env["fonaes.loan"]._read_group(
@@ -265,7 +264,7 @@ class FonaesProvisionRun(models.Model):
         def rate(intermediary):
             runs.append(self._rate(intermediary, cut_off).id)
 
-        run_in_batches(todo, rate, batch_size=1)
+        self.env["micro.scheduled.work"]._run_in_batches(todo, rate, batch_size=1)
         return self.browse(runs)
 
     # ---- BUSINESS METHODS ----

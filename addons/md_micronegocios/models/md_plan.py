@@ -3,7 +3,6 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.micro_base.models.cron_batch import run_in_batches
 
 from ..tools import input_rules
 from ..tools import plan as plan_tool
@@ -388,7 +387,9 @@ class MdPlan(models.Model):
                 ("designed_date", "<=", limit),
             ]
         ).filtered(lambda plan: activity_type not in plan.activity_ids.activity_type_id)
-        run_in_batches(plans, lambda plan: plan._remind_pending_mentor(activity_type))
+        self.env["micro.scheduled.work"]._run_in_batches(
+            plans, lambda plan: plan._remind_pending_mentor(activity_type)
+        )
 
     def _remind_pending_mentor(self, activity_type):
         user = self.approved_by_id or self.lead_id.team_id.user_id or self.env.user

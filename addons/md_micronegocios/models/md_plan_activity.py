@@ -3,7 +3,6 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.micro_base.models.cron_batch import run_in_batches
 
 from ..tools import input_rules
 from ..tools import plan as plan_tool
@@ -212,7 +211,9 @@ class MdPlanActivity(models.Model):
                 ("plan_id.state", "in", ("designed", "followup")),
             ]
         )
-        run_in_batches(overdue, lambda activity: activity._notify_overdue())
+        self.env["micro.scheduled.work"]._run_in_batches(
+            overdue, lambda activity: activity._notify_overdue()
+        )
 
     def _notify_overdue(self):
         self.plan_id.message_post(

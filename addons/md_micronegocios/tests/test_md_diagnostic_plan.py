@@ -337,7 +337,7 @@ class TestMdDiagnosticPlan(MdCommon, TransactionCase):
         with (
             freeze_time("2021-03-20"),
             patch.object(Activity, "_notify_overdue", notify),
-            mute_logger("odoo.addons.micro_base.models.cron_batch"),
+            mute_logger("odoo.addons.micro_base.models.micro_scheduled_work"),
         ):
             self.env["md.plan.activity"]._cron_notify_overdue()
         self.assertFalse(any(plans[0].plan_activity_ids.mapped("overdue_notified")))

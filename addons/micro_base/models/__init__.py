@@ -1,4 +1,5 @@
 from . import micro_input_mixin
+from . import micro_scheduled_work
 from . import resource_calendar
 from . import resource_calendar_attendance
 from . import resource_calendar_leaves

@@ -1,5 +1,4 @@
 import datetime
-import logging
 
 import holidays
 import pytz
@@ -8,8 +7,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import business_days
-
-_logger = logging.getLogger(__name__)
 
 
 class ResourceCalendar(models.Model):
@@ -42,12 +39,10 @@ class ResourceCalendar(models.Model):
     def _cron_fill_official_holidays(self):
         """Keep the current and next year's official holidays on every program calendar."""
         year = fields.Date.context_today(self).year
-        for calendar in self.search([("holiday_country_id", "!=", False)]):
-            try:
-                with self.env.cr.savepoint():
-                    calendar._fill_official_holidays([year, year + 1])
-            except Exception:
-                _logger.exception("Could not fill official holidays of calendar %s", calendar.id)
+        self.env["micro.scheduled.work"]._run_in_batches(
+            self.search([("holiday_country_id", "!=", False)]),
+            lambda calendar: calendar._fill_official_holidays([year, year + 1]),
+        )
 
     # ---- BUSINESS METHODS ----
 

@@ -1,6 +1,15 @@
+import base64
 import contextlib
+import json
+import logging
+import os
+import pathlib
+import re
 
 from odoo.tests import new_test_user
+from odoo.tests.common import ChromeBrowser
+
+_logger = logging.getLogger(__name__)
 
 
 class MicroTestMixin:
@@ -20,6 +29,79 @@ class MicroTestMixin:
 
     def _visible_menus(self, user):
         return self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+
+    def _execute_kw(self, user, model, method, args, kwargs=None, password=None):
+        """Call ``model.method(*args, **kwargs)`` through Odoo's external API
+        (``execute_kw`` over ``/jsonrpc``) logged in as ``user``; the password defaults to
+        the one ``new_test_user`` gives. Only in an ``HttpCase``. Returns the JSON-RPC
+        answer: ``{"result": ...}`` or ``{"error": {...}}``."""
+        if password is None:
+            password = user.login + "x" * (8 - len(user.login))
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": 1,
+            "params": {
+                "service": "object",
+                "method": "execute_kw",
+                "args": [
+                    self.env.cr.dbname,
+                    user.id,
+                    password,
+                    model,
+                    method,
+                    args,
+                    kwargs or {},
+                ],
+            },
+        }
+        response = self.url_open(
+            "/jsonrpc",
+            data=json.dumps(payload),
+            headers={"Content-Type": "application/json"},
+            timeout=30,
+        )
+        self.assertEqual(response.status_code, 200, response.text[:500])
+        return response.json()
+
+
+def screens_dir():
+    """Where the tours' screenshots go: ``$MICRO_SCREENS_DIR`` or ``<repo>/.odoo/screens``
+    (not committed; the README says where)."""
+    default = pathlib.Path(__file__).resolve().parents[3] / ".odoo" / "screens"
+    return pathlib.Path(os.environ.get("MICRO_SCREENS_DIR") or default)
+
+
+class MicroScreensMixin:
+    """Screenshots of a tour at the steps that matter (issue 17).
+
+    Put it before ``HttpCase`` in the bases. A tour step saves the screen by logging
+    ``micro-screen:<name>`` (e.g. ``run() { console.log("micro-screen:01_tablero"); }``):
+    the page as the user sees it at that moment goes to
+    ``.odoo/screens/<TestClass>/<name>.png``."""
+
+    def setUp(self):
+        super().setUp()
+        original = ChromeBrowser._handle_console
+        folder = screens_dir() / type(self).__name__
+
+        def handle_console(browser, type, args=None, stackTrace=None, **kw):
+            first = str(browser._from_remoteobject(args[0])) if args else ""
+            if first.startswith("micro-screen:"):
+                name = re.sub(r"[^\w.-]+", "_", first.split(":", 1)[1].strip()) or "screen"
+                future = browser._websocket_send("Page.captureScreenshot", with_future=True)
+
+                def save(done, name=name):
+                    data = done.result(timeout=0).get("data")
+                    if data:
+                        folder.mkdir(parents=True, exist_ok=True)
+                        (folder / f"{name}.png").write_bytes(base64.b64decode(data))
+                        _logger.info("screenshot %s/%s.png", folder, name)
+
+                future.add_done_callback(save)
+            return original(browser, type, args=args, stackTrace=stackTrace, **kw)
+
+        self.patch(ChromeBrowser, "_handle_console", handle_console)
 
 
 class DemoUsersMixin:

@@ -1,6 +1,6 @@
-from odoo.tests import TransactionCase, tagged
+import logging
 
-from odoo.addons.micro_base.models.cron_batch import run_in_batches
+from odoo.tests import TransactionCase, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -14,10 +14,18 @@ class TestCronBatch(TransactionCase):
             if partner == bad:
                 raise ValueError("broken record")
 
-        with self.assertLogs("odoo.addons.micro_base.models.cron_batch", "ERROR") as logs:
-            failed = run_in_batches(partners, process, batch_size=2)
+        logger = "odoo.addons.micro_base.models.micro_scheduled_work"
+        # logging.INFO, not "INFO": Odoo names its runbot level (25) "INFO" too
+        with self.assertLogs(logger, logging.INFO) as logs:
+            failed = self.env["micro.scheduled.work"]._run_in_batches(
+                partners, process, batch_size=2
+            )
         self.assertEqual(failed, bad)
-        self.assertIn("Scheduled action skipped", logs.output[0])
+        self.assertIn("Scheduled action skipped", "\n".join(logs.output))
+        # progress per batch: 2/5, 4/5, 5/5
+        progress = [line for line in logs.output if "done," in line]
+        self.assertEqual(len(progress), 3, progress)
+        self.assertIn("5/5 done, 1 failed", progress[-1])
         bad.invalidate_recordset()
         self.assertFalse(bad.comment, "the failing record's own write is rolled back")
         self.assertEqual(set((partners - bad).mapped("comment")), {"<p>processed</p>"})

@@ -1,7 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.micro_base.models.cron_batch import run_in_batches
 
 from ..tools import complaints as rules
 from .pronafim_deadline import program_today
@@ -252,7 +251,7 @@ class PronafimComplaint(models.Model):
         The status is written only when it changes, and an activity for the officer is
         scheduled only then: a second run on the same day changes nothing. Those back to
         "ok" are written at once; each complaint turning lapsing or lapsed is flagged in its
-        own savepoint, committed in batches by the scheduler (``run_in_batches``): one that
+        own savepoint, committed in batches by the scheduler (``micro.scheduled.work``): one that
         fails is logged and skipped, the others are flagged.
 
         :return: the complaints that could not be flagged
@@ -274,7 +273,7 @@ class PronafimComplaint(models.Model):
             if status != complaint.due_status:
                 (to_ok if status == "ok" else to_flag).append(complaint.id)
         self.browse(to_ok)._workflow_write({"due_status": "ok"})
-        return run_in_batches(
+        return self.env["micro.scheduled.work"]._run_in_batches(
             self.browse(to_flag),
             lambda complaint: complaint._flag_due(today, left(complaint.date_due), labels),
         )

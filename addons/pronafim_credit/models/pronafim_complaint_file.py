@@ -6,7 +6,6 @@ import pathlib
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.micro_base.models.cron_batch import run_in_batches
 from odoo.addons.micro_base.tools import tabular
 
 from ..tools import complaints as rules
@@ -280,14 +279,14 @@ class PronafimComplaintFile(models.Model):
         """Daily exchange: collect the inbox folder's files, import the pending incoming
         files, then export the answers not sent yet (to the outbox folder, if set).
 
-        Each file in its own savepoint (``run_in_batches``): one that fails unexpectedly is
+        Each file in its own savepoint (``micro.scheduled.work``): one that fails unexpectedly is
         logged, rolled back and left in error with a note, the others go on. Idempotent: an
         imported file is not imported again, an answer is sent once.
 
         :return: the incoming files that failed
         """
         self._collect_inbox()
-        failed = run_in_batches(
+        failed = self.env["micro.scheduled.work"]._run_in_batches(
             self.search([("direction", "=", "incoming"), ("state", "=", "pending")]),
             lambda file: file.action_import(),
         )

@@ -2,7 +2,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_round
 
-from odoo.addons.micro_base.models.cron_batch import run_in_batches
 
 from ..tools import borrower_report, mir
 from .pronafim_deadline import program_today
@@ -165,7 +164,7 @@ class PronafimMirIndicator(models.Model):
         today = program_today(self)
         day = mir.last_closed_month_day(today)
         figures = {}
-        return run_in_batches(
+        return self.env["micro.scheduled.work"]._run_in_batches(
             self.search([]), lambda indicator: indicator._compute_period(day, figures)
         )
 

@@ -369,24 +369,6 @@ class TestPronafimBadInput(BadInputCommon):
 class TestPronafimBadInputRpc(BadInputCommon, HttpCase):
     """The creates and writes of the corpus through the external API, as each role."""
 
-    def _execute_kw(self, user, model, method, args):
-        password = user.login + "x" * (8 - len(user.login))  # new_test_user's default
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "id": 1,
-            "params": {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [self.env.cr.dbname, user.id, password, model, method, args, {}],
-            },
-        }
-        response = self.url_open(
-            "/jsonrpc", data=json.dumps(payload), headers={"Content-Type": "application/json"}
-        )
-        self.assertEqual(response.status_code, 200)
-        return response.json()
-
     def test_bad_input_corpus_over_jsonrpc(self):
         rows = []
         for row in ROWS:

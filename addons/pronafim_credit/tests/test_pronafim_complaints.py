@@ -320,7 +320,7 @@ class TestComplaintDesk(ComplaintCase):
 
         with (
             patch.object(Complaint, "_flag_due", flag_or_fail),
-            mute_logger("odoo.addons.micro_base.models.cron_batch"),
+            mute_logger("odoo.addons.micro_base.models.micro_scheduled_work"),
         ):
             with on_day(datetime.date(2026, 11, 27)):
                 failed = self.env["pronafim.complaint"]._cron_flag_due()
@@ -345,7 +345,7 @@ class TestComplaintDesk(ComplaintCase):
 
         with (
             patch.object(File, "action_import", import_or_fail),
-            mute_logger("odoo.addons.micro_base.models.cron_batch"),
+            mute_logger("odoo.addons.micro_base.models.micro_scheduled_work"),
         ):
             with on_day(datetime.date(2026, 11, 3)):
                 failed = self.env["pronafim.complaint.file"]._cron_exchange()

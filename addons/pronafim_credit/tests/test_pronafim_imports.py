@@ -4,7 +4,6 @@ users send, and refuse a file they cannot read with one clear line, creating not
 import base64
 import datetime
 import io
-import json
 import os
 
 import xlsxwriter
@@ -256,24 +255,6 @@ class TestComplaintFileImport(ImportCase):
 class TestImportsFromOutside(ImportCase, HttpCase):
     """The same files sent through Odoo's external API (``execute_kw`` over ``/jsonrpc``,
     logged in as the uploading user) and through the IMF portal's upload form."""
-
-    def _execute_kw(self, user, model, method, args, kwargs=None):
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "id": 1,
-            "params": {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [self.env.cr.dbname, user.id, user.login, model, method, args,
-                         kwargs or {}],
-            },
-        }  # fmt: skip
-        response = self.url_open(
-            "/jsonrpc", data=json.dumps(payload), headers={"Content-Type": "application/json"}
-        )
-        self.assertEqual(response.status_code, 200, response.text[:500])
-        return response.json()
 
     def _send_report(self, user, content, filename):
         answer = self._execute_kw(

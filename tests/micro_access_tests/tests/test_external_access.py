@@ -21,6 +21,8 @@ from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import SQL, mute_logger
 
+from odoo.addons.micro_base.tests.common import MicroTestMixin
+
 _logger = logging.getLogger(__name__)
 
 MD = "md_micronegocios.md_micronegocios_group_%s"
@@ -224,7 +226,7 @@ MATRIX = [
 
 
 @tagged("post_install", "-at_install")
-class TestExternalAccess(HttpCase):
+class TestExternalAccess(MicroTestMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -660,32 +662,9 @@ class TestExternalAccess(HttpCase):
     # ---- the external API ----
 
     def _rpc(self, role, model, method, args, kwargs):
-        user = self.users[role]
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "id": 1,
-            "params": {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [
-                    self.env.cr.dbname,
-                    user.id,
-                    f"xa_{role}_pw_2026",
-                    model,
-                    method,
-                    args,
-                    kwargs,
-                ],
-            },
-        }
-        response = self.url_open(
-            "/jsonrpc",
-            data=json.dumps(payload),
-            headers={"Content-Type": "application/json"},
-            timeout=30,
+        body = self._execute_kw(
+            self.users[role], model, method, args, kwargs, password=f"xa_{role}_pw_2026"
         )
-        body = response.json()
         if "error" in body:
             data = body["error"].get("data") or {}
             return False, data.get("name", "?").rsplit(".", 1)[-1] + ": " + str(

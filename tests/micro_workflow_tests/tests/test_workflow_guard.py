@@ -1,8 +1,6 @@
 """micro_base's workflow guard: what a plain write (any client, any context) may not do,
 and what a step does on the acting user's behalf."""
 
-import json
-
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, TransactionCase, tagged
 
@@ -138,33 +136,6 @@ class TestWorkflowGuard(WorkflowGuardCommon, TransactionCase):
 @tagged("post_install", "-at_install")
 class TestWorkflowGuardJsonRpc(WorkflowGuardCommon, HttpCase):
     """The same refusals through Odoo's external API, as a client logged in as a user."""
-
-    def _execute_kw(self, user, model, method, args, kwargs=None):
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "id": 1,
-            "params": {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [
-                    self.env.cr.dbname,
-                    user.id,
-                    user.login,
-                    model,
-                    method,
-                    args,
-                    kwargs or {},
-                ],
-            },
-        }
-        response = self.url_open(
-            "/jsonrpc",
-            data=json.dumps(payload),
-            headers={"Content-Type": "application/json"},
-        )
-        self.assertEqual(response.status_code, 200)
-        return response.json()
 
     def test_forged_context_over_jsonrpc(self):
         order = self._order("approved")
