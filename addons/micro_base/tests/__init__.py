@@ -4,6 +4,7 @@ from . import test_identity
 from . import test_loan_tools
 from . import test_cat_tools
 from . import test_cron_batch
+from . import test_periods_amounts
 from . import test_partner_identity
 from . import test_tabular
 from . import test_input_tools
