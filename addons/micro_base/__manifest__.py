@@ -12,6 +12,7 @@
     "data": [
         "security/micro_base_groups.xml",
         "security/micro_base_rules.xml",
+        "security/ir.model.access.csv",
         "data/resource_calendar_data.xml",
         "data/ir_cron_data.xml",
         "views/resource_calendar_views.xml",

@@ -1,5 +1,6 @@
 from . import micro_input_mixin
 from . import micro_scheduled_work
+from . import micro_job
 from . import resource_calendar
 from . import resource_calendar_attendance
 from . import resource_calendar_leaves

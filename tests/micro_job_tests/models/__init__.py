@@ -1,0 +1,1 @@
+from . import micro_job_test_batch
