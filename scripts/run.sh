@@ -19,7 +19,11 @@ if ! psql_q "SELECT 1 FROM pg_database WHERE datname='$RUN_DB'" | grep -q 1; the
     init=(-i "$(joined "${ALL_ADDONS[@]}")" --load-language=es_MX,es_CO)
 fi
 if [ "${WORKERS:-0}" -gt 0 ]; then  # production-like: workers (+ read replica unless REPLICA=0)
-    source "$ROOT/scripts/workers.sh" && workers_options && set -- "${WORKER_OPTS[@]}" "$@"
+    source "$ROOT/scripts/workers.sh" && workers_options
+    if [ -n "${WORKER_INSTALL:-}" ]; then
+        if [ ${#init[@]} -gt 0 ]; then init[1]="${init[1]},$WORKER_INSTALL"; else init=(-i "$WORKER_INSTALL"); fi
+    fi
+    set -- "${WORKER_OPTS[@]}" "$@"
 fi
 echo "Odoo on http://localhost:$HTTP_PORT  (login: admin, password: admin; Ctrl-C stops)"
 odoo_bin -d "$RUN_DB" --db-filter="^$RUN_DB\$" --http-port="$HTTP_PORT" "${init[@]}" "$@" || true

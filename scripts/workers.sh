@@ -11,6 +11,16 @@ GEVENT_PORT="${GEVENT_PORT:-$((HTTP_PORT + 3))}"
 
 workers_options() {
     WORKER_OPTS=(--workers="$WORKERS" --max-cron-threads=1 --gevent-port="$GEVENT_PORT")
+    # Long work as background jobs: OCA queue_job's runner, loaded server-wide, runs the
+    # jobs micro.job.mixin queues (channel root.micro; micro_base runs them in the request
+    # when the runner is not loaded). It must be installed in the database too.
+    WORKER_OPTS+=(--load=base,web,queue_job)
+    export ODOO_QUEUE_JOB_CHANNELS="${ODOO_QUEUE_JOB_CHANNELS:-root:2,root.micro:2}"
+    if ! "$PGBIN/psql" -X -t -A -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "${RUN_DB:-x}" \
+        -c "SELECT 1 FROM ir_module_module WHERE name='queue_job' AND state='installed'" \
+        2>/dev/null | grep -q 1; then
+        WORKER_INSTALL=queue_job  # scripts/run.sh adds it to what it installs
+    fi
     if [ "${REPLICA:-1}" != 0 ]; then
         "$ROOT/scripts/replica.sh" start
         WORKER_OPTS+=(--db_replica_host="$PGHOST" --db_replica_port="$REPLICA_PORT")
