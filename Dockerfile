@@ -8,6 +8,8 @@ FROM odoo:18.0
 USER root
 COPY requirements-docker.txt /tmp/requirements-docker.txt
 RUN pip3 install --no-cache-dir --break-system-packages -r /tmp/requirements-docker.txt
+COPY requirements-oca.txt /tmp/requirements-oca.txt
+RUN pip3 install --no-cache-dir --break-system-packages --no-deps -r /tmp/requirements-oca.txt
 COPY --chown=odoo:odoo addons /mnt/extra-addons
 COPY odoo.conf /etc/odoo/odoo.conf
 COPY docker/odoo_conf.py /usr/local/lib/micro/odoo_conf.py

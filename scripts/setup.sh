@@ -24,7 +24,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 PGBIN="$(ls -d /usr/lib/postgresql/15/bin)"
 
-stamp_want="$(cat "$ROOT/requirements.txt" "$ROOT/requirements-dev.txt" | sha1sum | cut -c1-12) $ODOO_SRC"
+stamp_want="$(cat "$ROOT/requirements.txt" "$ROOT/requirements-dev.txt" "$ROOT/requirements-oca.txt" | sha1sum | cut -c1-12) $ODOO_SRC"
 stamp_file="$VENV/.suite-stamp"
 if [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$stamp_want" ] && [ -x "$VENV/bin/python" ]; then
     exit 0

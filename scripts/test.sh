@@ -65,7 +65,9 @@ ODOO_REV="$(sha1sum <"$ODOO_SRC/odoo/release.py" | cut -c1-8)"
 TEMPLATE="tmpl_$(echo "$EXT_DEPS $ODOO_REV" | sha1sum | cut -c1-10)"
 if ! psql_q "SELECT 1 FROM pg_database WHERE datname='$TEMPLATE'" | grep -q 1; then
     for old in $(psql_q "SELECT datname FROM pg_database WHERE datname LIKE 'tmpl\_%'"); do
-        "$PGBIN/dropdb" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" "$old"
+        # a template another run is cloning right now stays (the next run drops it)
+        "$PGBIN/dropdb" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" "$old" 2>/dev/null \
+            || echo "Keeping the template $old: another run is using it"
     done
     echo "Building the template database $TEMPLATE ($EXT_DEPS)"
     if ! odoo_bin -d "$TEMPLATE" -i "$EXT_DEPS" --stop-after-init --http-port="$TEST_HTTP_PORT" \

@@ -7,8 +7,10 @@
     "author": "Micro-enterprise Programs Suite",
     "website": "https://github.com/micro-enterprise-programs/suite",
     "license": "LGPL-3",
-    "depends": ["mail", "resource", "contacts"],
-    "external_dependencies": {"python": ["stdnum", "num2words", "holidays", "openpyxl"]},
+    "depends": ["mail", "resource", "contacts", "report_xlsx"],
+    "external_dependencies": {
+        "python": ["stdnum", "num2words", "holidays", "openpyxl", "xlsxwriter"]
+    },
     "data": [
         "security/micro_base_groups.xml",
         "security/micro_base_rules.xml",
@@ -19,5 +21,10 @@
         "views/res_partner_views.xml",
     ],
     "demo": ["demo/micro_base_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "micro_base/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

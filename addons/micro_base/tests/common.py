@@ -6,8 +6,11 @@ import os
 import pathlib
 import re
 
+from odoo import SUPERUSER_ID, Command, api
+from odoo.exceptions import AccessError, UserError
+from odoo.modules.registry import Registry
 from odoo.tests import new_test_user
-from odoo.tests.common import ChromeBrowser
+from odoo.tests.common import ChromeBrowser, get_db_name
 
 _logger = logging.getLogger(__name__)
 
@@ -26,6 +29,58 @@ class MicroTestMixin:
     def _new_user(cls, login, groups, **kwargs):
         """Create a user with exactly ``groups`` (comma-separated xml ids)."""
         return new_test_user(cls.env, login=login, groups=groups, **kwargs)
+
+    @classmethod
+    def _new_account(cls, code, name, account_type, **values):
+        """An account of the test's company (``values``: e.g. ``reconcile=True``)."""
+        return cls.env["account.account"].create(
+            {"code": code, "name": name, "account_type": account_type, **values}
+        )
+
+    @classmethod
+    def _post_entry(cls, journal, debit_account, credit_account, amount, user=None):
+        """A posted two-line entry of ``amount`` in ``journal``, created as ``user`` (or
+        the test's user)."""
+        Move = cls.env["account.move"].with_user(user) if user else cls.env["account.move"]
+        move = Move.create(
+            {
+                "move_type": "entry",
+                "journal_id": journal.id,
+                "line_ids": [
+                    Command.create({"account_id": debit_account.id, "debit": amount}),
+                    Command.create({"account_id": credit_account.id, "credit": amount}),
+                ],
+            }
+        )
+        move.action_post()
+        return move
+
+    def assertJournalClosedTo(self, user, move, post_entry, own_journal):
+        """``user`` may not read ``move`` (posted in a program's journal), post in its
+        journal (``post_entry(journal, user)``) nor reset the entry; their own journal
+        ``own_journal`` stays theirs."""
+        with self.assertRaises(AccessError):
+            move.with_user(user).read(["amount_total"])
+        with self.assertRaises(AccessError):
+            post_entry(move.journal_id, user)
+        with self.assertRaises(AccessError):
+            move.with_user(user).button_draft()
+        self.assertEqual(move.state, "posted")
+        post_entry(own_journal, user)
+
+    def assertEntryNotResetByHand(self, move, users, accounting):
+        """The posted ``move`` is corrected by its reversing step: none of ``users`` may
+        reset it to draft or cancel it by hand; ``accounting`` (one of them, holding
+        Odoo's accounting rights) is told so."""
+        self.assertEqual(move.state, "posted")
+        for user in users:
+            for method in ("button_draft", "button_cancel"):
+                with self.subTest(user=user.login, method=method):
+                    with self.assertRaises(UserError) as refusal:
+                        getattr(move.with_user(user), method)()
+                    if user == accounting:
+                        self.assertIn("reversing step", str(refusal.exception))
+                    self.assertEqual(move.state, "posted")
 
     def _visible_menus(self, user):
         return self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
@@ -63,6 +118,22 @@ class MicroTestMixin:
         )
         self.assertEqual(response.status_code, 200, response.text[:500])
         return response.json()
+
+
+@contextlib.contextmanager
+def committed_environment():
+    """A superuser environment on its own cursor, committed and closed at the end (for
+    concurrency tests: other cursors cannot see a test's uncommitted transaction)."""
+    with Registry(get_db_name()).cursor() as cr:
+        yield api.Environment(cr, SUPERUSER_ID, {})
+
+
+@contextlib.contextmanager
+def two_environments():
+    """Two superuser environments on cursors of their own: two transactions at once."""
+    registry = Registry(get_db_name())
+    with registry.cursor() as cr1, registry.cursor() as cr2:
+        yield api.Environment(cr1, SUPERUSER_ID, {}), api.Environment(cr2, SUPERUSER_ID, {})
 
 
 def screens_dir():

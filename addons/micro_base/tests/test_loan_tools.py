@@ -181,15 +181,6 @@ class TestMonthlySchedule(BaseCase):
         self.assertEqual(loan.add_months(D(2026, 12, 15), 1), D(2027, 1, 15))
         self.assertEqual(loan.add_months(D(2026, 12, 15), 0), D(2026, 12, 15))
 
-    def test_interest_for_period(self):
-        self.assertEqual(
-            loan.interest_for_period(100000, 0.12, D(2026, 1, 31), D(2026, 2, 28)), M("933.33")
-        )
-        self.assertEqual(
-            loan.interest_for_period(100000, 0.12, D(2026, 1, 31), D(2026, 2, 28), None),
-            M("1000.00"),
-        )
-
 
 @tagged("post_install", "-at_install", "micro_base_tools")
 class TestArrears(BaseCase):
@@ -293,18 +284,3 @@ class TestArrears(BaseCase):
             loan.ageing_bucket(3, ((0, "a"), (0, "b")))
         with self.assertRaisesRegex(ValueError, "No ageing buckets"):
             loan.ageing_bucket(3, ())
-
-    def test_outstanding_and_due_until(self):
-        schedule = loan.monthly_schedule(
-            120000, 0.12, 12, D(2026, 1, 15), grace_months=2, day_basis=None
-        )
-        self.assertEqual(loan.outstanding_at(schedule, D(2026, 1, 15)), M("120000.00"))
-        self.assertEqual(loan.outstanding_at(schedule, D(2026, 4, 14)), M("120000.00"))
-        self.assertEqual(loan.outstanding_at(schedule, D(2026, 4, 15)), M("108000.00"))
-        self.assertEqual(loan.outstanding_at(schedule, D(2030, 1, 1)), M("0.00"))
-        self.assertEqual(loan.outstanding_at([], D(2030, 1, 1)), M("0.00"))
-        self.assertEqual(
-            loan.due_until(schedule, D(2026, 4, 15)),
-            {"principal": M("12000.00"), "interest": M("3600.00")},
-        )
-        self.assertEqual(loan.due_until(schedule, D(2026, 1, 31)), {"principal": 0, "interest": 0})

@@ -3,8 +3,10 @@
 A deadline of "N business days after D" (días hábiles) counts the business days that
 follow D: D itself is not counted, weekends and official non-working days are skipped,
 and the result is always a business day. This is how the rules the suite encodes count
-their deadlines (PRONAFIM Reglas de Operación §IX.2.e: official non-working days
-suspend the terms; FONAES Reglas de Operación §4.4).
+their deadlines (Reglas de Operación PRONAFIM 2016, §IX.2.e: official non-working days
+suspend the terms; Reglas de Operación FONAES 2005, §6.3.1 fracciones II, V.b and VI and
+§6.3.2: its terms in "días hábiles" — 45 to notify a decision, 15 and 30 around a
+dictamen de improcedencia, 10 to formalize, 45 to prove the use of the resources).
 """
 
 import datetime

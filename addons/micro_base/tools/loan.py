@@ -96,15 +96,6 @@ def period_rate(annual_rate, start, end, day_basis=360):
     return rate * (end - start).days / day_basis
 
 
-def interest_for_period(balance, annual_rate, start, end, day_basis=360):
-    """Ordinary interest on ``balance`` from ``start`` (excluded) to ``end``, in cents.
-
-    The accrual a model posts for any stretch of days (a month-end accrual, an early
-    repayment) uses this same formula as the schedule.
-    """
-    return money(to_decimal(balance) * period_rate(annual_rate, start, end, day_basis))
-
-
 def rate_in_force(rate_table, day):
     """The rate of ``rate_table`` in force on ``day``.
 
@@ -357,35 +348,3 @@ def ageing_bucket(days, buckets):
     if not index:
         raise ValueError(f"{days} days past due is below the first ageing bucket ({bounds[0]}).")
     return ordered[index - 1][1]
-
-
-def outstanding_at(schedule, as_of):
-    """Principal outstanding on ``as_of`` when every installment due by then is paid.
-
-    It is the ``balance_after`` of the last installment due on or before ``as_of``, or the
-    whole principal before the first due date: the contractual balance that ordinary
-    interest accrues on, and what a revolving line has not yet had restored.
-    """
-    if not schedule:
-        return ZERO
-    balance = schedule[0].principal + schedule[0].balance_after
-    for installment in schedule:
-        if installment.due_date > as_of:
-            break
-        balance = installment.balance_after
-    return balance
-
-
-def due_until(schedule, as_of):
-    """Principal and interest fallen due on or before ``as_of``.
-
-    :return: ``{"principal": Decimal, "interest": Decimal}``; subtract what was paid to get
-        the amounts past due (which moratory interest and ageing then use).
-    """
-    totals = {"principal": ZERO, "interest": ZERO}
-    for installment in schedule:
-        if installment.due_date > as_of:
-            break
-        totals["principal"] += installment.principal
-        totals["interest"] += installment.interest
-    return totals

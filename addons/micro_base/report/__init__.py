@@ -1,0 +1,1 @@
+from . import micro_xlsx_abstract
