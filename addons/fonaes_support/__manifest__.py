@@ -24,6 +24,7 @@
         "report/fonaes_agreement_report.xml",
         "report/fonaes_certificate_report.xml",
         "report/fonaes_financial_statement_report.xml",
+        "report/fonaes_xlsx_reports.xml",
         "views/fonaes_application_views.xml",
         "views/fonaes_support_type_views.xml",
         "views/fonaes_agreement_views.xml",
@@ -34,10 +35,14 @@
         "views/fonaes_provision_run_views.xml",
         "views/fonaes_financial_statement_views.xml",
         "views/fonaes_support_menus.xml",
+        "views/fonaes_provision_rate_views.xml",
+        "views/fonaes_financial_statement_job_views.xml",
         "data/fonaes_home_action_data.xml",
     ],
     "demo": [
         "demo/fonaes_demo.xml",
+        "demo/fonaes_accounting_demo.xml",
+        "demo/fonaes_application_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

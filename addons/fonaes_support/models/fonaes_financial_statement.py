@@ -1,9 +1,10 @@
-import base64
-import calendar
 from datetime import date, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import date_utils, format_date
+
+from odoo.addons.micro_base.tools import periods
 
 from ..tools import financial_statements as fs
 
@@ -47,16 +48,17 @@ FIGURES_QUERY = """
   GROUP BY d.account_id
 """
 ANNUAL_FILING_DAYS = 60
+# Anexo XII SEGUNDA.VII: statements FONAES orders corrected, once shown to the members or
+# clients, are shown again with the corrections "dentro de los 15 días naturales siguientes
+# a la notificación de la resolución respectiva".
+CORRECTION_REPUBLISH_DAYS = 15
 ACCOUNTANT = "fonaes_support.fonaes_support_group_accountant"
 # What was filed stays as filed (Anexo XII SEGUNDA.VII: FONAES orders corrections, which
 # are new statements).
 FILED_FROZEN = (
     "company_id", "period_type", "date_end", "income_basis", "has_notes", "historical_capital",
+    "correction_notified_date", "correction_reason",
 )  # fmt: skip
-
-
-def _month_end(year, month):
-    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def filing_deadline(day):
@@ -64,7 +66,7 @@ def filing_deadline(day):
     the last day of the next month for March, June and September; 60 calendar days after
     December 31; ``None`` for other month-ends (no filing)."""
     if day.month in QUARTER_MONTHS:
-        return _month_end(day.year + day.month // 12, day.month % 12 + 1)
+        return periods.month_end(periods.month_end(day) + timedelta(days=1))
     if day.month == 12:
         return day + timedelta(days=ANNUAL_FILING_DAYS)
     return None
@@ -123,11 +125,11 @@ class FonaesFinancialStatement(models.Model):
 
     _name = "fonaes.financial.statement"
     _description = "Standardized Financial Statements (Anexo XII)"
-    _inherit = ["mail.thread", "micro.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin"]
     _order = "date_end desc"
     # Filed only by the Mark as Filed step (micro_base's workflow guard); what was filed
     # stays as filed, never reopened nor deleted.
-    _workflow_step_fields = ("filed_date",)
+    _workflow_step_fields = ("filed_date", "correction_of_id", "republished_date")
     _workflow_frozen = {"filed": FILED_FROZEN}
     _workflow_unlink_states = ("draft",)
 
@@ -160,6 +162,7 @@ class FonaesFinancialStatement(models.Model):
     filed_date = fields.Date(tracking=True, readonly=True, copy=False)
     state = fields.Selection(
         [("draft", "Draft"), ("filed", "Filed")],
+        string="Status",
         default="draft",
         required=True,
         tracking=True,
@@ -175,13 +178,60 @@ class FonaesFinancialStatement(models.Model):
         string="Historical Share Capital",
         help="Disclosed at the foot of the balance sheet (Anexo XII-2, Capital contable).",
     )
-    xlsx_file = fields.Binary(string="XLSX", attachment=True, readonly=True)
-    xlsx_filename = fields.Char()
+    # ---- corrections ordered by FONAES (Anexo XII SEGUNDA.VII) ----
+    correction_of_id = fields.Many2one(
+        "fonaes.financial.statement",
+        string="Corrects",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The filed statements FONAES ordered corrected; these are the corrected ones.",
+    )
+    correction_ids = fields.One2many(
+        "fonaes.financial.statement", "correction_of_id", string="Corrections"
+    )
+    correction_notified_date = fields.Date(
+        string="Correction Order Notified On",
+        tracking=True,
+        copy=False,
+        help="Day FONAES notified its resolution ordering the corrections (Anexo XII "
+        "SEGUNDA.VII).",
+    )
+    correction_reason = fields.Text(
+        string="Corrections, Impact and Reasons",
+        copy=False,
+        help="What was corrected, its impact on the figures and why: shown with the corrected "
+        "statements (Anexo XII SEGUNDA.VII).",
+    )
+    republication_deadline = fields.Date(
+        string="Show Again by",
+        compute="_compute_republication_deadline",
+        store=True,
+        help="15 calendar days after the notice of the correction order: the corrected "
+        "statements are shown again to the members or clients (Anexo XII SEGUNDA.VII).",
+    )
+    republished_date = fields.Date(
+        string="Shown Again On", readonly=True, copy=False, tracking=True
+    )
+    republication_overdue = fields.Boolean(
+        string="Republication Overdue",
+        compute="_compute_republication_overdue",
+        search="_search_republication_overdue",
+    )
 
     @api.depends("date_end")
     def _compute_name(self):
         for statement in self:
             statement.name = self.env._("Financial statements at %s", statement.date_end or "")
+
+    @api.depends("date_end")
+    def _compute_display_name(self):
+        """In the reader's language, the date in their format (the stored ``name`` is the
+        search key, in the language of whoever created the statements)."""
+        for statement in self:
+            statement.display_name = self.env._(
+                "Financial statements at %s", format_date(self.env, statement.date_end)
+            )
 
     @api.depends("date_end", "period_type")
     def _compute_dates(self):
@@ -199,7 +249,7 @@ class FonaesFinancialStatement(models.Model):
                 continue
             months = 3 if statement.period_type == "quarter" else 1
             start = self._shift_start(end, months)
-            previous_end = start - timedelta(days=1)
+            previous_end = periods.previous_month_end(start)
             statement.update(
                 {
                     "date_start": start,
@@ -212,8 +262,7 @@ class FonaesFinancialStatement(models.Model):
     @api.model
     def _shift_start(self, end, months):
         """First day of the period of ``months`` months ending on ``end``."""
-        index = end.year * 12 + end.month - 1 - (months - 1)
-        return date(index // 12, index % 12 + 1, 1)
+        return date_utils.subtract(periods.month_start(end), months=months - 1)
 
     @api.depends("filing_deadline", "filed_date", "state")
     def _compute_late(self):
@@ -223,11 +272,41 @@ class FonaesFinancialStatement(models.Model):
             reference = statement.filed_date or today
             statement.late = bool(deadline and reference > deadline)
 
+    @api.depends("correction_of_id", "correction_notified_date")
+    def _compute_republication_deadline(self):
+        for statement in self:
+            notified = statement.correction_of_id and statement.correction_notified_date
+            statement.republication_deadline = notified and notified + timedelta(
+                days=CORRECTION_REPUBLISH_DAYS
+            )
+
+    @api.depends("republication_deadline", "republished_date")
+    def _compute_republication_overdue(self):
+        today = fields.Date.context_today(self)
+        for statement in self:
+            deadline = statement.republication_deadline
+            reference = statement.republished_date or today
+            statement.republication_overdue = bool(deadline and reference > deadline)
+
+    def _search_republication_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on overdue republication."))
+        today = fields.Date.context_today(self)
+        self.flush_model(["republication_deadline", "republished_date"])
+        self.env.cr.execute(
+            """SELECT id FROM fonaes_financial_statement
+                WHERE republication_deadline < COALESCE(republished_date, %s)""",
+            (today,),
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", ids)]
+
     @api.constrains("date_end", "period_type")
     def _check_date_end(self):
         for statement in self:
             end = statement.date_end
-            if end != _month_end(end.year, end.month):
+            if end != periods.month_end(end):
                 raise UserError(
                     self.env._("The statements are dated at a month-end, not %s.", end)
                 )
@@ -248,39 +327,111 @@ class FonaesFinancialStatement(models.Model):
                 group=ACCOUNTANT,
             )
 
-    @api.readonly
-    def action_print_pdf(self):
-        """The PDF of both statements, the same figures and texts as the XLSX."""
-        return self.env.ref("fonaes_support.fonaes_financial_statement_report").report_action(self)
-
-    def action_export_xlsx(self):
-        """Build the XLSX (both statements, comparative) and offer it for download."""
+    def action_order_correction(self):
+        """FONAES ordered these filed statements corrected (Anexo XII SEGUNDA.VII): the
+        corrected statements are new ones, notified today (the date can be set to the day of
+        the notice), to be shown again to the members or clients within 15 calendar days;
+        an activity reminds the accountant by that deadline."""
+        self._workflow_check_group(ACCOUNTANT)
         self.ensure_one()
-        self.write(
-            {
-                "xlsx_file": base64.b64encode(self._xlsx()),
-                "xlsx_filename": f"estados_financieros_{self.date_end}.xlsx",
-            }
+        if self.state != "filed":
+            raise UserError(
+                self.env._(
+                    "%s are not filed: a draft is corrected as it is (Anexo XII " "SEGUNDA.VII).",
+                    self.name,
+                )
+            )
+        correction = self._workflow_create(
+            [
+                {
+                    "company_id": self.company_id.id,
+                    "period_type": self.period_type,
+                    "date_end": self.date_end,
+                    "income_basis": self.income_basis,
+                    "has_notes": self.has_notes,
+                    "historical_capital": self.historical_capital,
+                    "correction_of_id": self.id,
+                    "correction_notified_date": fields.Date.context_today(self),
+                }
+            ],
+            group=ACCOUNTANT,
+        )
+        correction._schedule_republication()
+        self.message_post(
+            body=self.env._(
+                "FONAES ordered corrections: shown again to the members or clients by "
+                "%(deadline)s (Anexo XII SEGUNDA.VII).",
+                deadline=correction.republication_deadline,
+            )
         )
         return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/xlsx_file/{self.xlsx_filename}"
-            "?download=true",
-            "target": "self",
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": correction.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
         }
 
-    # ---- BUSINESS METHODS ----
-    def _xlsx(self):
-        self.ensure_one()
-        return fs.statements_xlsx(*self._printed_figures())
+    def action_mark_republished(self):
+        """The corrected statements were shown again to the members or clients today, with
+        the corrections, their impact and reasons (Anexo XII SEGUNDA.VII)."""
+        self._workflow_check_group(ACCOUNTANT)
+        for statement in self:
+            if not statement.correction_of_id or statement.republished_date:
+                raise UserError(
+                    self.env._("%s are not a correction waiting to be shown.", statement.name)
+                )
+            if not statement.correction_reason:
+                raise UserError(
+                    self.env._(
+                        "%s: state the corrections made, their impact on the figures and "
+                        "their reasons first (Anexo XII SEGUNDA.VII).",
+                        statement.name,
+                    )
+                )
+            statement._workflow_write(
+                {"republished_date": fields.Date.context_today(self)}, group=ACCOUNTANT
+            )
+            statement.activity_ids.filtered(
+                lambda a: a.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
+            ).action_feedback(feedback=self.env._("Shown again."))
+        return True
 
+    def _schedule_republication(self):
+        """A to-do for the accountant, due on the republication deadline."""
+        for statement in self:
+            statement.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=statement.republication_deadline,
+                summary=self.env._("Show the corrected statements again (Anexo XII SEGUNDA.VII)"),
+                user_id=self.env.uid,
+            )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "correction_notified_date" in vals:
+            # The reminder follows the notice's date.
+            todo = self.env.ref("mail.mail_activity_data_todo")
+            for statement in self.filtered("correction_of_id"):
+                statement.activity_ids.filtered(
+                    lambda a: a.activity_type_id == todo
+                ).date_deadline = statement.republication_deadline
+        return result
+
+    @api.readonly
+    def action_print_pdf(self):
+        """The PDF of both statements, the same figures and texts as the XLSX (report
+        ``fonaes_financial_statement_xlsx``)."""
+        return self.env.ref("fonaes_support.fonaes_financial_statement_report").report_action(self)
+
+    # ---- BUSINESS METHODS ----
     def _report_sheets(self):
         """Both statements as printed (the PDF report's data, see ``fs.sheets``)."""
         self.ensure_one()
         return fs.sheets(*self._printed_figures())
 
     def _printed_figures(self):
-        """``(heading, current, previous)`` of :func:`fs.statements_xlsx` / :func:`fs.sheets`."""
+        """``(heading, current, previous)`` of :func:`fs.sheets` (PDF and XLSX reports)."""
         current, previous = self._figures()
         company = self.company_id
         address = ", ".join(

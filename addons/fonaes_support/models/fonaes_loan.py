@@ -2,16 +2,11 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.micro_base.tools import loan as loan_tools
+from odoo.addons.micro_base.tools.amounts import format_money
 
 from ..tools import input_rules, prudential
 
 ACCOUNTANT = "fonaes_support.fonaes_support_group_accountant"
-
-
-def _amount(value):
-    """``value`` in pesos as printed in the messages: thousands separator, two decimals."""
-    return f"{value:,.2f}"
-
 
 INTERMEDIARY_ROLES = ("esf", "trust")
 #: Set only by the loan's steps (grant, cancel) and the month-end run: writing them would
@@ -23,7 +18,8 @@ LOAN_STEP_FIELDS = (
 #: them).
 LOAN_CONTRACT_FIELDS = (
     "company_id", "intermediary_id", "borrower_id", "loan_kind", "amount", "annual_rate",
-    "months", "start_date", "common_risk_ids", "limit_exception_ref",
+    "months", "start_date", "common_risk_ids", "limit_exception_ref", "renewed",
+    "renewal_original_amount", "renewal_paid_amount", "renewal_interest_paid",
 )  # fmt: skip
 
 
@@ -40,6 +36,8 @@ class FonaesLoan(models.Model):
         "annual_rate": (input_rules.KIND_RATE, "Anexo XII-1"),
         "months": (input_rules.KIND_MONTHS, "Anexo XII-1"),
         "blocked_deposit": (input_rules.KIND_AMOUNT, "Anexo XI §1"),
+        "renewal_original_amount": (input_rules.KIND_AMOUNT, "Anexo XII-1"),
+        "renewal_paid_amount": (input_rules.KIND_AMOUNT, "Anexo XII-1"),
     }
     _input_ranges = input_rules.input_ranges(_fonaes_bounds)
 
@@ -92,8 +90,36 @@ class FonaesLoan(models.Model):
     )
     restructured = fields.Boolean(
         tracking=True,
-        help="Restructured or renewed: once past due, it stays past due until sustained "
-        "payment (Anexo XII-1).",
+        help="Restructured: once past due, it stays past due until sustained payment "
+        "(Anexo XII-1).",
+    )
+    # ---- renewed credit (Anexo XII-1, "Crédito renovado") ----
+    renewed = fields.Boolean(
+        string="Renewed Credit",
+        tracking=True,
+        help="This loan renews an earlier credit of the borrower (its term extended at "
+        "maturity, or paid with this loan's proceeds; not a revolving line). Unless the "
+        "borrower had paid on time the accrued interest and 25 % of the original amount, "
+        "it is past due until they are paid and the payment is sustained (Anexo XII-1).",
+    )
+    renewal_original_amount = fields.Monetary(
+        string="Original Amount of the Renewed Credit", tracking=True
+    )
+    renewal_paid_amount = fields.Monetary(
+        string="Principal Paid on Time Before the Renewal",
+        tracking=True,
+        help="Of the original amount, what the borrower had paid on time when the credit was "
+        "renewed (Anexo XII-1: 25 % of the original amount).",
+    )
+    renewal_interest_paid = fields.Boolean(
+        string="Accrued Interest Paid on Time Before the Renewal", tracking=True
+    )
+    renewal_held = fields.Boolean(
+        string="Held Past Due as Renewed",
+        compute="_compute_renewal_held",
+        store=True,
+        help="Renewed without the accrued interest and 25 % of the original amount paid: "
+        "past due until they are paid and the payment is sustained (Anexo XII-1).",
     )
     bankrupt = fields.Boolean(
         string="Borrower in Concurso Mercantil",
@@ -153,6 +179,15 @@ class FonaesLoan(models.Model):
     classified_date = fields.Date(
         compute="_compute_classified_date", help="Month-end of the last provisioning run."
     )
+    single_borrower_limit = fields.Monetary(
+        string="Single-borrower Limit",
+        compute="_compute_single_borrower_limit",
+        help="Most that this intermediary may lend to the borrower and its common risk "
+        "(Anexo XI §3), under the company's reading of the rule.",
+    )
+    single_borrower_rule = fields.Char(
+        string="Limit Applied", compute="_compute_single_borrower_limit"
+    )
 
     _sql_constraints = [
         (
@@ -182,6 +217,49 @@ class FonaesLoan(models.Model):
         dates = dict(self.env.cr.fetchall())
         for loan in self:
             loan.classified_date = dates.get(loan.id, False)
+
+    @api.depends(
+        "renewed", "renewal_original_amount", "renewal_paid_amount", "renewal_interest_paid"
+    )
+    def _compute_renewal_held(self):
+        for loan in self:
+            loan.renewal_held = loan.renewed and not prudential.renewal_settled_at_renewal(
+                loan.renewal_original_amount,
+                loan.renewal_paid_amount,
+                loan.renewal_interest_paid,
+            )
+
+    @api.depends("intermediary_id.fonaes_equity", "borrower_is_company", "company_id")
+    @api.depends_context("lang")
+    def _compute_single_borrower_limit(self):
+        for loan in self:
+            company = loan.company_id or self.env.company
+            pct, limit = prudential.single_borrower_limit(
+                loan.intermediary_id.fonaes_equity,
+                loan.borrower_is_company,
+                company.fonaes_single_borrower_reading,
+            )
+            loan.single_borrower_limit = float(limit)
+            loan.single_borrower_rule = self.env._(
+                "%(pct)s %% of the intermediary's equity (Anexo XI §3; reading: %(reading)s)",
+                pct=pct,
+                reading=company._fonaes_single_borrower_reading_label(),
+            )
+
+    @api.constrains("renewed", "renewal_original_amount", "renewal_paid_amount")
+    def _check_renewal(self):
+        for loan in self.filtered("renewed"):
+            if loan.renewal_original_amount <= 0 or (
+                loan.renewal_paid_amount > loan.renewal_original_amount
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Loan %(loan)s renews a credit: record its original amount and the "
+                        "principal paid before the renewal, at most that amount (Reglas de "
+                        "Operación FONAES 2005, Anexo XII-1).",
+                        loan=loan.name,
+                    )
+                )
 
     @api.constrains("state")
     def _check_grant_allowed(self):
@@ -281,20 +359,24 @@ class FonaesLoan(models.Model):
     def _check_single_borrower_limit(self):
         self.ensure_one()
         equity = self.intermediary_id.fonaes_equity
-        pct, limit = prudential.single_borrower_limit(equity, self.borrower_is_company)
+        company = self.company_id
+        pct, limit = prudential.single_borrower_limit(
+            equity, self.borrower_is_company, company.fonaes_single_borrower_reading
+        )
         exposure = self._exposure()
         if exposure > limit and not self.limit_exception_ref:
             figures = {
-                "exposure": _amount(exposure),
-                "limit": _amount(limit),
+                "exposure": format_money(self.env, exposure, self.currency_id),
+                "limit": format_money(self.env, float(limit), self.currency_id),
                 "pct": pct,
-                "equity": _amount(equity),
+                "equity": format_money(self.env, equity, self.currency_id),
+                "reading": company._fonaes_single_borrower_reading_label(),
             }
             raise UserError(
                 self.env._(
                     "Loans to %(borrower)s and its common risk would reach %(exposure)s, above "
                     "the single-borrower limit of %(limit)s (%(pct)s %% of the equity "
-                    "%(equity)s of %(intermediary)s, Anexo XI §3).",
+                    "%(equity)s of %(intermediary)s, Anexo XI §3; reading: %(reading)s).",
                     borrower=self.borrower_id.name,
                     intermediary=self.intermediary_id.name,
                     **figures,
@@ -356,43 +438,17 @@ class FonaesLoan(models.Model):
             "months": self.months,
             "restructured": self.restructured,
             "bankrupt": self.bankrupt,
+            "amount": self.amount,
         }
-        return loan_position(terms, rows, payments, as_of, previous_state or self.portfolio_state)
-
-
-def loan_position(terms, rows, payments, as_of, previous_state):
-    """Position of a loan (see :meth:`FonaesLoan._position`) from its ``terms`` (dict with
-    ``loan_kind``, ``months``, ``restructured``, ``bankrupt``), installments and payments."""
-    return classify_position(
-        terms, prudential.loan_position(rows, payments, as_of), previous_state
-    )
-
-
-def classify_position(terms, pos, previous_state):
-    """Complete ``pos`` (the figures of :func:`prudential.loan_position`) with the loan's
-    state, days past due and balances (Anexo XI §1.a, Anexo XII-1); the month-end run calls
-    it with positions computed in SQL. Accrual stops when past due: the interest fallen due
-    and not collected goes to ``memo_interest`` (cuentas de orden) instead of the
-    receivable."""
-    kind = terms["loan_kind"]
-    period = 30 if kind != prudential.KIND_SINGLE_PAYMENT else 30 * terms["months"]
-    state = prudential.classify(
-        kind,
-        pos["principal_days"],
-        pos["interest_days"],
-        previous_state,
-        terms["restructured"],
-        pos.get("consecutive_on_time", 0),
-        period,
-        terms["bankrupt"],
-    )
-    pos["state"] = state
-    pos["days"] = max(pos["principal_days"], pos["interest_days"])
-    past_due = state == prudential.STATE_PAST_DUE
-    pos["memo_interest"] = pos["interest_unpaid"] if past_due else 0
-    pos["accrued_interest"] = 0 if past_due else pos["interest_unpaid"]
-    pos["balance"] = pos["principal_balance"] + pos["accrued_interest"]
-    return pos
+        if self.renewed:
+            terms["renewal"] = {
+                "original_amount": self.renewal_original_amount,
+                "paid_before": self.renewal_paid_amount,
+                "interest_paid_before": self.renewal_interest_paid,
+            }
+        return prudential.position(
+            terms, rows, payments, as_of, previous_state or self.portfolio_state
+        )
 
 
 class FonaesLoanInstallment(models.Model):
@@ -439,140 +495,3 @@ class FonaesLoanInstallment(models.Model):
             raise UserError(
                 self.env._("A loan's installments come from its schedule when it is granted.")
             )
-
-
-class FonaesLoanPayment(models.Model):
-    _name = "fonaes.loan.payment"
-    _description = "Payment of an ESF or Trust Loan"
-    _inherit = ["micro.input.mixin"]
-    _order = "loan_id, date, id"
-    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
-    _fonaes_bounds = {
-        "amount": (input_rules.KIND_POSITIVE, "Anexo XII-1"),
-    }
-    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
-
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
-
-    loan_id = fields.Many2one("fonaes.loan", required=True, ondelete="cascade", index=True)
-    currency_id = fields.Many2one(related="loan_id.currency_id")
-    date = fields.Date(required=True, default=fields.Date.context_today)
-    amount = fields.Monetary(required=True)
-
-    _sql_constraints = [
-        ("amount_positive", "CHECK(amount > 0)", "A payment must be positive."),
-    ]
-
-    @api.constrains("loan_id", "date")
-    def _check_loan_open(self):
-        for payment in self:
-            loan = payment.loan_id
-            if loan.state != "granted":
-                raise UserError(
-                    self.env._("Payments are recorded on granted loans only (%s).", loan.name)
-                )
-            if payment.date < loan.start_date:
-                raise UserError(
-                    self.env._(
-                        "The payment of %(date)s is before the start of loan %(loan)s "
-                        "(%(start)s).",
-                        date=payment.date,
-                        loan=loan.name,
-                        start=loan.start_date,
-                    )
-                )
-
-    # A rated month-end is closed: its reserves are posted (Anexo XI §1).
-    @api.model_create_multi
-    def create(self, vals_list):
-        payments = super().create(vals_list)
-        payments._check_period_open()
-        return payments
-
-    def write(self, vals):
-        self._check_period_open()
-        result = super().write(vals)
-        self._check_period_open()
-        return result
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_rated(self):
-        self._check_period_open()
-
-    def _check_period_open(self):
-        """Refuse a payment dated on or before the last month-end its intermediary's portfolio
-        was rated at: that run's reserves are posted and its ratings fed the next one."""
-        if self.env.su:
-            return
-        runs = self.env["fonaes.provision.run"].sudo()
-        for payment in self:
-            last = runs.search(
-                [("intermediary_id", "=", payment.loan_id.intermediary_id.id)],
-                order="date desc",
-                limit=1,
-            )
-            if last and payment.date <= last.date:
-                raise UserError(
-                    self.env._(
-                        "The portfolio of %(intermediary)s is rated at %(date)s and its reserves "
-                        "posted: a payment dated %(payment)s on loan %(loan)s cannot be "
-                        "recorded, changed or deleted. Record it with a later date.",
-                        intermediary=payment.loan_id.intermediary_id.name,
-                        date=last.date,
-                        payment=payment.date,
-                        loan=payment.loan_id.name,
-                    )
-                )
-
-
-class FonaesUdiRate(models.Model):
-    """Value of the UDI published by Banco de México in the DOF (Anexo XI-1, Valorización
-    de la unidad de inversión)."""
-
-    _name = "fonaes.udi.rate"
-    _description = "UDI Value"
-    _inherit = ["mail.thread", "micro.input.mixin"]
-    _order = "date desc"
-    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
-    _fonaes_bounds = {
-        "value": (input_rules.KIND_UDI, "Anexo XI-1"),
-        "date": (input_rules.KIND_UDI_DATE, "Anexo XI-1"),
-    }
-    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
-
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
-
-    date = fields.Date(tracking=True, required=True, index=True)
-    value = fields.Float(tracking=True, digits=(12, 6), required=True)
-
-    _sql_constraints = [
-        (
-            "value_sane",
-            "CHECK(value <= 100)",
-            "A UDI value above 100 is impossible (Reglas de Operación FONAES 2005, Anexo XI-1).",
-        ),
-        (
-            "date_udi_life",
-            "CHECK(date >= '1995-04-04')",
-            "The UDI exists since 4 April 1995 (Reglas de Operación FONAES 2005, Anexo XI-1).",
-        ),
-        ("date_unique", "UNIQUE(date)", "There is already a UDI value for this date."),
-        ("value_positive", "CHECK(value > 0)", "The UDI value must be positive."),
-    ]
-
-    @api.model
-    def _value_on(self, day):
-        rate = self.search([("date", "<=", day)], limit=1)
-        if not rate:
-            raise UserError(
-                self.env._(
-                    "No UDI value is recorded on or before %s (Anexo XI-1): add it to the UDI "
-                    "table first.",
-                    day,
-                )
-            )
-        return rate.value

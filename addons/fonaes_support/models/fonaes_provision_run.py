@@ -1,14 +1,11 @@
-import calendar
-from datetime import date
-
 from psycopg2.extras import execute_values
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.micro_base.tools.amounts import format_money
 
-from ..tools import input_rules, prudential
-from .fonaes_loan import _amount
+from ..tools import prudential
 
 ACCOUNTANT = "fonaes_support.fonaes_support_group_accountant"
 # Rating of every granted loan of an intermediary at the cut-off, set-based (hundreds of
@@ -22,9 +19,11 @@ ACCOUNTANT = "fonaes_support.fonaes_support_group_accountant"
 #   (Anexo XI §1.a; micro_base ``days_past_due``).
 # * State (Anexo XII-1): past due when the kind's threshold is reached or the borrower is
 #   in concurso mercantil; a past-due loan is current again once nothing is late. The
-#   restructured past-due loans, whose sustained payment decides, are left to Python.
-# * Reserve (Anexo XI §1): the bucket's percentage of the balance not covered by an
-#   authorized blocked deposit, plus the extra percentage ordered, at most the balance.
+#   restructured past-due loans, whose sustained payment decides, and the renewed credits
+#   held past due (Anexo XII-1, 25 % of the original amount) are left to Python.
+# * Reserve (Anexo XI §1): ``prudential.provision_amount_sql``, the bucket's percentage of
+#   the balance not covered by an authorized blocked deposit, plus the extra percentage
+#   ordered, at most the balance.
 RATING_QUERY = """
     WITH loans AS (
         SELECT l.id, l.loan_kind, COALESCE(l.bankrupt, FALSE) AS bankrupt,
@@ -38,6 +37,7 @@ RATING_QUERY = """
            AND l.start_date <= %(cut_off)s
            AND NOT (COALESCE(l.restructured, FALSE)
                     AND COALESCE(prev.state, '') = %(past_due)s)
+           AND NOT COALESCE(l.renewal_held, FALSE)
     ), paid AS (
         SELECT p.loan_id, SUM(p.amount) AS total
           FROM fonaes_loan_payment p JOIN loans ON loans.id = p.loan_id
@@ -93,69 +93,17 @@ RATING_QUERY = """
             memo_interest, create_uid, write_uid, create_date, write_date)
     SELECT %(run)s, b.loan_id, b.days, b.state, k.id, k.percentage, b.balance,
            GREATEST(b.balance - b.deposit, 0),
-           LEAST(ROUND(GREATEST(b.balance - b.deposit, 0) * k.percentage::numeric / 100
-                       + b.balance * %(extra_pct)s::numeric / 100, 2), b.balance),
+           {reserve},
            b.memo, %(uid)s, %(uid)s, now() at time zone 'UTC', now() at time zone 'UTC'
       FROM balances b
       JOIN buckets k ON b.days >= k.min_days AND (k.next_min_days IS NULL
                                                  OR b.days < k.next_min_days)
      WHERE b.balance <> 0
-"""
-
-
-def month_end(day):
-    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
-
-
-def previous_month_end(day):
-    """The last month-end on or before ``day``."""
-    end = month_end(day)
-    if end == day:
-        return day
-    first = day.replace(day=1)
-    return date.fromordinal(first.toordinal() - 1)
-
-
-class FonaesProvisionBucket(models.Model):
-    """A stratum of days past due and its reserve percentage (Anexo XI §1.b)."""
-
-    _name = "fonaes.provision.bucket"
-    _description = "Provisioning Bucket (Anexo XI)"
-    _inherit = ["mail.thread", "micro.input.mixin"]
-    _order = "min_days"
-    # Checked where the value enters (tools/input_rules.py, micro.input.mixin).
-    _fonaes_bounds = {
-        "min_days": (input_rules.KIND_COUNT, "Anexo XI §1.b"),
-        "percentage": (input_rules.KIND_PCT, "Anexo XI §1.b"),
-    }
-    _input_ranges = input_rules.input_ranges(_fonaes_bounds)
-
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
-
-    name = fields.Char(required=True, translate=True)
-    min_days = fields.Integer(tracking=True, string="From Day", required=True)
-    percentage = fields.Float(tracking=True, string="Reserve (%)", required=True, digits=(5, 2))
-    section = fields.Char(help="Section of the rules that sets the figure.")
-
-    _sql_constraints = [
-        (
-            "min_days_nonnegative",
-            "CHECK(min_days >= 0)",
-            "Days past due cannot be negative (Reglas de Operación FONAES 2005, Anexo XI §1.b).",
-        ),
-        ("min_days_unique", "UNIQUE(min_days)", "Two buckets cannot start on the same day."),
-        (
-            "percentage_range",
-            "CHECK(percentage >= 0 AND percentage <= 100)",
-            "A reserve percentage is between 0 and 100.",
-        ),
-    ]
-
-    @api.model
-    def _percentage_table(self):
-        return [(b.min_days, b.percentage) for b in self.search([])]
+""".format(
+    reserve=prudential.provision_amount_sql(
+        "b.balance", "b.deposit", "k.percentage", "%(extra_pct)s"
+    )
+)
 
 
 class FonaesProvisionRun(models.Model):
@@ -164,7 +112,7 @@ class FonaesProvisionRun(models.Model):
 
     _name = "fonaes.provision.run"
     _description = "Monthly Provisioning Run"
-    _inherit = ["mail.thread", "micro.workflow.mixin"]
+    _inherit = ["mail.thread", "micro.workflow.mixin", "micro.job.mixin"]
     _order = "date desc, id desc"
     _workflow_entry_fields = ("move_id",)
 
@@ -204,6 +152,12 @@ class FonaesProvisionRun(models.Model):
         readonly=True,
         help="10 % of the net portfolio, 100 % of the operations against the rules, plus the "
         "additional capital FONAES required (Anexo XI §4.a).",
+    )
+    takes_deposits = fields.Boolean(
+        string="Takes Deposits",
+        readonly=True,
+        help="The intermediary takes deposits (Intermediario Captador) at the month-end: the "
+        "liquidity ratio applies to it (Anexo XI §5).",
     )
     sight_deposits = fields.Monetary(readonly=True)
     short_term_liabilities = fields.Monetary(readonly=True)
@@ -251,7 +205,7 @@ class FonaesProvisionRun(models.Model):
         already rated at that date is skipped. One intermediary per batch (micro_base
         ``micro.scheduled.work``): a failing one is logged and the others go on, and under the
         scheduler each rated intermediary is committed (a run of 200,000 loans is heavy)."""
-        cut_off = previous_month_end(as_of or fields.Date.context_today(self))
+        cut_off = prudential.rating_date(as_of or fields.Date.context_today(self))
         groups = self.env["fonaes.loan"]._read_group(
             [("state", "=", "granted")], ["intermediary_id"]
         )
@@ -271,20 +225,59 @@ class FonaesProvisionRun(models.Model):
     @api.model
     def _rate(self, intermediary, cut_off):
         """Create, compute and post the run of ``intermediary`` at ``cut_off``."""
+        run = self._new_run(intermediary, cut_off)
+        run._rate_run()
+        return run
+
+    @api.model
+    def _check_accountant(self):
         if not self.env.user.has_group(ACCOUNTANT) and not self.env.su:
             raise AccessError(self.env._("Only FONAES accountants run the provisioning."))
+
+    @api.model
+    def _new_run(self, intermediary, cut_off):
+        """The run of ``intermediary`` at ``cut_off``, not rated yet."""
+        self._check_accountant()
+        return self._workflow_create(
+            [{"intermediary_id": intermediary.id, "date": cut_off}], group=ACCOUNTANT
+        )
+
+    def _rating_identity(self):
+        """What two ratings must not run at once for: the company's intermediary-month."""
+        self.ensure_one()
+        return (
+            f"fonaes.provision:{self.company_id.id}:{self.intermediary_id.id}:"
+            f"{self.date:%Y-%m}"
+        )
+
+    def _rate_run(self):
+        """Compute and post the run (also the background job of the accountant's click,
+        micro_base ``micro.job.mixin``): the loans' rating, the provision movement, the
+        prudential rules, each step reported as progress."""
+        self.ensure_one()
+        self._check_accountant()
         previous = self.search(
-            [("intermediary_id", "=", intermediary.id), ("date", "<", cut_off)],
+            [
+                ("intermediary_id", "=", self.intermediary_id.id),
+                ("date", "<", self.date),
+            ],
             order="date desc",
             limit=1,
         )
-        run = self._workflow_create(
-            [{"intermediary_id": intermediary.id, "date": cut_off}], group=ACCOUNTANT
+        steps = (
+            lambda: self._compute_lines(previous),
+            self._post_movement,
+            self._check_prudential_rules,
         )
-        run._compute_lines(previous)
-        run._post_movement()
-        run._check_prudential_rules()
-        return run
+        for done, step in enumerate(steps):
+            self._micro_job_progress(done, len(steps))
+            step()
+        self._micro_job_progress(len(steps), len(steps))
+        return self.env._(
+            "%(count)s loans rated; required reserves %(reserve)s.",
+            count=self.loan_count,
+            reserve=format_money(self.env, self.provision_total, self.currency_id),
+        )
 
     def _compute_lines(self, previous):
         """Rate every granted loan of the intermediary at the run's month-end: one line per
@@ -329,7 +322,7 @@ class FonaesProvisionRun(models.Model):
                 "revolving_days": prudential.REVOLVING_PAST_DUE_DAYS,
             },
         )
-        self._rate_restructured(previous, table)
+        self._rate_in_python(previous, table)
         # Fresh statistics for the queries that read the new lines back.
         cr.execute("ANALYZE fonaes_provision_run_line")
         self.invalidate_recordset(["line_ids"])
@@ -368,30 +361,44 @@ class FonaesProvisionRun(models.Model):
             group=ACCOUNTANT,
         )
 
-    def _rate_restructured(self, previous, table):
-        """Lines of the restructured loans that were past due at the previous month-end: their
-        sustained payment (installments paid on time, in a row) decides whether they are
-        current again, and until then they keep their reserve (Anexo XII-1). Few loans:
-        rated in Python with :func:`prudential.loan_position`."""
+    def _rate_in_python(self, previous, table):
+        """Lines of the loans the set-based query leaves out (Anexo XII-1), rated in Python
+        with :func:`prudential.position` (few loans):
+
+        * the restructured loans that were past due at the previous month-end: their
+          sustained payment (installments paid on time, in a row) decides whether they are
+          current again, and until then they keep their reserve;
+        * the renewed credits whose borrower had not paid the accrued interest and 25 % of
+          the original amount: past due until that is paid and the payment sustained.
+        """
         self.env.cr.execute(
-            """SELECT r.loan_id, r.reserve
-                 FROM fonaes_provision_run_line r JOIN fonaes_loan l ON l.id = r.loan_id
-                WHERE r.run_id = %s AND r.state = %s AND l.restructured
-                  AND l.state = 'granted' AND l.intermediary_id = %s AND l.start_date <= %s""",
-            (previous.id or 0, prudential.STATE_PAST_DUE, self.intermediary_id.id, self.date),
+            """SELECT l.id, r.state, r.reserve
+                 FROM fonaes_loan l
+            LEFT JOIN fonaes_provision_run_line r ON r.run_id = %s AND r.loan_id = l.id
+                WHERE l.state = 'granted' AND l.intermediary_id = %s AND l.start_date <= %s
+                  AND ((l.restructured AND r.state = %s) OR l.renewal_held)""",
+            (previous.id or 0, self.intermediary_id.id, self.date, prudential.STATE_PAST_DUE),
         )
-        kept = dict(self.env.cr.fetchall())
+        previous_lines = {
+            loan_id: (state, reserve) for loan_id, state, reserve in self.env.cr.fetchall()
+        }
+        kept = {
+            loan_id: reserve
+            for loan_id, (state, reserve) in previous_lines.items()
+            if state == prudential.STATE_PAST_DUE
+        }
         buckets = {b.min_days: b for b in self.env["fonaes.provision.bucket"].search([])}
         extra = self.intermediary_id.fonaes_extra_provision_pct
         lines = []
-        for loan in self.env["fonaes.loan"].browse(kept):
-            pos = loan._position(self.date, prudential.STATE_PAST_DUE)
+        for loan in self.env["fonaes.loan"].browse(previous_lines):
+            previous_state = previous_lines[loan.id][0] or prudential.STATE_CURRENT
+            pos = loan._position(self.date, previous_state)
             if not pos["balance"]:
                 continue
             pct = prudential.provision_pct(pos["days"], table)
             deposit = loan.blocked_deposit if loan.blocked_deposit_authorized else 0
             base, reserve = prudential.provision_amount(pos["balance"], pct, deposit, extra)
-            if pos["state"] == prudential.STATE_PAST_DUE:
+            if loan.restructured and loan.id in kept and pos["state"] == prudential.STATE_PAST_DUE:
                 reserve = max(float(reserve), min(kept[loan.id] or 0.0, float(pos["balance"])))
             bound = max(b for b in buckets if b <= pos["days"])
             lines.append(
@@ -503,30 +510,46 @@ class FonaesProvisionRun(models.Model):
         if self.capital_requirement > equity:
             breaches.append(
                 self.env._(
-                    "Capital: equity %(equity)s below the requirement %(req)s (10 %% of the "
-                    "net portfolio, 100 %% of operations against the rules, plus the "
-                    "additional capital FONAES required, Anexo XI §4.a).",
-                    equity=_amount(equity),
-                    req=_amount(self.capital_requirement),
+                    "Capital: equity %(equity)s below the requirement %(req)s (%(pct)s %% of "
+                    "the net portfolio, %(against_pct)s %% of operations against the rules, "
+                    "plus the additional capital FONAES required, Anexo XI §4.a).",
+                    equity=format_money(self.env, equity, self.currency_id),
+                    req=format_money(self.env, self.capital_requirement, self.currency_id),
+                    pct=prudential.CAPITAL_CHARGE_PCT,
+                    against_pct=prudential.CAPITAL_CHARGE_AGAINST_RULES_PCT,
                 )
             )
-        liquidity = float(prudential.liquidity_requirement(partner.fonaes_short_term_liabilities))
-        if partner.fonaes_sight_deposits < liquidity:
-            breaches.append(
-                self.env._(
-                    "Liquidity: sight deposits %(deposits)s below %(req)s (10 %% of the "
-                    "liabilities due within 30 days, %(liabilities)s, Anexo XI §5).",
-                    deposits=_amount(partner.fonaes_sight_deposits),
-                    req=_amount(liquidity),
-                    liabilities=_amount(partner.fonaes_short_term_liabilities),
+        # Anexo XI §5 concerns the intermediaries that take deposits (Intermediarios
+        # Captadores) only: the others are not suspended for it (§6).
+        takes_deposits = partner.fonaes_takes_deposits
+        liquidity = 0.0
+        if takes_deposits:
+            liabilities = partner.fonaes_short_term_liabilities
+            liquidity = float(prudential.liquidity_requirement(liabilities))
+            if partner.fonaes_sight_deposits < liquidity:
+                breaches.append(
+                    self.env._(
+                        "Liquidity: sight deposits %(deposits)s below %(req)s (%(pct)s %% of "
+                        "the liabilities due within %(days)s days, %(liabilities)s, Anexo XI "
+                        "§5, deposit-taking intermediaries).",
+                        deposits=format_money(
+                            self.env, partner.fonaes_sight_deposits, self.currency_id
+                        ),
+                        req=format_money(self.env, liquidity, self.currency_id),
+                        pct=prudential.LIQUIDITY_PCT,
+                        days=prudential.SHORT_TERM_LIABILITY_DAYS,
+                        liabilities=format_money(self.env, liabilities, self.currency_id),
+                    )
                 )
-            )
         breaches += self._single_borrower_breaches(equity)
         self._workflow_write(
             {
                 "equity": equity,
-                "sight_deposits": partner.fonaes_sight_deposits,
-                "short_term_liabilities": partner.fonaes_short_term_liabilities,
+                "takes_deposits": takes_deposits,
+                "sight_deposits": partner.fonaes_sight_deposits if takes_deposits else 0.0,
+                "short_term_liabilities": (
+                    partner.fonaes_short_term_liabilities if takes_deposits else 0.0
+                ),
                 "liquidity_requirement": liquidity,
                 "breaches": "\n".join(breaches),
                 "in_breach": bool(breaches),
@@ -545,9 +568,10 @@ class FonaesProvisionRun(models.Model):
             )
 
     def _single_borrower_breaches(self, equity):
-        """Borrowers whose outstanding balance at the month-end exceeds 7 % / 14 % of the
-        equity without a FONAES exception (Anexo XI §3; the common risk of dependents is
-        checked when each loan is granted)."""
+        """Borrowers whose outstanding balance at the month-end exceeds their limit
+        (``prudential.single_borrower_limit`` under the company's reading) without a FONAES
+        exception (Anexo XI §3; the common risk of dependents is checked when each loan is
+        granted)."""
         self.env.cr.execute(
             """SELECT l.borrower_id, COALESCE(p.is_company, FALSE), SUM(r.balance)
                  FROM fonaes_provision_run_line r
@@ -563,17 +587,20 @@ class FonaesProvisionRun(models.Model):
             exposure[borrower] = amount
             entity[borrower] = is_company
         breaches = []
+        company = self.company_id
+        reading = company.fonaes_single_borrower_reading
         for borrower, amount in exposure.items():
-            pct, limit = prudential.single_borrower_limit(equity, entity[borrower])
+            pct, limit = prudential.single_borrower_limit(equity, entity[borrower], reading)
             if amount > float(limit):
                 breaches.append(
                     self.env._(
                         "Single borrower: %(borrower)s owes %(amount)s, above %(limit)s "
-                        "(%(pct)s %% of equity, Anexo XI §3).",
+                        "(%(pct)s %% of equity, Anexo XI §3; reading: %(reading)s).",
                         borrower=borrower.name,
-                        amount=_amount(amount),
-                        limit=_amount(limit),
+                        amount=format_money(self.env, amount, self.currency_id),
+                        limit=format_money(self.env, float(limit), self.currency_id),
                         pct=pct,
+                        reading=company._fonaes_single_borrower_reading_label(),
                     )
                 )
         return breaches

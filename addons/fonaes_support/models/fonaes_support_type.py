@@ -1,7 +1,7 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
-from ..tools import input_rules, rules
+from ..tools import eligibility, input_rules, rules
 
 CATEGORIES = [
     ("capital", "Productive Capital (§4.3.1)"),
@@ -174,11 +174,21 @@ class FonaesSupportLimit(models.Model):
         required=True,
         help="Amount the state representative authorizes alone (the table's amount).",
     )
-    opinion_max_amount = fields.Float(
+    opinion_band = fields.Boolean(
+        string="Up to 1.5x with Directorate Opinion",
         tracking=True,
+        help="The state representative may authorize up to 1.5 times the table's amount "
+        "with the general directorate's favorable opinion first (Reglas de Operación FONAES "
+        "2005, CTS §4.3.1.1.C.ii, CSR §4.3.1.2.D.ii, ACCIS empresa social §4.3.1.3.D.ii, "
+        "IPM §4.3.1.5.E.ii).",
+    )
+    opinion_max_amount = fields.Float(
         string="Limit with Directorate Opinion",
-        help="Ceiling with the general directorate's favorable opinion first (1.5x the "
-        "table where the rules allow it).",
+        compute="_compute_opinion_max_amount",
+        store=True,
+        help="Ceiling with the general directorate's favorable opinion first: 1.5 times the "
+        "state representative's limit where the rules allow it, otherwise that limit. "
+        "Derived from the limit, never typed.",
     )
     regional_max_amount = fields.Float(
         tracking=True,
@@ -284,9 +294,53 @@ class FonaesSupportLimit(models.Model):
         ),
     ]
 
+    def init(self):
+        # Rows of databases older than ``opinion_band`` had the 1.5x ceiling typed in:
+        # keep their reading, then derive every ceiling from its limit (one factor).
+        self.env.cr.execute(
+            "UPDATE fonaes_support_limit SET opinion_band = (opinion_max_amount > max_amount) "
+            "WHERE opinion_band IS NULL"
+        )
+        self.env.cr.execute(
+            "UPDATE fonaes_support_limit SET opinion_max_amount = CASE WHEN opinion_band "
+            "THEN max_amount * %s ELSE max_amount END",
+            [eligibility.OPINION_CEILING_FACTOR],
+        )
+
+    @api.depends("max_amount", "opinion_band")
+    def _compute_opinion_max_amount(self):
+        for row in self:
+            row.opinion_max_amount = eligibility.opinion_ceiling(row.max_amount, row.opinion_band)
+
     @api.constrains("beneficiary_kinds")
     def _check_beneficiary_kinds(self):
         _check_kind_codes(self, "beneficiary_kinds")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._refuse_typed_ceiling(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._refuse_typed_ceiling([vals])
+        return super().write(vals)
+
+    @api.model
+    def _refuse_typed_ceiling(self, vals_list):
+        """The ceiling with the directorate's opinion is derived from the limit: a typed
+        value would go stale when the limit changes."""
+        for vals in vals_list:
+            if "opinion_max_amount" in vals:
+                self._micro_check_input({"opinion_max_amount": vals["opinion_max_amount"]})
+                raise UserError(
+                    self.env._(
+                        "The Limit with Directorate Opinion is derived from the State "
+                        "Representative's Limit (%(factor)s times where the rules allow it, "
+                        "Reglas de Operación FONAES 2005, §4.3.1.1.C.ii): change the limit "
+                        "or the option instead.",
+                        factor=eligibility.OPINION_CEILING_FACTOR,
+                    )
+                )
 
     @api.model
     def _kind_codes(self, value):

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..tools import prudential
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -33,3 +35,22 @@ class ResCompany(models.Model):
         help="Contra-asset of the loan portfolio (Estimación preventiva para riesgos "
         "crediticios, Anexo XII-2).",
     )
+    fonaes_single_borrower_reading = fields.Selection(
+        prudential.SINGLE_BORROWER_READINGS,
+        string="Single-borrower Limit of Legal Entities",
+        required=True,
+        default=prudential.READING_STRICT,
+        help="Anexo XI §3 gives 7 % of the intermediary's equity to a \"persona física o "
+        'moral" and 14 % to a "persona moral o entidad para-financiera": a legal entity '
+        "is named in both sentences. The stricter reading (7 % for every borrower) is the "
+        "default; the other gives legal entities 14 %. The reading is quoted wherever the "
+        "limit is applied.",
+    )
+
+    def _fonaes_single_borrower_reading_label(self):
+        """The company's reading of Anexo XI §3, as the user reads it."""
+        self.ensure_one()
+        selection = dict(
+            self._fields["fonaes_single_borrower_reading"]._description_selection(self.env)
+        )
+        return selection.get(self.fonaes_single_borrower_reading, "")

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import sql
 
+from odoo.addons.micro_base.tools.amounts import compare_money
+
 from ..tools import input_rules, rules
 
 READERS = (
@@ -120,6 +122,13 @@ class ResPartner(models.Model):
         help="Capital FONAES requires of this intermediary beyond the 10 % rule, given the "
         "composition of its loans and its exposure (Anexo XI §4.a, last paragraph): added to "
         "its capital requirement at each month-end.",
+    )
+    fonaes_takes_deposits = fields.Boolean(
+        string="Takes Deposits (Intermediario Captador)",
+        tracking=True,
+        help="The intermediary takes its members' or clients' savings. Only then does the "
+        "liquidity ratio apply to it, and its breach suspend the channelling of resources "
+        '(Anexo XI §5, "Intermediarios Captadores"; §6).',
     )
     fonaes_sight_deposits = fields.Monetary(
         string="Sight Deposits (< 30 Days)",
@@ -308,7 +317,7 @@ class ResPartner(models.Model):
         return {
             partner.id
             for partner, due, paid, written_off in groups
-            if paid + written_off < due - 0.005
+            if compare_money(paid + written_off, due) < 0
         }
 
     # ---- One person across programs (issue 9) ----

@@ -19,3 +19,7 @@ from . import test_fonaes_performance
 from . import test_fonaes_first_contact
 from . import test_fonaes_bad_input
 from . import test_fonaes_input_rules
+from . import test_fonaes_eligibility
+from . import test_fonaes_rule_readings
+from . import test_fonaes_issue18_rules
+from . import test_fonaes_demo

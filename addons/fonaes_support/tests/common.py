@@ -47,17 +47,9 @@ class FonaesCase(MicroTestMixin, TransactionCase):
     @classmethod
     def _setup_accounting(cls):
         """FONAES journal, subsidy expense and payable accounts of the company."""
-        Account = cls.env["account.account"]
-        cls.subsidy_account = Account.create(
-            {"code": "FON501", "name": "Subsidios FONAES", "account_type": "expense"}
-        )
-        cls.payable = Account.create(
-            {
-                "code": "FON201",
-                "name": "Beneficiarios FONAES por pagar",
-                "account_type": "liability_payable",
-                "reconcile": True,
-            }
+        cls.subsidy_account = cls._new_account("FON501", "Subsidios FONAES", "expense")
+        cls.payable = cls._new_account(
+            "FON201", "Beneficiarios FONAES por pagar", "liability_payable", reconcile=True
         )
         cls.journal = cls.env["account.journal"].create(
             {"name": "FONAES", "code": "FONA", "type": "general"}

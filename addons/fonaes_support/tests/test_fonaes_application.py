@@ -127,7 +127,7 @@ class TestFonaesApplication(FonaesCase):
         limit = self._limit("support_limit_cts_1")
         too_much = self._application(self.group, limit, 330_001)
         self.assertEqual(too_much.authorization_level, "exceeded")
-        with self.assertRaisesMessage(UserError, "exceeds the ceiling of 330,000.00 MXN"):
+        with self.assertRaisesMessage(UserError, "exceeds the ceiling of $\xa0330,000.00"):
             too_much.action_submit()
         app = self._application(self.group, limit, 300_000)
         self.assertEqual(app.authorization_level, "opinion")
@@ -148,7 +148,7 @@ class TestFonaesApplication(FonaesCase):
         # §4.3.1.2.D.ii: agroindustria rural up to 5 M on regional-impact schemes, ≤ 40 %.
         limit = self._limit("support_limit_csr_7")
         app = self._application(self.enterprise, limit, 5_000_000, 12_500_000)
-        with self.assertRaisesMessage(UserError, "exceeds the ceiling of 1,500,000.00 MXN"):
+        with self.assertRaisesMessage(UserError, "exceeds the ceiling of $\xa01,500,000.00"):
             app.action_submit()
         app.regional_impact = True
         self.assertEqual(app.authorization_level, "opinion")
@@ -183,7 +183,7 @@ class TestFonaesApplication(FonaesCase):
         below = self._application(
             self._beneficiary("Mujeres", "grupo_social", women=4), limit, 29_000, 100_000
         )
-        with self.assertRaisesMessage(UserError, "below the minimum of 30,000.00 MXN"):
+        with self.assertRaisesMessage(UserError, "below the minimum of $\xa030,000.00"):
             below.action_submit()
         cts = self._application(
             self.group, self._limit("support_limit_cts_1"), 100_000, fixed_asset_amount=10_000
@@ -240,7 +240,7 @@ class TestFonaesApplication(FonaesCase):
         fourth = self._application(self.enterprise, limit, 6_000)
         with self.assertRaisesMessage(UserError, "at most 3 per fiscal year (§4.3.3.1)"):
             fourth.action_submit()
-        with self.assertRaisesMessage(UserError, "exceeds the ceiling of 15,000.00 MXN"):
+        with self.assertRaisesMessage(UserError, "exceeds the ceiling of $\xa015,000.00"):
             self._application(
                 self.enterprise, self._limit("support_limit_ade_2"), 16_000
             ).action_submit()
@@ -355,7 +355,7 @@ class TestFonaesApplication(FonaesCase):
         self._application(first, individual, 30_000, 50_000).action_submit()
         second = self._beneficiary("Rosa Díaz", "persona_fisica")
         with self.assertRaisesMessage(
-            UserError, "may use at most 10.0 % of the national ACCIS budget (40,000.00 MXN)"
+            UserError, "may use at most 10.0 % of the national ACCIS budget ($\xa040,000.00)"
         ):
             self._application(second, individual, 30_000, 50_000).action_submit()
         # §4.3.1.3.C: ESF with > 200 partners and 700 thousand equity; +100 / +400 thousand
@@ -367,7 +367,7 @@ class TestFonaesApplication(FonaesCase):
         with self.assertRaisesMessage(
             UserError,
             "needs more than 300 partners and an equity of "
-            "1,100,000.00 MXN; it has 201 partners",
+            "$\xa01,100,000.00; it has 201 partners",
         ):
             app.action_submit()
         esf.write({"fonaes_branch_count": 0, "fonaes_equity": 700_000})

@@ -1,6 +1,8 @@
+from datetime import date, timedelta
+
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.micro_base.tests.common import DemoUsersMixin
+from odoo.addons.micro_base.tests.common import DemoUsersMixin, MicroScreensMixin
 
 from .common import GROUP, FonaesCase
 
@@ -68,3 +70,28 @@ class TestFonaesFirstContactTour(FonaesCase, HttpCase):
         self.start_tour("/web/login", "fonaes_first_contact_state_representative", timeout=180)
         self.assertEqual(app.state, "registered")
         self.assertTrue(app.name.startswith("FONAES-"))
+
+
+@tagged("post_install", "-at_install")
+class TestFonaesAccountantTour(MicroScreensMixin, FonaesCase, HttpCase):
+    """The demo accountant produces the statements of the demo month of postings in the
+    browser, in Mexican Spanish, at 1400x900 (issue 15)."""
+
+    browser_size = "1400x900"
+
+    def test_accountant_produces_the_statements_from_login(self):
+        accountant = self.env.ref("fonaes_support.demo_user_accountant")
+        self.assertEqual((accountant.lang, accountant.tz), ("es_MX", "America/Mexico_City"))
+        statement = self.env.ref("fonaes_support.demo_statement_month")
+        # The demo month: the last month-end's statements are not empty.
+        self.assertEqual(statement.date_end, date.today().replace(day=1) - timedelta(days=1))
+        balance, income = statement._report_sheets()
+        figures = {row[0]: row[2] for sheet in (balance, income) for row in sheet["rows"]}
+        self.assertAlmostEqual(figures["CARTERA DE CREDITO VIGENTE"], 1_648_750)
+        self.assertAlmostEqual(figures["CARTERA DE CREDITO VENCIDA"], 64_000)
+        self.assertAlmostEqual(figures["Ingresos por intereses"], 52_000)
+        self.assertAlmostEqual(figures["Comisiones y tarifas cobradas"], 18_500)
+        self.assertAlmostEqual(figures["TOTAL ACTIVO"], figures["TOTAL PASIVO Y CAPITAL CONTABLE"])
+        self.start_tour("/web/login", "fonaes_accountant_statements", timeout=240)
+        self.assertEqual(statement.state, "filed")
+        self.assertEqual(statement.filed_date, date.today())

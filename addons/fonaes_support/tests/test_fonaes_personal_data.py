@@ -3,7 +3,6 @@ individual beneficiary's contact only for the FONAES roles that reach it (their 
 representative, the directorate, the accountants); the FONAES fields of institutions only
 for FONAES roles; the FONAES journal and its entries only for the FONAES accountants."""
 
-from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -87,9 +86,7 @@ class TestFonaesJournals(FonaesCase):
         cls.invoicing = cls._new_user(
             "fo_invoicing", "base.group_user,account.group_account_manager"
         )
-        cls.bank = cls.env["account.account"].create(
-            {"code": "FOX101", "name": "Bancos", "account_type": "asset_cash"}
-        )
+        cls.bank = cls._new_account("FOX101", "Bancos", "asset_cash")
         cls.general = cls.env["account.journal"].create(
             {"name": "Diario general", "code": "GENF", "type": "general"}
         )
@@ -97,19 +94,7 @@ class TestFonaesJournals(FonaesCase):
 
     @classmethod
     def _entry(cls, journal, user=None):
-        Move = cls.env["account.move"].with_user(user) if user else cls.env["account.move"]
-        move = Move.create(
-            {
-                "move_type": "entry",
-                "journal_id": journal.id,
-                "line_ids": [
-                    Command.create({"account_id": cls.bank.id, "debit": 50.0}),
-                    Command.create({"account_id": cls.subsidy_account.id, "credit": 50.0}),
-                ],
-            }
-        )
-        move.action_post()
-        return move
+        return cls._post_entry(journal, cls.bank, cls.subsidy_account, 50.0, user)
 
     def test_only_fonaes_accountants_use_the_journal(self):
         self.assertTrue(self.journal.fonaes_journal)
@@ -129,11 +114,4 @@ class TestFonaesJournals(FonaesCase):
                     .with_user(user)
                     .search([("journal_id", "=", self.journal.id)])
                 )
-                with self.assertRaises(AccessError):
-                    self.move.with_user(user).read(["amount_total"])
-                with self.assertRaises(AccessError):
-                    self._entry(self.journal, user)
-                with self.assertRaises(AccessError):
-                    self.move.with_user(user).button_draft()
-                self.assertEqual(self.move.state, "posted")
-                self._entry(self.general, user)
+                self.assertJournalClosedTo(user, self.move, self._entry, self.general)

@@ -212,7 +212,7 @@ class TestFonaesPortfolio(FonaesPortfolioCase):
 
         with (
             patch.object(type(self.Run), "_rate", failing),
-            self.assertLogs("odoo.addons.micro_base.models.cron_batch", "ERROR"),
+            self.assertLogs("odoo.addons.micro_base.models.micro_scheduled_work", "ERROR"),
         ):
             runs = self._run()
         self.assertEqual(runs.intermediary_id, self.esf)

@@ -1,3 +1,4 @@
+from datetime import date as date_
 from decimal import Decimal
 
 from odoo.tests import BaseCase
@@ -72,7 +73,9 @@ class TestFonaesPrudentialRules(BaseCase):
     def test_limits_and_ratios(self):
         # Anexo XI §3: 7 % / 14 % of equity.
         self.assertEqual(p.single_borrower_limit(1_000_000, False), (7, Decimal("70000.00")))
-        self.assertEqual(p.single_borrower_limit(1_000_000, True), (14, Decimal("140000.00")))
+        self.assertEqual(
+            p.single_borrower_limit(1_000_000, True, p.READING_ENTITY), (14, Decimal("140000.00"))
+        )
         # Anexo XI §2.a.1: 4,000 UDIS at 8.5 pesos = 34,000 pesos.
         self.assertEqual(p.automatic_authorization(34_000, "8.5"), (True, Decimal("4000.00")))
         self.assertFalse(p.automatic_authorization(34_000.01, "8.5")[0])
@@ -107,3 +110,71 @@ class TestFonaesPrudentialRules(BaseCase):
         # Payments after the cut-off are ignored "as of" it.
         pos = p.loan_position(rows, paid, date(2026, 2, 10))
         self.assertEqual(pos["principal_balance"], Decimal("2000.00"))
+
+    def test_single_borrower_readings(self):
+        # Anexo XI §3 names a legal entity in both sentences: 7 % under the strict reading
+        # (the default), 14 % under the other; an individual is at 7 % under both.
+        self.assertEqual(p.single_borrower_limit(1_000_000, True), (7, Decimal("70000.00")))
+        self.assertEqual(
+            p.single_borrower_limit(1_000_000, True, p.READING_STRICT), (7, Decimal("70000.00"))
+        )
+        self.assertEqual(
+            p.single_borrower_limit(1_000_000, False, p.READING_ENTITY), (7, Decimal("70000.00"))
+        )
+        with self.assertRaises(ValueError):
+            p.single_borrower_limit(1_000_000, True, "lenient")
+
+    def test_renewed_credit_held_past_due(self):
+        # Anexo XII-1: 25 % of an original 10,000 is 2,500, with the accrued interest.
+        self.assertFalse(p.renewal_held_past_due(10_000, 2_500, True))
+        self.assertTrue(p.renewal_held_past_due(10_000, 2_499.99, True))
+        self.assertTrue(p.renewal_held_past_due(10_000, 2_500, False))
+        # Until both are paid and the payment is sustained (3 monthly installments).
+        held = {"original_amount": 10_000, "paid_before": 2_000, "interest_paid_before": True}
+        self.assertTrue(
+            p.renewal_held_past_due(**held, repaid_since=499.99, consecutive_on_time=3)
+        )
+        self.assertTrue(p.renewal_held_past_due(**held, repaid_since=500, consecutive_on_time=2))
+        self.assertTrue(
+            p.renewal_held_past_due(
+                **held, repaid_since=500, interest_unpaid=0.01, consecutive_on_time=3
+            )
+        )
+        self.assertFalse(p.renewal_held_past_due(**held, repaid_since=500, consecutive_on_time=3))
+        # One installment when the periods exceed 60 days.
+        self.assertFalse(
+            p.renewal_held_past_due(
+                **held, repaid_since=500, consecutive_on_time=1, period_days=90
+            )
+        )
+
+    def test_position_of_a_renewed_credit(self):
+        from datetime import date
+
+        rows = [(date(2026, m, 1), 1000, 80 - 10 * (m - 6)) for m in (6, 7, 8)]
+        terms = {
+            "loan_kind": p.KIND_PERIODIC,
+            "months": 3,
+            "restructured": False,
+            "bankrupt": False,
+            "amount": 3_000,
+        }
+        # Nothing late on June 30: current; held as renewed without its 25 %: past due, the
+        # interest fallen due in memo accounts (accrual suspended).
+        paid = [(date(2026, 6, 1), 1_080)]
+        pos = p.position(terms, rows, paid, date(2026, 6, 30), p.STATE_CURRENT)
+        self.assertEqual((pos["state"], pos["balance"]), (p.STATE_CURRENT, Decimal("2000.00")))
+        terms["renewal"] = {
+            "original_amount": 20_000,
+            "paid_before": 0,
+            "interest_paid_before": True,
+        }
+        pos = p.position(terms, rows, paid, date(2026, 6, 30), p.STATE_CURRENT)
+        self.assertEqual(pos["state"], p.STATE_PAST_DUE)
+
+    def test_rating_date(self):
+        # Anexo XI §1: figures at the last day of each calendar month.
+        self.assertEqual(p.rating_date(date_(2026, 6, 30)), date_(2026, 6, 30))
+        self.assertEqual(p.rating_date(date_(2026, 7, 1)), date_(2026, 6, 30))
+        self.assertEqual(p.rating_date(date_(2026, 3, 15)), date_(2026, 2, 28))
+        self.assertEqual(p.rating_date(date_(2024, 3, 1)), date_(2024, 2, 29))

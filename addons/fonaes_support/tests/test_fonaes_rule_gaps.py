@@ -36,8 +36,8 @@ class TestFonaesRuleGaps(FonaesCase):
         )
         with self.assertRaisesMessage(
             UserError,
-            "10,500.00 MXN per Group or enterprise / month exceeds the ceiling of "
-            "10,000.00 MXN per unit",
+            "$\xa010,500.00 per Group or enterprise / month exceeds the ceiling of "
+            "$\xa010,000.00 per unit",
         ):
             over_month.action_submit()
         # A second accompaniment the same year: the 100 thousand are already used.
@@ -45,7 +45,7 @@ class TestFonaesRuleGaps(FonaesCase):
             self.enterprise, self._limit("support_limit_ade_16"), 10_000, quantity=1
         )
         with self.assertRaisesMessage(
-            UserError, "it would exceed the total of 100,000.00 MXN (§4.3.3.1)"
+            UserError, "it would exceed the total of $\xa0100,000.00 (§4.3.3.1)"
         ):
             more.action_submit()
         # Groups of enterprises: 15 thousand a month, 150 thousand in all.
@@ -105,7 +105,7 @@ class TestFonaesRuleGaps(FonaesCase):
             self.group, self._limit("support_limit_cts_1"), 100_000, constitution_amount=5_001
         )
         with self.assertRaisesMessage(
-            UserError, "5,001.00 MXN exceed the 5,000.00 MXN allowed by Solidarity"
+            UserError, "$\xa05,001.00 exceed the $\xa05,000.00 allowed by Solidarity"
         ):
             over.action_submit()
         ok = self._submitted(self.group, "support_limit_cts_1", 100_000, constitution_amount=5_000)

@@ -1,4 +1,3 @@
-import base64
 import io
 from datetime import date
 
@@ -153,6 +152,19 @@ class TestFonaesStatements(FonaesCase):
             if row[0].value
         }
 
+    def _workbook(self, statement):
+        """The workbook the form's "Download XLSX" button (the XLSX report action) serves."""
+        action = self.env.ref("fonaes_support.fonaes_financial_statement_xlsx")
+        arch = statement.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn(f'name="{action.id}" type="action"', arch)
+        content, file_type = (
+            self.env["ir.actions.report"]
+            .with_user(statement.env.user)
+            ._render_xlsx(action.report_name, statement.ids, data=None)
+        )
+        self.assertEqual(file_type, "xlsx")
+        return openpyxl.load_workbook(io.BytesIO(content))
+
     def test_xlsx_annex_structure_figures_and_footers(self):
         statement = self.Statement.create(
             {
@@ -162,8 +174,7 @@ class TestFonaesStatements(FonaesCase):
             }
         )
         self.assertEqual(statement.previous_date_end, date(2026, 3, 31))
-        statement.action_export_xlsx()
-        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(statement.xlsx_file)))
+        book = self._workbook(statement)
         self.assertEqual(book.sheetnames, ["Balance General", "Estado de Resultados"])
         balance, income = book["Balance General"], book["Estado de Resultados"]
         # Heading of Anexo XII-2/3; figures in pesos (Anexo XII SEGUNDA.II).
@@ -198,6 +209,9 @@ class TestFonaesStatements(FonaesCase):
         self.assertEqual(rows["CARTERA DE CREDITO (NETO)"], (57_500, 60_000))
         self.assertEqual(rows["Depositos de exigibilidad inmediata"], (20_000, 0))
         self.assertEqual(rows["Capital social"], (100_000, 100_000))
+        # Money cells carry the currency's number format (pesos: "$#,##0.00").
+        [efectivo] = [row for row in balance.iter_rows(min_row=8) if row[0].value == "EFECTIVO"]
+        self.assertEqual(efectivo[1].number_format, "$#,##0.00")
         self.assertEqual(rows["Resultado neto"], (3_500, 3_000))
         self.assertEqual(rows["TOTAL ACTIVO"], (123_500, 103_000))
         # Assets = liabilities + equity, both periods.
@@ -333,5 +347,4 @@ class TestFonaesStatements(FonaesCase):
         with self.assertRaisesMessage(UserError, "already filed"):
             statement.action_mark_filed()
         # Its files can still be produced.
-        statement.action_export_xlsx()
-        self.assertTrue(statement.xlsx_file)
+        self.assertEqual(self._workbook(statement).sheetnames[0], "Balance General")

@@ -40,20 +40,20 @@ class TestFonaesTrust(FonaesCase):
         # §4.3.2.J: federal ≤ non-federal contributions.
         app = self._trust_app(nonfederal=2_000_000)
         with self.assertRaisesMessage(
-            UserError, "exceeds the non-federal contributions of 2,000,000.00 MXN (§4.3.2.J)"
+            UserError, "exceeds the non-federal contributions of $\xa02,000,000.00 (§4.3.2.J)"
         ):
             app.action_submit()
         # §4.3.2: federal resources ≤ 50 % of the trust's net worth.
         app = self._trust_app(net_worth=8_000_000, balance=2_000_000)
         with self.assertRaisesMessage(
             UserError,
-            "Federal resources of 5,000,000.00 MXN would exceed 50 % of the trust's "
-            "net worth (4,000,000.00 MXN)",
+            "Federal resources of $\xa05,000,000.00 would exceed 50 % of the trust's "
+            "net worth ($\xa04,000,000.00)",
         ):
             app.action_submit()
         # §4.3.2.K.i: at most 10 million per trust.
         app = self._trust_app(amount=10_000_001, nonfederal=20_000_000, net_worth=40_000_000)
-        with self.assertRaisesMessage(UserError, "exceeds the ceiling of 10,000,000.00 MXN"):
+        with self.assertRaisesMessage(UserError, "exceeds the ceiling of $\xa010,000,000.00"):
             app.action_submit()
         app = self._trust_app()
         app.action_submit()
@@ -166,17 +166,23 @@ class TestFonaesTrust(FonaesCase):
                 "fonaes_trust_fiduciary": "Banco Fiduciario SA",
             }
         )
-        action = q3.action_export_xlsx()
-        attachment = self.env["ir.attachment"].browse(
-            int(action["url"].split("/")[3].split("?")[0])
+        # The form's button is the XLSX report action (one click, no attachment left over).
+        action = self.env.ref("fonaes_support.fonaes_trust_report_xlsx")
+        arch = q3.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn(f'name="{action.id}" type="action"', arch)
+        attachments = self.env["ir.attachment"].search_count([])
+        content, _type = self.env["ir.actions.report"]._render_xlsx(
+            action.report_name, q3.ids, data=None
         )
-        book = openpyxl.load_workbook(io.BytesIO(attachment.raw))
+        self.assertEqual(self.env["ir.attachment"].search_count([]), attachments)
+        book = openpyxl.load_workbook(io.BytesIO(content))
         beneficiaries = book["Anexo X"]
         self.assertEqual(beneficiaries.cell(3, 2).value, "1.2 Apellido paterno")
         self.assertEqual(
             [beneficiaries.cell(4, c).value for c in (2, 4, 5, 8, 10)],
             ["López", "Ana", "Mujer", "Oaxaca", 50_000],
         )
+        self.assertEqual(beneficiaries.cell(4, 10).number_format, "$#,##0.00")
         register = book["Anexo XIII"]
         self.assertEqual(
             register.cell(3, 1).value, "Nombre o denominación del Fondo o Fideicomiso"

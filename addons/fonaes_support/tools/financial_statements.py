@@ -2,14 +2,12 @@
 
 Pure: the structure and captions of the annexes (quoted as printed, in Spanish: they are the
 legal form), the footers of Anexo XII "SEGUNDA.III", the arithmetic of the subtotals and
-the XLSX. The model feeds the amounts per line key, already signed so that every mapped
+the sheets that the PDF and the XLSX report (``report/fonaes_financial_statement_xlsx.py``)
+print. The model feeds the amounts per line key, already signed so that every mapped
 line is positive in its natural side (assets and expenses debit, the rest credit).
 """
 
-import io
 from decimal import Decimal
-
-import xlsxwriter
 
 MONTHS_ES = [
     "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
@@ -253,40 +251,3 @@ def sheets(heading, current, previous):
             }
         )
     return result
-
-
-def statements_xlsx(heading, current, previous):
-    """Workbook bytes with the sheets "Balance General" and "Estado de Resultados" (see
-    :func:`sheets` for the arguments)."""
-    output = io.BytesIO()
-    book = xlsxwriter.Workbook(output, {"in_memory": True})
-    bold = book.add_format({"bold": True})
-    title = book.add_format({"bold": True, "align": "center"})
-    money_fmt = book.add_format({"num_format": "#,##0.00"})
-    total_fmt = book.add_format({"num_format": "#,##0.00", "bold": True, "top": 1})
-    wrap = book.add_format({"text_wrap": True, "valign": "top"})
-    for printed in sheets(heading, current, previous):
-        sheet = book.add_worksheet(printed["name"])
-        sheet.set_column(0, 0, 70)
-        sheet.set_column(1, 2, 20)
-        for row, text in enumerate(printed["heading"]):
-            sheet.merge_range(row, 0, row, 2, text, title)
-        row = len(printed["heading"]) + 1
-        sheet.write_row(row, 0, printed["columns"], bold)
-        row += 1
-        for caption, kind, value, before in printed["rows"]:
-            if kind == "header":
-                sheet.write(row, 0, caption, bold)
-            else:
-                fmt = total_fmt if kind == "total" else money_fmt
-                sheet.write(row, 0, caption, bold if kind == "total" else None)
-                sheet.write_number(row, 1, float(value), fmt)
-                sheet.write_number(row, 2, float(before), fmt)
-            row += 1
-        row += 1
-        for text in printed["footers"]:
-            sheet.merge_range(row, 0, row, 2, text, wrap)
-            sheet.set_row(row, 45)
-            row += 1
-    book.close()
-    return output.getvalue()

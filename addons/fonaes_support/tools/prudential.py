@@ -10,6 +10,7 @@ installment, Anexo XI §1.a).
 
 from decimal import Decimal
 
+from odoo.addons.micro_base.tools import periods
 from odoo.addons.micro_base.tools.loan import (
     ZERO,
     ageing_bucket,
@@ -51,8 +52,20 @@ STATE_CURRENT = "current"  # cartera vigente
 STATE_PAST_DUE = "past_due"  # cartera vencida
 
 # ---- Anexo XI §3 "Diversificación de activos en las operaciones" ----
+# "El límite de crédito máximo que se podrá otorgar a una persona física o moral, será del
+# 7 (siete) por ciento del capital contable del Intermediario. El límite de crédito máximo
+# para una persona moral o entidad para-financiera será del 14 (catorce) por ciento del
+# capital contable del intermediario." A legal entity (persona moral) is named in both
+# sentences: the company chooses the reading (res.company.fonaes_single_borrower_reading),
+# the stricter one by default.
 SINGLE_BORROWER_INDIVIDUAL_PCT = Decimal(7)  # persona física (with "riesgo común")
 SINGLE_BORROWER_ENTITY_PCT = Decimal(14)  # persona moral o entidad para-financiera
+READING_STRICT = "strict"  # 7 % for every borrower, legal entities included
+READING_ENTITY = "entity"  # 14 % for legal entities and para-financial entities
+SINGLE_BORROWER_READINGS = [
+    (READING_STRICT, "7 % for every borrower, legal entities included (first sentence)"),
+    (READING_ENTITY, "14 % for legal and para-financial entities (second sentence)"),
+]
 # Anexo XI §2.a.1: automatic authorization while the person's loans (with dependents)
 # do not exceed 4,000 UDIS.
 AUTOMATIC_AUTHORIZATION_UDIS = Decimal(4000)
@@ -60,10 +73,24 @@ AUTOMATIC_AUTHORIZATION_UDIS = Decimal(4000)
 # operations made against the rules.
 CAPITAL_CHARGE_PCT = Decimal(10)
 CAPITAL_CHARGE_AGAINST_RULES_PCT = Decimal(100)
-# Anexo XI §5: liquid position of at least 10 % of the liabilities due within 30 days,
-# held in sight deposits maturing in under 30 days.
+# Anexo XI §5 "Lineamientos en materia de coeficiente de liquidez (Intermediarios
+# Captadores)": liquid position of at least 10 % of the liabilities due within 30 days, held
+# in sight deposits maturing in under 30 days; only for the intermediaries that take
+# deposits (res.partner.fonaes_takes_deposits).
 LIQUIDITY_PCT = Decimal(10)
 SHORT_TERM_LIABILITY_DAYS = 30
+# Anexo XII-1, "Traspaso a cartera vencida", last paragraph: a renewed credit whose
+# borrower did not pay on time the accrued interest and 25 % of the original amount is past
+# due until sustained payment and until that interest and share are paid.
+RENEWAL_PAID_PCT = Decimal(25)
+
+
+def rating_date(day):
+    """The month-end a rating run on ``day`` rates at: the last day of a calendar month on
+    or before ``day`` (Anexo XI §1: "con cifras al último día de cada mes calendario")."""
+    if periods.month_end(day) == day:
+        return day
+    return periods.previous_month_end(day)
 
 
 def provision_pct(days, table):
@@ -95,6 +122,16 @@ def provision_amount(balance, pct, blocked_deposit=0, extra_pct=0):
     base = max(balance - deposit, ZERO)
     reserve = money(base * to_decimal(pct) / HUNDRED + balance * to_decimal(extra_pct) / HUNDRED)
     return base, min(reserve, balance)
+
+
+def provision_amount_sql(balance, deposit, pct, extra_pct):
+    """:func:`provision_amount` as an SQL expression over the columns or parameters named
+    by the arguments (the month-end run rates hundreds of thousands of loans in one query):
+    the reserve of one loan, in cents, at most its balance (Anexo XI §1)."""
+    return (
+        f"LEAST(ROUND(GREATEST({balance} - {deposit}, 0) * ({pct})::numeric / 100"
+        f" + {balance} * ({extra_pct})::numeric / 100, 2), {balance})"
+    )
 
 
 def triggers_past_due(kind, principal_days, interest_days=0, bankrupt=False):
@@ -140,11 +177,14 @@ def classify(
     consecutive_on_time=0,
     period_days=30,
     bankrupt=False,
+    renewal_held=False,
 ):
     """Current or past-due state of a loan at a cut-off (Anexo XII-1).
 
     * A loan whose arrears reach its kind's threshold (or whose borrower is bankrupt) is
       past due.
+    * A renewed credit held past due by :func:`renewal_held_past_due` (``renewal_held``)
+      is past due whatever its days.
     * A past-due loan goes back to current once everything owed is paid (no days past due);
       a past-due loan that was restructured or renewed stays past due until sustained
       payment: ``consecutive_on_time`` installments paid on time reach
@@ -152,7 +192,7 @@ def classify(
 
     :return: :data:`STATE_CURRENT` or :data:`STATE_PAST_DUE`
     """
-    if triggers_past_due(kind, principal_days, interest_days, bankrupt):
+    if triggers_past_due(kind, principal_days, interest_days, bankrupt) or renewal_held:
         return STATE_PAST_DUE
     if previous_state != STATE_PAST_DUE:
         return STATE_CURRENT
@@ -165,11 +205,61 @@ def classify(
     return STATE_PAST_DUE
 
 
-def single_borrower_limit(equity, legal_entity):
+def single_borrower_limit(equity, legal_entity, reading=READING_STRICT):
     """Maximum exposure to one borrower (Anexo XI §3): 7 % of equity for an individual
-    (with its common risk), 14 % for a legal entity. Returns ``(pct, limit)``."""
-    pct = SINGLE_BORROWER_ENTITY_PCT if legal_entity else SINGLE_BORROWER_INDIVIDUAL_PCT
+    (with its common risk); for a legal entity 7 % under the strict ``reading``
+    (:data:`READING_STRICT`, "persona física o moral"), 14 % under
+    :data:`READING_ENTITY` ("persona moral o entidad para-financiera").
+    Returns ``(pct, limit)``."""
+    if reading not in (READING_STRICT, READING_ENTITY):
+        raise ValueError(f"Unknown reading of Anexo XI §3 {reading!r}.")
+    pct = SINGLE_BORROWER_INDIVIDUAL_PCT
+    if legal_entity and reading == READING_ENTITY:
+        pct = SINGLE_BORROWER_ENTITY_PCT
     return pct, money(to_decimal(equity) * pct / HUNDRED)
+
+
+def renewal_settled_at_renewal(original_amount, paid_before, interest_paid_before):
+    """Whether the borrower of a renewed credit had paid on time, when it was renewed, the
+    accrued interest and :data:`RENEWAL_PAID_PCT` % of the original amount (Anexo XII-1):
+    then the general rules apply to the renewed credit."""
+    required = money(to_decimal(original_amount) * RENEWAL_PAID_PCT / HUNDRED)
+    return bool(interest_paid_before) and money(paid_before) >= required
+
+
+def renewal_held_past_due(
+    original_amount,
+    paid_before,
+    interest_paid_before,
+    repaid_since=0,
+    interest_unpaid=0,
+    consecutive_on_time=0,
+    period_days=30,
+):
+    """Whether a renewed credit counts as past due (Anexo XII-1, "Traspaso a cartera
+    vencida", last paragraph: "Los créditos renovados en los cuales el acreditado no liquide
+    en tiempo los intereses devengados y el 25% del monto original del crédito ... serán
+    considerados como vencidos en tanto no exista evidencia de pago sostenido y se liquiden
+    los intereses devengados y el porcentaje del monto señalados").
+
+    :param original_amount: original amount of the credit renewed
+    :param paid_before: principal of it the borrower had paid on time at the renewal
+    :param bool interest_paid_before: the accrued interest was paid on time at the renewal
+    :param repaid_since: principal repaid of the renewed credit since
+    :param interest_unpaid: interest of the renewed credit fallen due and not paid
+    :param int consecutive_on_time: installments paid on time in a row (sustained payment)
+    :param int period_days: days an installment covers (see
+        :func:`sustained_payment_installments`)
+    :return: ``False`` when it was renewed with the interest and the 25 % paid, or once
+        both are paid and the payment is sustained; ``True`` until then
+    """
+    if renewal_settled_at_renewal(original_amount, paid_before, interest_paid_before):
+        return False
+    required = money(to_decimal(original_amount) * RENEWAL_PAID_PCT / HUNDRED)
+    paid = money(to_decimal(paid_before) + to_decimal(repaid_since)) >= required
+    settled = paid and to_decimal(interest_unpaid) <= 0
+    sustained = consecutive_on_time >= sustained_payment_installments(period_days)
+    return not (settled and sustained)
 
 
 def automatic_authorization(exposure_pesos, udi_value):
@@ -276,3 +366,61 @@ def loan_position(installments, payments, as_of):
         "consecutive_on_time": on_time,
         "overpaid": Decimal(max(total_paid - before, 0)) / 100,
     }
+
+
+# The schedules of the loans are monthly: an installment covers 30 days (Anexo XII-1, "Pago
+# sostenido" compares the period of the installments with 60 days); a single payment
+# covers the whole term.
+INSTALLMENT_PERIOD_DAYS = 30
+
+
+def classify_position(terms, pos, previous_state):
+    """Complete ``pos`` (the figures of :func:`loan_position`) with the loan's state, days
+    past due and balances (Anexo XI §1.a, Anexo XII-1); the month-end run calls it with
+    positions computed in SQL. Accrual stops when past due: the interest fallen due and not
+    collected goes to ``memo_interest`` (cuentas de orden) instead of the receivable.
+
+    :param dict terms: ``loan_kind``, ``months``, ``restructured``, ``bankrupt``; for a
+        renewed credit also ``amount`` and ``renewal``, a dict with the
+        ``original_amount``, ``paid_before`` and ``interest_paid_before`` of
+        :func:`renewal_held_past_due`
+    """
+    kind = terms["loan_kind"]
+    period = INSTALLMENT_PERIOD_DAYS
+    if kind == KIND_SINGLE_PAYMENT:
+        period = INSTALLMENT_PERIOD_DAYS * terms["months"]
+    renewal = terms.get("renewal")
+    held = bool(renewal) and renewal_held_past_due(
+        renewal["original_amount"],
+        renewal["paid_before"],
+        renewal["interest_paid_before"],
+        to_decimal(terms["amount"]) - pos["principal_balance"],
+        pos["interest_unpaid"],
+        pos.get("consecutive_on_time", 0),
+        period,
+    )
+    state = classify(
+        kind,
+        pos["principal_days"],
+        pos["interest_days"],
+        previous_state,
+        terms["restructured"],
+        pos.get("consecutive_on_time", 0),
+        period,
+        terms["bankrupt"],
+        held,
+    )
+    pos["state"] = state
+    pos["days"] = max(pos["principal_days"], pos["interest_days"])
+    past_due = state == STATE_PAST_DUE
+    pos["memo_interest"] = pos["interest_unpaid"] if past_due else 0
+    pos["accrued_interest"] = 0 if past_due else pos["interest_unpaid"]
+    pos["balance"] = pos["principal_balance"] + pos["accrued_interest"]
+    return pos
+
+
+def position(terms, installments, payments, as_of, previous_state):
+    """Position of a loan on ``as_of`` from its ``terms`` (see :func:`classify_position`),
+    ``installments`` and ``payments`` (see :func:`loan_position`): days past due,
+    balances and current/past-due state (Anexo XI §1.a, Anexo XII-1)."""
+    return classify_position(terms, loan_position(installments, payments, as_of), previous_state)

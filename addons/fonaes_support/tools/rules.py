@@ -5,8 +5,6 @@ ADE/PROCOMER services) are data records (``data/fonaes_support_type_data.xml``);
 module holds the deadlines and the small pure decisions the models orchestrate. No ORM.
 """
 
-import datetime
-
 # ---- Beneficiary kinds and intermediaries (§4.5, §4.3.1.A, Anexo I) ----
 BENEFICIARY_KINDS = [
     ("persona_fisica", "Individual (persona física)"),
@@ -135,11 +133,6 @@ def capital_support_refusal(
     return None
 
 
-def format_amount(amount):
-    """``amount`` as printed in messages: thousands separators and cents."""
-    return f"{amount:,.2f}"
-
-
 # ---- Funds and trusts (§4.3.2) ----
 # §4.3.2 (last paragraph): federal resources never above 50 % of the trust's net worth.
 TRUST_FEDERAL_MAX_NET_WORTH_PCT = 50
@@ -154,10 +147,3 @@ TRUST_DEPOSIT_CALENDAR_DAYS = 5
 TRUST_REPORT_BUSINESS_DAYS = 5
 # §4.3.1.M: ESC/ESF registration with FONAES, renewed yearly.
 ESC_REGISTRATION_MONTHS = 12
-
-
-def quarter_end(year, quarter):
-    """Last day of ``quarter`` (1-4) of ``year``."""
-    if quarter == 4:
-        return datetime.date(year, 12, 31)
-    return datetime.date(year, quarter * 3 + 1, 1) - datetime.timedelta(days=1)

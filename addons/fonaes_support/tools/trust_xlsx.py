@@ -1,9 +1,6 @@
-"""XLSX of a trust's quarterly report: Anexo X (beneficiaries) and Anexo XIII (trust
-register). Pure: takes plain rows, returns the file's bytes."""
-
-import io
-
-import xlsxwriter
+"""Columns of a trust's quarterly report as Reglas de Operación FONAES 2005 print them:
+Anexo X (beneficiaries) and Anexo XIII (trust register). The workbook's layout is the
+report ``report.fonaes_support.trust_report_xlsx`` (``report/fonaes_trust_report_xlsx.py``)."""
 
 # Anexo X, "Información requerida para la elaboración del listado de beneficiarios".
 ANEXO_X_HEADERS = [
@@ -33,40 +30,3 @@ ANEXO_XIII_FIELDS = [
     "Nombre del representante legal",
     "Subcuenta específica",
 ]
-
-
-def trust_report_xlsx(title, beneficiaries, register, legend=""):
-    """Workbook bytes with sheets "Anexo X" and "Anexo XIII".
-
-    :param str title: heading of both sheets (trust, year, quarter)
-    :param beneficiaries: rows, each a list in the order of :data:`ANEXO_X_HEADERS`
-    :param register: values in the order of :data:`ANEXO_XIII_FIELDS`
-    :param str legend: text printed below the data of both sheets (the program's
-        public-use legend, §4.5.2, goes on every official document)
-    """
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    bold = book.add_format({"bold": True})
-    money = book.add_format({"num_format": "#,##0.00"})
-    sheet = book.add_worksheet("Anexo X")
-    sheet.write(0, 0, title, bold)
-    for col, header in enumerate(ANEXO_X_HEADERS):
-        sheet.write(2, col, header, bold)
-    row = 2
-    for row, values in enumerate(beneficiaries, start=3):
-        for col, value in enumerate(values):
-            if isinstance(value, float):
-                sheet.write_number(row, col, value, money)
-            else:
-                sheet.write(row, col, value if value not in (None, False) else "")
-    if legend:
-        sheet.write(row + 2, 0, legend)
-    register_sheet = book.add_worksheet("Anexo XIII")
-    register_sheet.write(0, 0, title, bold)
-    for row, (label, value) in enumerate(zip(ANEXO_XIII_FIELDS, register, strict=True), start=2):
-        register_sheet.write(row, 0, label, bold)
-        register_sheet.write(row, 1, value if value not in (None, False) else "")
-    if legend:
-        register_sheet.write(len(ANEXO_XIII_FIELDS) + 3, 0, legend)
-    book.close()
-    return buffer.getvalue()

@@ -1,21 +1,12 @@
 import { registry } from "@web/core/registry";
+import { loginSteps } from "@micro_base/../tests/tours/micro_tour_steps";
 
 // First contact (issue 15): the state representative of Oaxaca, who has no e-mail
 // address, logs in from /web/login in Mexican Spanish, lands on her folio inbox (not on
 // Discuss) and registers an application: the folio is assigned.
 registry.category("web_tour.tours").add("fonaes_first_contact_state_representative", {
     steps: () => [
-        {
-            content: "The login page",
-            trigger: "form.oe_login_form input[name=login]",
-            run: "edit fonaes_oaxaca",
-        },
-        {
-            content: "Password",
-            trigger: "form.oe_login_form input[name=password]",
-            run: "edit fonaes_oaxaca",
-        },
-        { content: "Log in", trigger: "form.oe_login_form button[type=submit]", run: "click" },
+        ...loginSteps("fonaes_oaxaca"),
         {
             content: "Lands on her folio inbox: the application received, in draft",
             // The first load after logging in builds the web client's assets.
