@@ -44,11 +44,14 @@
         "report/pronafim_microcredit_product_reports.xml",
         "views/pronafim_credit_menus.xml",
         "data/pronafim_home_action_data.xml",
+        "views/pronafim_home_menus.xml",
     ],
     "demo": [
         "demo/pronafim_users_demo.xml",
         "demo/pronafim_emergency_complaints_demo.xml",
         "demo/pronafim_mir_demo.xml",
+        "demo/pronafim_credit_flow_demo.xml",
+        "demo/pronafim_credit_line_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

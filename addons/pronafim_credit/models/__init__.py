@@ -12,6 +12,7 @@ from . import (
     pronafim_committee_decision,
     pronafim_credit_type,
     pronafim_cetes_rate,
+    pronafim_trust_net_worth,
     pronafim_credit_line,
     pronafim_credit_disposal,
     pronafim_credit_repayment,
@@ -33,4 +34,5 @@ from . import (
     pronafim_complaint,
     pronafim_complaint_file,
     resource_calendar_leaves,
+    pronafim_next_step,
 )

@@ -1,5 +1,3 @@
-import logging
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -18,7 +16,6 @@ APPLICATION_TYPES = [
 ]
 # §IX.1: the financial analysis applies only to §VIII.1, 2.B.iv, 2.B.v and 3.
 FINANCIAL_ANALYSIS_TYPES = ("credit", "access_points", "partial_credit")
-_logger = logging.getLogger(__name__)
 
 STATES = [
     ("draft", "Captured"),
@@ -385,37 +382,40 @@ class PronafimApplication(models.Model):
         )._flag_deadlines()
 
     def _flag_deadlines(self):
+        """Each application through ``micro.scheduled.work`` (one failing is logged and
+        skipped)."""
         deadlines = self.env["pronafim.deadline"]._by_code()
         calendar = self._calendar()
         today = self._today()
         labels = dict(CLOCKS)
-        for app in self:
-            try:
-                with self.env.cr.savepoint():
-                    status = "ok"
-                    if app.clock_deadline < today:
-                        status = "lapsed"
-                    else:
-                        warning = deadlines[app.clock_code].warning_days
-                        if calendar.add_business_days(today, warning) >= app.clock_deadline:
-                            status = "lapsing"
-                    key = f"{app.clock_code}:{status}"
-                    if key == app.clock_flagged:
-                        continue
-                    app.sudo().write({"clock_status": status, "clock_flagged": key})
-                    if status == "ok":
-                        continue
-                    app.activity_schedule(
-                        "mail.mail_activity_data_todo",
-                        date_deadline=app.clock_deadline,
-                        summary=self.env._(
-                            "%(clock)s deadline %(status)s (%(section)s): %(date)s",
-                            clock=labels[app.clock_code],
-                            status=dict(CLOCK_STATUS)[status],
-                            section=deadlines[app.clock_code].section,
-                            date=app.clock_deadline,
-                        ),
-                        user_id=app.user_id.id or self.env.uid,
-                    )
-            except Exception:
-                _logger.exception("Deadline check failed for %s", app.id)
+
+        def flag(app):
+            status = "ok"
+            if app.clock_deadline < today:
+                status = "lapsed"
+            else:
+                warning = deadlines[app.clock_code].warning_days
+                if calendar.add_business_days(today, warning) >= app.clock_deadline:
+                    status = "lapsing"
+            key = f"{app.clock_code}:{status}"
+            if key == app.clock_flagged:
+                return
+            app.sudo().write({"clock_status": status, "clock_flagged": key})
+            if status == "ok":
+                return
+            app.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=app.clock_deadline,
+                summary=self.env._(
+                    "%(clock)s deadline %(status)s (%(section)s): %(date)s",
+                    clock=labels[app.clock_code],
+                    status=dict(CLOCK_STATUS)[status],
+                    section=deadlines[app.clock_code].section,
+                    date=app.clock_deadline,
+                ),
+                user_id=app.user_id.id or self.env.uid,
+            )
+
+        self.env["micro.scheduled.work"]._run_in_batches(
+            self, flag, label="PRONAFIM application deadlines"
+        )

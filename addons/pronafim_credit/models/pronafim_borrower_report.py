@@ -1,22 +1,152 @@
-from psycopg2.extras import execute_values
+import io
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
-from odoo.addons.micro_base.tools import tabular
+from odoo.addons.micro_base.tools import identity, periods, tabular
 
 from ..tools import borrower_report
 
 ANALYST = "pronafim_credit.pronafim_credit_group_analyst"
 
-# Batched insert of reported micro-credits (see PronafimBorrowerReport._replace_rows).
-_INSERT_ROWS = """
-    INSERT INTO pronafim_microcredit (
+# Reported micro-credits, loaded with COPY (see PronafimBorrowerReport._replace_rows).
+_COPY_ROWS = """
+    COPY pronafim_microcredit (
         report_id, commercial_partner_id, month, line_id, curp, name, sex, amount, date,
         term_months, rate, municipality_id, rural, priority_zone, special_attention_zone,
         activity, workers, trained, create_uid, create_date, write_uid, write_date
-    ) VALUES %s
+    ) FROM STDIN
 """
+# COPY's text format: backslash, tab, newline and carriage return escaped in a value.
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+_CREATE_RAW = """
+    DROP TABLE IF EXISTS pronafim_report_raw, pronafim_report_row;
+    CREATE TEMPORARY TABLE pronafim_report_raw (
+        line integer, curp text, name text, amount text, date text,
+        term_months text, rate text, line_name text, municipality text,
+        activity text, workers text, trained text, over_indebted text
+    ) ON COMMIT DROP;
+"""
+# Rows copied into the temporary table at a time (the import's progress is reported per batch).
+ROW_BATCH = 20_000
+_COPY_RAW = """
+    COPY pronafim_report_raw (
+        line, curp, name, amount, date, term_months, rate, line_name, municipality,
+        activity, workers, trained, over_indebted
+    ) FROM STDIN
+"""
+# A number written plainly (at most 15 significant digits, so that the value stored is the
+# one validate_rows reads: float(Decimal(text))).
+_PLAIN_NUMBER = r"^[0-9]{1,11}(\.[0-9]{1,4})?$"
+_PLAIN_INTEGER = r"^[0-9]{1,9}$"
+# The rows of pronafim_report_raw checked with the rules of borrower_report.validate_rows
+# (see PronafimBorrowerReport._validate_rows): ``clean`` when SQL proves every rule holds.
+_STAGE_ROWS = """
+-- Its statistics, so that the lookups are planned as hash joins; no JIT (compiling the long
+-- expression costs more than the query itself).
+ANALYZE pronafim_report_raw;
+SET LOCAL jit = off;
+CREATE TEMPORARY TABLE pronafim_report_row ON COMMIT DROP AS
+WITH shaped AS (
+    SELECT r.*, l.id AS line_id, mu.id AS municipality_id,
+           r.curp COLLATE "C" ~ '^[A-Z]{4}[0-9]{6}[A-Z]{6}[0-9A-Z][0-9]$'
+               AND substr(r.curp, 1, 4) <> ALL(%(blacklist)s::text[])
+               AND substr(r.curp, 12, 2) = ANY(%(states)s::text[])
+               AND substr(r.curp, 11, 1) IN ('H', 'M') AS curp_shape,
+           r.date COLLATE "C" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AS date_shape,
+           r.amount COLLATE "C" ~ %(number)s AS amount_shape,
+           r.rate COLLATE "C" ~ %(number)s AS rate_shape,
+           r.term_months COLLATE "C" ~ %(integer)s AS term_shape,
+           r.workers COLLATE "C" ~ %(integer)s AS workers_shape,
+           count(*) OVER (PARTITION BY r.curp, r.line_name) AS same_key
+      FROM pronafim_report_raw r
+      LEFT JOIN unnest(%(line_names)s::text[], %(line_ids)s::integer[]) AS l (name, id)
+        ON l.name = r.line_name
+      -- The catalog's codes are unique (as the search of validate_rows' caller finds them).
+      LEFT JOIN pronafim_municipality mu ON mu.code = r.municipality
+), checked AS MATERIALIZED (
+    SELECT s.*,
+           CASE WHEN s.curp_shape THEN
+               %(checksum)s = substr(s.curp, 18, 1)::integer
+               AND substr(s.curp, 9, 2)::integer BETWEEN 1 AND (
+                   CASE WHEN substr(s.curp, 7, 2)::integer BETWEEN 1 AND 12 THEN
+                       extract(day FROM make_date(
+                           substr(s.curp, 5, 2)::integer
+                               + CASE WHEN substr(s.curp, 17, 1) ~ '[0-9]' THEN 1900
+                                      ELSE 2000 END,
+                           substr(s.curp, 7, 2)::integer, 1
+                       ) + interval '1 month - 1 day')::integer
+                   ELSE 0 END)
+           ELSE FALSE END AS curp_ok,
+           CASE WHEN s.date_shape THEN
+               substr(s.date, 1, 7) = %(month)s
+               AND substr(s.date, 9, 2)::integer BETWEEN 1 AND %(last_day)s
+           ELSE FALSE END AS date_ok,
+           CASE WHEN s.amount_shape THEN s.amount::numeric > 0 ELSE FALSE END AS amount_ok,
+           CASE WHEN s.rate_shape THEN s.rate::numeric > 0 ELSE FALSE END AS rate_ok,
+           CASE WHEN s.term_shape THEN s.term_months::integer > 0 ELSE FALSE END AS term_ok,
+           CASE WHEN s.workers_shape THEN
+               s.workers::integer BETWEEN 1 AND CASE s.activity
+                   WHEN 'industry' THEN %(industry)s
+                   WHEN 'commerce' THEN %(commerce)s
+                   WHEN 'services' THEN %(services)s
+                   ELSE 0 END
+           ELSE FALSE END AS workers_ok
+      FROM shaped s
+), judged AS MATERIALIZED (
+    SELECT c.*,
+           c.curp_ok AND c.date_ok AND c.amount_ok AND c.rate_ok AND c.term_ok
+           AND c.workers_ok AND c.name <> '' AND c.line_id IS NOT NULL
+           AND c.municipality_id IS NOT NULL AND c.same_key = 1
+           AND lower(c.trained COLLATE "C") = ANY(%(flags)s::text[])
+           AND lower(c.over_indebted COLLATE "C") = ANY(%(no)s::text[])
+           AND CASE WHEN c.curp_ok AND c.date_ok THEN
+               substr(c.date, 1, 4)::integer - substr(c.curp, 5, 2)::integer
+               - CASE WHEN substr(c.curp, 17, 1) ~ '[0-9]' THEN 1900 ELSE 2000 END
+               - CASE WHEN (substr(c.date, 6, 2)::integer, substr(c.date, 9, 2)::integer)
+                           < (substr(c.curp, 7, 2)::integer, substr(c.curp, 9, 2)::integer)
+                      THEN 1 ELSE 0 END >= %(min_age)s
+           ELSE FALSE END AS clean
+      FROM checked c
+)
+SELECT j.line, j.clean, j.line_id, j.municipality_id, j.curp, j.name, j.activity,
+       CASE WHEN j.clean THEN
+           CASE substr(j.curp, 11, 1) WHEN 'H' THEN 'male' ELSE 'female' END
+       END AS sex,
+       CASE WHEN j.clean THEN j.amount::numeric END AS amount,
+       CASE WHEN j.clean THEN j.rate::double precision END AS rate,
+       CASE WHEN j.clean THEN j.date::date END AS date,
+       CASE WHEN j.clean THEN j.term_months::integer END AS term_months,
+       CASE WHEN j.clean THEN j.workers::integer END AS workers,
+       CASE WHEN j.clean THEN lower(j.trained COLLATE "C") = ANY(%(yes)s::text[]) END
+           AS trained,
+       j.line_name
+  FROM judged j;
+SELECT line FROM pronafim_report_row WHERE NOT clean
+"""
+
+
+def _curp_checksum_sql():
+    """SQL of the check digit a CURP ``s.curp`` (in compact form) must end with, the
+    computation of borrower_report.curp_fast (python-stdnum's) unrolled."""
+    alphabet = "".join(sorted(borrower_report._CURP_VALUES, key=borrower_report._CURP_VALUES.get))
+    terms = " + ".join(
+        f"(strpos('{alphabet}', substr(s.curp, {position}, 1)) - 1) * {weight}"
+        for position, weight in enumerate(borrower_report._CURP_WEIGHTS, start=1)
+    )
+    return SQL(f"mod(10 - mod({terms}, 10), 10)")  # constants only
+
+
+def _copy_value(value):
+    """``value`` as a field of COPY's text format."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    return str(value).translate(_COPY_ESCAPES)
 
 
 class PronafimBorrowerReport(models.Model):
@@ -30,7 +160,7 @@ class PronafimBorrowerReport(models.Model):
 
     _name = "pronafim.borrower.report"
     _description = "IMF Monthly Micro-borrower Report"
-    _inherit = ["mail.thread", "micro.workflow.mixin", "micro.input.mixin"]
+    _inherit = ["mail.thread", "micro.workflow.mixin", "micro.input.mixin", "micro.job.mixin"]
     _order = "month desc, id desc"
     # The import sets the status and what it found; an imported report is the month's
     # record (sending the month again replaces it through the import).
@@ -106,6 +236,40 @@ class PronafimBorrowerReport(models.Model):
         except tabular.TabularError as exc:
             raise UserError(tabular.message(exc, self.env._)) from None
 
+    def _import_identity(self):
+        """What two imports must not run at once for: the institution and the month (a
+        month sent again replaces the rows of the same institution and month)."""
+        self.ensure_one()
+        return f"pronafim.borrower.report:{self.commercial_partner_id.id}:{self.month:%Y-%m}"
+
+    def action_import_in_background(self):
+        """The analyst's click: validate and import the file as a background job
+        (micro_base ``micro.job.mixin``), its progress per batch of rows and its result or
+        error shown on the report; in the request when no job runner runs. One import at
+        a time per institution and month. The portal upload and the external API call
+        :meth:`action_import` in the request."""
+        self.ensure_one()
+        self._workflow_check_group(ANALYST)
+        if not self.file:
+            raise UserError(self.env._("Attach the report file (CSV or XLSX)."))
+        month = self.month.strftime("%m/%Y")
+        self._micro_enqueue(
+            "_import_job",
+            identity=self._import_identity(),
+            description=self.env._(
+                "Import of the monthly report of %(institution)s, %(month)s",
+                institution=self.commercial_partner_id.display_name,
+                month=month,
+            ),
+        )
+        return True
+
+    def _import_job(self):
+        """The background job's work: :meth:`action_import`, then its outcome in one line."""
+        if not self.action_import():
+            return self.env._("Not imported: see the lines with errors.")
+        return self.env._("%s micro-credits imported.", self.row_count)
+
     def action_import(self):
         """Validate the whole file; import it only when every row is valid."""
         self.ensure_one()
@@ -123,21 +287,17 @@ class PronafimBorrowerReport(models.Model):
             raise UserError(tabular.message(exc, self.env._)) from None
         rows = table.rows
         partner = self.commercial_partner_id
-        lines = {
-            line.name: line.id
-            for line in self.env["pronafim.credit.line"].search(
-                [("commercial_partner_id", "=", partner.id), ("state", "=", "formalized")]
-            )
-        }
-        codes = {row.get("municipality") for row in rows}
-        municipalities = {
-            m.code: m.id
-            for m in self.env["pronafim.municipality"].search([("code", "in", list(codes))])
-        }
-        records, errors = borrower_report.validate_rows(
-            rows, self.month, lines, municipalities, table.header
-        )
+        errors = borrower_report.file_errors(table.header, rows)
+        if not errors:
+            lines = {
+                line.name: line.id
+                for line in self.env["pronafim.credit.line"].search(
+                    [("commercial_partner_id", "=", partner.id), ("state", "=", "formalized")]
+                )
+            }
+            records, errors, python_lines = self._validate_rows(rows, table.header, lines)
         if errors:
+            self._micro_job_progress(2 * len(rows), 2 * len(rows))
             self._workflow_write(
                 {
                     "state": "error",
@@ -166,55 +326,201 @@ class PronafimBorrowerReport(models.Model):
             ]
         )
         same_month.check_access("write")
-        self._replace_rows(same_month, records)
+        # Progress: the rows copied into the temporary table, then the rows inserted.
+        count = self._replace_rows(same_month, records, python_lines, 2 * len(rows))
         (same_month - self)._workflow_write({"state": "draft", "row_count": 0})
-        self._workflow_write({"state": "done", "error_log": False, "row_count": len(records)})
+        self._workflow_write({"state": "done", "error_log": False, "row_count": count})
         return True
 
-    def _replace_rows(self, reports, records):
-        """Delete the rows of ``reports`` and insert ``records`` as rows of ``self``.
+    # ---- set-based validation (issue 20) ----
+    #
+    # The file's rows are copied into a temporary table and checked there with one query:
+    # a row is *clean* when SQL proves that every rule of borrower_report.validate_rows
+    # holds for it, written in the plain form (e.g. a CURP in its compact form, a number
+    # without exponent). SQL is only ever stricter than the rules: every row it does not
+    # prove clean goes through validate_rows, which gives the per-line reasons (and
+    # accepts what is valid in another form), so the messages are those of the rules.
 
-        Set-based (one DELETE, batched INSERTs) so that a 100,000-row month imports within
-        the budget; the caller has checked the access rights. The stored related fields
-        (institution, month, municipality zones) are written from the same lookups the
-        ORM would use.
+    def _validate_rows(self, rows, header, lines):
+        """``(records, errors, python_lines)``: the rows left in the temporary table
+        ``pronafim_report_row`` with their clean values (see :meth:`_stage_rows`),
+        ``errors`` as validate_rows gives them, and the lines whose ``records`` came from
+        validate_rows (rows not proved clean by SQL)."""
+        cr = self.env.cr
+        suspicious = self._stage_rows(rows, lines)
+        if not suspicious:
+            return [], [], []
+        # A CURP written in another form is a duplicate of the clean rows with the same
+        # CURP (once normalized) and line: they go through validate_rows together.
+        keys = set()
+        by_line = {row.line: row for row in rows}
+        for number in suspicious:
+            row = by_line[number]
+            try:
+                keys.add((identity.validate("curp", row["curp"]), row["line"]))
+            except identity.IdentityError:
+                continue
+        if keys:
+            curps, names = zip(*keys, strict=True)
+            cr.execute(
+                """
+                SELECT r.line FROM pronafim_report_row r
+                  JOIN unnest(%s::text[], %s::text[]) AS k (curp, name)
+                    ON k.curp = r.curp AND k.name = r.line_name
+                """,
+                [list(curps), list(names)],
+            )
+            suspicious.update(line for (line,) in cr.fetchall())
+        subset = [by_line[number] for number in sorted(suspicious)]
+        codes = {row.get("municipality") for row in subset}
+        municipalities = {
+            m.code: m.id
+            for m in self.env["pronafim.municipality"].search([("code", "in", list(codes))])
+        }
+        records, errors = borrower_report.validate_rows(
+            subset, self.month, lines, municipalities, header
+        )
+        return records, errors, sorted(suspicious)
+
+    def _stage_rows(self, rows, lines):
+        """Copy ``rows`` into the temporary table ``pronafim_report_row`` (dropped at the
+        end of the transaction): each row's line number, ``clean`` and, for a clean row,
+        the values of its micro-credit; returns the line numbers of the rows not clean."""
+        cr = self.env.cr
+        self.env["pronafim.municipality"].flush_model(["code"])
+        total = 2 * len(rows)
+        for start in range(0, len(rows), ROW_BATCH):
+            buffer = io.StringIO()
+            for row in rows[start : start + ROW_BATCH]:
+                buffer.write(
+                    "\t".join(
+                        (str(row.line), *(_copy_value(row[c]) for c in borrower_report.COLUMNS))
+                    )
+                )
+                buffer.write("\n")
+            buffer.seek(0)
+            # The table is made in the round trip of the first batch.
+            cr._obj.copy_expert(_CREATE_RAW + _COPY_RAW if not start else _COPY_RAW, buffer)
+            self._micro_job_progress(min(start + ROW_BATCH, len(rows)), total)
+        month = self.month
+        last_day = periods.month_end(month).day
+        flags = sorted(borrower_report.YES | borrower_report.NO)
+        cr.execute(
+            SQL(
+                _STAGE_ROWS,
+                checksum=_curp_checksum_sql(),
+                number=_PLAIN_NUMBER,
+                integer=_PLAIN_INTEGER,
+                month=f"{month:%Y-%m}",
+                last_day=last_day,
+                min_age=borrower_report.MIN_AGE,
+                blacklist=sorted(borrower_report._CURP_BLACKLIST),
+                states=sorted(borrower_report._CURP_STATES),
+                flags=flags,
+                no=sorted(borrower_report.NO),
+                yes=sorted(borrower_report.YES),
+                line_names=list(lines),
+                line_ids=list(lines.values()),
+                industry=borrower_report.MAX_WORKERS["industry"],
+                commerce=borrower_report.MAX_WORKERS["commerce"],
+                services=borrower_report.MAX_WORKERS["services"],
+            )
+        )
+        return {line for (line,) in cr.fetchall()}
+
+    def _replace_rows(self, reports, records, python_lines, total):
+        """Delete the rows of ``reports`` and insert the clean rows of the temporary table
+        (one INSERT ... SELECT) and ``records`` (the rows validate_rows accepted, lines
+        ``python_lines``, loaded with COPY) as rows of ``self``; returns how many.
+        ``total`` is the import's progress total (reached when the rows are in).
+
+        Set-based so that a 100,000-row month imports near the database's own speed; the
+        caller has checked the access rights. The stored related fields (institution,
+        month, municipality zones) are written in the same statement, from the same
+        values the ORM would use, so that nothing is recomputed afterwards.
         """
         self.ensure_one()
         self.env.flush_all()
         cr = self.env.cr
-        cr.execute("DELETE FROM pronafim_microcredit WHERE report_id IN %s", [tuple(reports.ids)])
+        now, uid = fields.Datetime.now(), self.env.uid
+        cr.execute(
+            SQL(
+                """
+                DELETE FROM pronafim_microcredit WHERE report_id IN %(reports)s;
+                INSERT INTO pronafim_microcredit (
+                    report_id, commercial_partner_id, month, line_id, curp, name, sex,
+                    amount, date, term_months, rate, municipality_id, rural, priority_zone,
+                    special_attention_zone, activity, workers, trained,
+                    create_uid, create_date, write_uid, write_date
+                )
+                SELECT %(report)s, %(partner)s, %(month)s, r.line_id, r.curp, r.name, r.sex,
+                       r.amount, r.date, r.term_months, r.rate, r.municipality_id,
+                       COALESCE(m.rural, FALSE), COALESCE(m.priority_zone, FALSE),
+                       COALESCE(m.special_attention_zone, FALSE), r.activity, r.workers,
+                       r.trained, %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM pronafim_report_row r
+                  JOIN pronafim_municipality m ON m.id = r.municipality_id
+                 WHERE r.clean AND r.line <> ALL(%(python_lines)s::integer[])
+                 ORDER BY r.line
+                """,
+                report=self.id,
+                partner=self.commercial_partner_id.id,
+                month=self.month,
+                uid=uid,
+                now=now,
+                python_lines=python_lines,
+                reports=tuple(reports.ids),
+            )
+        )
+        count = cr.rowcount
+        if records:
+            self._copy_records(records, now, uid)
+            count += len(records)
+        self._micro_job_progress(total, total)
+        self.env.invalidate_all()
+        return count
+
+    def _copy_records(self, records, now, uid):
+        """Load ``records`` (clean values of validate_rows) with COPY as rows of ``self``."""
         zones = {
-            m.id: (m.rural, m.priority_zone, m.special_attention_zone)
+            m.id: "\t".join(
+                _copy_value(bool(flag))
+                for flag in (m.rural, m.priority_zone, m.special_attention_zone)
+            )
             for m in self.env["pronafim.municipality"].browse(
                 {r["municipality_id"] for r in records}
             )
         }
-        now, uid = fields.Datetime.now(), self.env.uid
-        values = [
-            (
-                self.id,
-                self.commercial_partner_id.id,
-                self.month,
-                r["line_id"],
-                r["curp"],
-                r["name"],
-                r["sex"],
-                r["amount"],
-                r["date"],
-                r["term_months"],
-                r["rate"],
-                r["municipality_id"],
-                *zones[r["municipality_id"]],
-                r["activity"],
-                r["workers"],
-                r["trained"],
-                uid,
-                now,
-                uid,
-                now,
-            )  # fmt: skip
-            for r in records
-        ]
-        for start in range(0, len(values), 10_000):
-            execute_values(cr._obj, _INSERT_ROWS, values[start : start + 10_000], page_size=10_000)
-        self.env.invalidate_all()
+        fixed = "\t".join(map(_copy_value, (self.id, self.commercial_partner_id.id, self.month)))
+        audit = "\t".join(map(_copy_value, (uid, now, uid, now)))
+        buffer = io.StringIO()
+        for r in records:
+            buffer.write(
+                "\t".join(
+                    (
+                        fixed,
+                        *map(
+                            _copy_value,
+                            (
+                                r["line_id"],
+                                r["curp"],
+                                r["name"],
+                                r["sex"],
+                                r["amount"],
+                                r["date"],
+                                r["term_months"],
+                                r["rate"],
+                                r["municipality_id"],
+                            ),
+                        ),
+                        zones[r["municipality_id"]],
+                        _copy_value(r["activity"]),
+                        _copy_value(r["workers"]),
+                        _copy_value(r["trained"]),
+                        audit,
+                    )
+                )
+            )
+            buffer.write("\n")
+        buffer.seek(0)
+        self.env.cr._obj.copy_expert(_COPY_ROWS, buffer)

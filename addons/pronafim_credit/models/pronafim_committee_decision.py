@@ -34,10 +34,40 @@ class PronafimCommitteeDecision(models.Model):
     outcome = fields.Selection(OUTCOMES, readonly=True, tracking=True, copy=False)
     conditions = fields.Text(tracking=True)
     amount_authorized = fields.Float(digits=(16, 2), tracking=True)
+    # What the committee authorizes for a credit (§VIII.1): the credit line is created
+    # with these terms (the line's own rule-table checks apply when it is saved).
+    credit_type_id = fields.Many2one(
+        "pronafim.credit.type",
+        string="Credit Type",
+        compute="_compute_credit_type_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+    )
+    term_months = fields.Integer(string="Term (months)", tracking=True)
+    grace_months = fields.Integer(string="Capital Grace (months)", tracking=True)
+    margin = fields.Float(string="Committee Margin (points)", digits=(7, 4), tracking=True)
 
     _sql_constraints = [
-        ("item_unique", "unique(session_id, application_id)", "An application appears once.")
+        ("item_unique", "unique(session_id, application_id)", "An application appears once."),
+        (
+            "amount_authorized_not_negative",
+            "CHECK(COALESCE(amount_authorized, 0) >= 0)",
+            "The authorized amount cannot be negative.",
+        ),
+        (
+            "terms_not_negative",
+            "CHECK(COALESCE(term_months, 0) >= 0 AND COALESCE(grace_months, 0) >= 0 "
+            "AND COALESCE(margin, 0) >= 0)",
+            "The term, the capital grace and the margin cannot be negative.",
+        ),
     ]
+
+    @api.depends("application_id")
+    def _compute_credit_type_id(self):
+        for decision in self:
+            if not decision.credit_type_id:
+                decision.credit_type_id = decision.application_id.credit_type_id
 
     @api.depends(
         "application_id.priority_zone",
@@ -146,6 +176,16 @@ class PronafimCommitteeDecision(models.Model):
                 if credit and not partner.pronafim_induction_date:
                     partner.sudo().write({"pronafim_induction_due": True})  # §XI.c
         return True
+
+    def action_open_application(self):
+        """The application decided: its next step (notification, credit line) is there."""
+        self.ensure_one()
+        return self.application_id._get_records_action(name=self.env._("Application"))
+
+    def action_open_form(self):
+        """The agenda item in its own form (votes, Record Decision)."""
+        self.ensure_one()
+        return self._get_records_action(name=self.env._("Committee Decision"))
 
     def _committee_error_reason(self, error):
         """The reason of a :class:`committee.CommitteeError`, in the user's language."""

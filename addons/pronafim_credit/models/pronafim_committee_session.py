@@ -119,19 +119,26 @@ class PronafimCommitteeSession(models.Model):
         Idempotent: the session is marked once alerted.
         """
         today = program_today(self)
-        latest = self.search([], order="date desc, id desc", limit=1)
-        if latest and latest.next_session_by < today and not latest.frequency_alerted:
-            latest.sudo().frequency_alerted = True
-            latest.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._(
-                    "Convene the technical committee: no session since %(date)s, due by "
-                    "%(due)s (§VI.a).",
-                    date=latest.date,
-                    due=latest.next_session_by,
-                ),
-                user_id=latest.create_uid.id or self.env.uid,
-            )
+
+        def alert_once(latest):
+            if latest.next_session_by < today and not latest.frequency_alerted:
+                latest.sudo().frequency_alerted = True
+                latest.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._(
+                        "Convene the technical committee: no session since %(date)s, due by "
+                        "%(due)s (§VI.a).",
+                        date=latest.date,
+                        due=latest.next_session_by,
+                    ),
+                    user_id=latest.create_uid.id or self.env.uid,
+                )
+
+        self.env["micro.scheduled.work"]._run_in_batches(
+            self.search([], order="date desc, id desc", limit=1),
+            alert_once,
+            label="PRONAFIM committee frequency",
+        )
 
     @api.readonly
     def action_print_minutes(self):

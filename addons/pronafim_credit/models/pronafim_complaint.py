@@ -1,7 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-
 from ..tools import complaints as rules
 from .pronafim_deadline import program_today
 
@@ -184,6 +183,15 @@ class PronafimComplaint(models.Model):
         for complaint in self:
             if complaint.state not in OPEN_STATES:
                 raise UserError(self.env._("Complaint %s is already answered.", complaint.name))
+            if complaint.state == "received":
+                # The steps go in their order: Take (an officer in charge), then Answer.
+                raise UserError(
+                    self.env._(
+                        "Complaint %s has not been taken yet: take it in charge (Take) "
+                        "before answering it.",
+                        complaint.name,
+                    )
+                )
             if not (complaint.response or "").strip() or not complaint.outcome:
                 raise UserError(
                     self.env._(
@@ -198,7 +206,8 @@ class PronafimComplaint(models.Model):
                     "officer_id": complaint.officer_id.id or self.env.user.id,
                     "business_days": calendar.count_business_days(complaint.date_received, today),
                     "in_favor_pct": 100.0 if complaint.outcome == "in_favor" else 0.0,
-                    "due_status": False,
+                    # The answer's own timeliness: late once past the due date.
+                    "due_status": "lapsed" if today > complaint.date_due else "ok",
                 },
                 OFFICER,
             )

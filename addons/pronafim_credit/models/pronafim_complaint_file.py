@@ -32,7 +32,7 @@ class PronafimComplaintFile(models.Model):
 
     _name = "pronafim.complaint.file"
     _description = "CONDUSEF Exchange File"
-    _inherit = ["mail.thread", "micro.workflow.mixin"]
+    _inherit = ["mail.thread", "micro.workflow.mixin", "micro.job.mixin"]
     _order = "id desc"
     #: What the import found, and the content's checksum: never written by hand. An
     #: outgoing file is made only by the export step.
@@ -133,6 +133,41 @@ class PronafimComplaintFile(models.Model):
             "received": self.env._("folio %(folio)s was already received"),
         }
         return self.env._("Line %(line)s: %(reason)s.", line=line, reason=texts[code] % params)
+
+    def _check_importable(self):
+        for file in self:
+            if file.direction != "incoming" or file.state not in ("pending", "error"):
+                raise UserError(self.env._("File %s is not waiting to be imported.", file.name))
+
+    def _import_identity(self):
+        """What two imports must not run at once for: the company's exchange of the file's
+        day (seed 002, §3: one exchange a day; a folio is received once)."""
+        self.ensure_one()
+        return f"pronafim.complaint.import:{self.env.company.id}:{self.date.isoformat()}"
+
+    def action_import_in_background(self):
+        """The officer's click: import the file as a background job (micro_base
+        ``micro.job.mixin``) with its progress, result or error on the file; in the request
+        when no job runner runs. One import at a time per exchange day."""
+        self._workflow_check_group(OFFICER)
+        self._check_importable()
+        for file in self:
+            file._micro_enqueue(
+                "_import_job",
+                identity=file._import_identity(),
+                description=self.env._("Import of the CONDUSEF file %s", file.name),
+            )
+        return True
+
+    def _import_job(self):
+        """The background job's work: :meth:`action_import`, then its outcome in one line."""
+        self._micro_job_progress(0, 1)
+        self.action_import()
+        self._micro_job_progress(1, 1)
+        if self.state == "error":
+            return self.env._("Not imported: see the error report.")
+        self.invalidate_recordset(["complaint_count"])
+        return self.env._("%s complaints imported.", self.complaint_count)
 
     def action_import(self):
         """Import the pending or erroneous incoming files (see the class docstring)."""

@@ -5,8 +5,9 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 from odoo.addons.micro_base.tools import loan
+from odoo.addons.micro_base.tools.amounts import compare_money, format_money
 
-from ..tools import arrears, rules
+from ..tools import arrears, credit_line, rules
 from .pronafim_deadline import program_today
 
 _logger = logging.getLogger(__name__)
@@ -137,15 +138,25 @@ class PronafimCreditDisposal(models.Model):
         """Monthly schedule (§VIII.1: monthly amortization, capital grace where granted).
 
         Each period bears the ordinary rate in force on its first day: the CETES table
-        plus the line's committee margin (§VIII.1; strategic simple: CETES only).
+        plus the line's committee margin (§VIII.1; strategic simple: CETES only). A re-draw
+        of a revolving line after its disposal window is repaid within the contract's term
+        (§VIII.1.A, ``credit_line.redraw_months``).
         """
         self._workflow_check_group(FINANCE)
         for disposal in self.filtered(lambda d: not d.installment_ids):
             line = disposal.line_id
+            months = line.term_months
+            if (
+                line.credit_type_id.revolving
+                and line.disposal_deadline
+                and line.term_end
+                and disposal.date > line.disposal_deadline
+            ):
+                months = credit_line.redraw_months(disposal.date, line.term_end)
             schedule = loan.monthly_schedule(
                 disposal.amount,
                 disposal.ordinary_rate / 100,
-                line.term_months,
+                months,
                 disposal.date,
                 grace_months=line.grace_months,
                 rate_table=line._rate_table(),
@@ -222,8 +233,8 @@ class PronafimCreditDisposal(models.Model):
                 self.env._(
                     "Payment of %(amount)s exceeds the %(owed)s disposal %(line)s of %(date)s "
                     "owes (principal, interest and moratory interest to %(day)s).",
-                    amount=line._fmt(float(amount)),
-                    owed=line._fmt(float(owed)),
+                    amount=format_money(self.env, float(amount), line.currency_id),
+                    owed=format_money(self.env, float(owed), line.currency_id),
                     line=line.name,
                     date=self.date,
                     day=date,
@@ -276,14 +287,15 @@ class PronafimCreditDisposal(models.Model):
         return repayment
 
     @api.model
-    def _cron_daily_arrears(self, batch_size=2000):
+    def _cron_daily_arrears(self, batch_size=None):
         """Daily arrears run: interest accrual, moratory interest, days past due, ageing.
 
-        Works on formalized lines not yet processed today (``arrears_date``),
-        ``batch_size`` lines per call, set-based; the scheduler calls it again while lines
-        remain (``ir.cron._notify_progress``). Idempotent: a second run on the same day
-        finds nothing to do. When a batch fails, its lines are retried one by one and a
-        failing line is logged and skipped for the day.
+        Works on formalized lines not yet processed today (``arrears_date``), set-based per
+        institution (one entry per kind and institution), through
+        ``micro.scheduled.work._run_in_batches`` (``batch_size`` institutions per commit
+        under the scheduler, progress reported). Idempotent: a second run on the same day
+        finds nothing to do. An institution whose run fails is logged and skipped for the
+        day (its lines are marked as run). Returns the lines still to run (0).
         """
         today = program_today(self)
         Line = self.env["pronafim.credit.line"]
@@ -293,22 +305,18 @@ class PronafimCreditDisposal(models.Model):
             ("arrears_date", "=", False),
             ("arrears_date", "<", today),
         ]
-        lines = Line.search(domain, limit=batch_size, order="id")
-        try:
-            with self.env.cr.savepoint():
-                lines._run_arrears(today)
-        except Exception:
-            _logger.exception("Arrears batch failed; retrying line by line")
-            for line in lines:
-                try:
-                    with self.env.cr.savepoint():
-                        line._run_arrears(today)
-                except Exception:
-                    _logger.exception("Arrears run failed for credit line %s", line.id)
-                    line.sudo().arrears_date = today  # not retried in today's batches
-        remaining = Line.search_count(domain)
-        self.env["ir.cron"]._notify_progress(done=len(lines), remaining=remaining)
-        return remaining
+        lines = Line.search(domain, order="id")
+        by_partner = lines.grouped("commercial_partner_id")
+        failed = self.env["micro.scheduled.work"]._run_in_batches(
+            lines.commercial_partner_id,
+            lambda partner: by_partner[partner]._run_arrears(today),
+            batch_size=batch_size,
+            label="PRONAFIM daily arrears",
+        )
+        for partner in failed:
+            _logger.error("Arrears run skipped today for the lines of %s", partner.id)
+            by_partner[partner].sudo().arrears_date = today  # not retried today
+        return Line.search_count(domain)
 
 
 class PronafimCreditInstallment(models.Model):
@@ -388,7 +396,11 @@ class PronafimCreditInstallment(models.Model):
         tables = {}
         for inst in self:
             start = inst.moratory_date or inst.due_date
-            if inst.due_date >= date or start >= date or inst.amount_due <= 0.005:
+            if (
+                inst.due_date >= date
+                or start >= date
+                or compare_money(inst.amount_due, 0.0, inst.currency_id) <= 0
+            ):
                 continue
             line = inst.disposal_id.line_id
             if line not in tables:

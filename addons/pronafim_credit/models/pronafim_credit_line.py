@@ -1,14 +1,13 @@
 from collections import defaultdict
 
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_compare, format_amount
+from odoo.tools import float_compare
 
 from odoo.addons.micro_base.tools import loan
+from odoo.addons.micro_base.tools.amounts import format_money
 
-from ..tools import arrears, borrower_report, rules
+from ..tools import arrears, borrower_report, credit_line, rules
 from .pronafim_deadline import program_today
 
 # The credit type of §VIII.3 (apoyo parcial crediticio para puntos de acceso).
@@ -87,6 +86,13 @@ class PronafimCreditLine(models.Model):
     disposal_deadline = fields.Date(
         string="Dispose Until", compute="_compute_disposal_deadline", store=True
     )
+    term_end = fields.Date(
+        string="Term Ends On",
+        compute="_compute_disposal_deadline",
+        store=True,
+        help="Formalization plus the term: a revolving line re-draws the principal repaid "
+        "until this date (Reglas de Operación PRONAFIM 2016, §VIII.1.A).",
+    )
     guarantee_type = fields.Selection(
         [
             ("pledge", "Pledge over the micro-credit portfolio"),
@@ -154,15 +160,12 @@ class PronafimCreditLine(models.Model):
 
     # ---- COMPUTES ----
 
-    @api.depends("date_formalized", "credit_type_id.disposal_window_months")
+    @api.depends("date_formalized", "term_months", "credit_type_id.disposal_window_months")
     def _compute_disposal_deadline(self):
         for line in self:
             months = line.credit_type_id.disposal_window_months
-            line.disposal_deadline = (
-                line.date_formalized
-                and months
-                and line.date_formalized + relativedelta(months=months)
-            )
+            line.disposal_deadline = credit_line.window_end(line.date_formalized, months)
+            line.term_end = credit_line.term_end(line.date_formalized, line.term_months)
 
     @api.depends("disposal_ids.amount", "disposal_ids.installment_ids.principal_paid")
     def _compute_amounts(self):
@@ -229,7 +232,10 @@ class PronafimCreditLine(models.Model):
         """The caps of the credit type's table; the message names field, value and rule."""
         for line in self:
             ctype, section = line.credit_type_id, line.credit_type_id.section
-            fmt = line._fmt
+
+            def fmt(amount, line=line):
+                return format_money(self.env, amount, line.currency_id)
+
             if line.amount <= 0:
                 raise ValidationError(self.env._("The authorized amount must be positive."))
             if float_compare(line.amount, ctype.max_amount, 2) > 0:
@@ -349,15 +355,15 @@ class PronafimCreditLine(models.Model):
     def _check_not_overdrawn(self):
         """The disposals never exceed the line (§VIII.1), whatever the path."""
         for line in self.filtered("disposal_ids"):
-            disposed, _repaid, available = line._availability_figures()
-            if float_compare(available, 0.0, 2) < 0:
+            disposed, _repaid, _available, figures = line._availability()
+            if float_compare(line.amount - float(figures.outstanding), 0.0, 2) < 0:
                 raise ValidationError(
                     self.env._(
                         "Line %(line)s would be overdrawn: %(disposed)s disposed of "
                         "%(authorized)s.",
                         line=line.name,
-                        disposed=line._fmt(disposed),
-                        authorized=line._fmt(line.amount),
+                        disposed=format_money(self.env, disposed, line.currency_id),
+                        authorized=format_money(self.env, line.amount, line.currency_id),
                     )
                 )
 
@@ -413,9 +419,6 @@ class PronafimCreditLine(models.Model):
 
     # ---- BUSINESS METHODS ----
 
-    def _fmt(self, amount):
-        return format_amount(self.env, amount, self.currency_id or self.env.ref("base.MXN"))
-
     def _today(self):
         return program_today(self)
 
@@ -439,27 +442,57 @@ class PronafimCreditLine(models.Model):
         """§VIII.1: the moratory rate is twice the ordinary rate."""
         return self.ordinary_rate(date) * rules.MORATORY_MULTIPLIER
 
-    def _availability_figures(self):
-        """(disposed, principal repaid, available) read from the database."""
+    def _availability_figures(self, date=None):
+        """(disposed, principal repaid, available on ``date``) read from the database.
+
+        Available: see ``tools/credit_line.py`` (§VIII.1.A: the disposal window limits the
+        first draws; a revolving line re-draws its repaid principal during its term).
+        """
+        return self._availability(date)[:3]
+
+    def _availability(self, date=None):
+        """(disposed, repaid, available, ``credit_line.Availability``) on ``date`` (today)."""
         self.ensure_one()
         self.env.flush_all()
         self.env.cr.execute(
-            """
-            SELECT COALESCE((SELECT SUM(amount) FROM pronafim_credit_disposal
-                              WHERE line_id = %(id)s), 0),
-                   COALESCE((SELECT SUM(i.principal_paid)
-                               FROM pronafim_credit_installment i
-                               JOIN pronafim_credit_disposal d ON d.id = i.disposal_id
-                              WHERE d.line_id = %(id)s), 0)
-            """,
-            {"id": self.id},
+            "SELECT date, amount FROM pronafim_credit_disposal WHERE line_id = %s", [self.id]
         )
-        disposed, repaid = self.env.cr.fetchone()
-        restored = repaid if self.credit_type_id.revolving else 0.0
-        return disposed, repaid, self.amount - disposed + restored
+        disposals = self.env.cr.fetchall()
+        self.env.cr.execute(
+            """
+            SELECT COALESCE(SUM(i.principal_paid), 0)
+              FROM pronafim_credit_installment i
+              JOIN pronafim_credit_disposal d ON d.id = i.disposal_id
+             WHERE d.line_id = %s
+            """,
+            [self.id],
+        )
+        repaid = self.env.cr.fetchone()[0]
+        disposed = sum(float(amount) for _day, amount in disposals)
+        figures = credit_line.availability(
+            self.amount,
+            disposals,
+            repaid,
+            date or self._today(),
+            date_formalized=self.date_formalized,
+            window_months=self.credit_type_id.disposal_window_months,
+            term_months=self.term_months,
+            revolving=self.credit_type_id.revolving,
+        )
+        if self.state == "formalized" and figures.phase in (
+            credit_line.WINDOW,
+            credit_line.REVOLVING,
+        ):
+            available = float(figures.amount)
+        else:
+            # Not disposable on that date (draft, closed, outside the window or the term):
+            # what the line has not used of its authorized amount, as before.
+            available = self.amount - float(figures.outstanding)
+        return disposed, float(repaid), available, figures
 
     def _check_disposal(self, date, amount):
-        """Refuse a disposal outside the window or over the availability (§VIII.1)."""
+        """Refuse a disposal outside the window / term or over the availability (§VIII.1.A:
+        the window limits first draws; a revolving line re-draws repaid principal)."""
         self.ensure_one()
         if self.state != "formalized":
             raise UserError(
@@ -467,9 +500,21 @@ class PronafimCreditLine(models.Model):
             )
         if float_compare(amount, 0.0, 2) <= 0:
             raise UserError(self.env._("The disposal amount must be positive."))
-        if date < self.date_formalized or (
-            self.disposal_deadline and date > self.disposal_deadline
-        ):
+        figures = self._availability(date)[3]
+        ctype = self.credit_type_id
+        if figures.phase == credit_line.CLOSED and ctype.revolving:
+            raise UserError(
+                self.env._(
+                    "Disposal date %(date)s is after the end of the term of revolving line "
+                    "%(line)s on %(end)s: it re-draws repaid principal only during the "
+                    "contract's term (%(rules)s).",
+                    date=date,
+                    line=self.name,
+                    end=figures.term_end,
+                    rules=rules.cite(ctype.section),
+                )
+            )
+        if figures.phase in (credit_line.BEFORE, credit_line.CLOSED):
             raise UserError(
                 self.env._(
                     "Disposal date %(date)s is outside the disposal window of line %(line)s: "
@@ -477,23 +522,43 @@ class PronafimCreditLine(models.Model):
                     date=date,
                     line=self.name,
                     start=self.date_formalized,
-                    end=self.disposal_deadline or "-",
-                    months=self.credit_type_id.disposal_window_months,
-                    section=self.credit_type_id.section,
+                    end=figures.window_end or "-",
+                    months=ctype.disposal_window_months,
+                    section=ctype.section,
                 )
             )
-        available = self._availability_figures()[2]
-        if float_compare(amount, available, 2) > 0:
+        available = float(figures.amount)
+        if float_compare(amount, available, 2) <= 0:
+            return
+        if figures.phase == credit_line.REVOLVING:
             raise UserError(
                 self.env._(
-                    "Disposal of %(amount)s exceeds the availability of line %(line)s: "
-                    "%(available)s of %(authorized)s.",
-                    amount=self._fmt(amount),
+                    "Disposal of %(amount)s on %(date)s exceeds the availability of revolving "
+                    "line %(line)s: %(available)s. After its disposal window (to %(end)s) the "
+                    "line re-draws only principal repaid: %(drawn)s disposed within the "
+                    "window less %(outstanding)s outstanding (%(rules)s).",
+                    amount=format_money(self.env, amount, self.currency_id),
+                    date=date,
                     line=self.name,
-                    available=self._fmt(available),
-                    authorized=self._fmt(self.amount),
+                    available=format_money(self.env, max(available, 0.0), self.currency_id),
+                    end=figures.window_end,
+                    drawn=format_money(self.env, float(figures.ceiling), self.currency_id),
+                    outstanding=format_money(
+                        self.env, float(figures.outstanding), self.currency_id
+                    ),
+                    rules=rules.cite(ctype.section),
                 )
             )
+        raise UserError(
+            self.env._(
+                "Disposal of %(amount)s exceeds the availability of line %(line)s: "
+                "%(available)s of %(authorized)s.",
+                amount=format_money(self.env, amount, self.currency_id),
+                line=self.name,
+                available=format_money(self.env, available, self.currency_id),
+                authorized=format_money(self.env, self.amount, self.currency_id),
+            )
+        )
 
     def _post_move(self, date, ref, amounts):
         """Post a journal entry of this line's institution on the trust's journal.
@@ -515,9 +580,9 @@ class PronafimCreditLine(models.Model):
            income), once per installment (``interest_accrued``);
         2. overdue installments are charged moratory interest, ``amount due x 2 x the
            ordinary rate in force each day / 360`` (§VIII.1: CETES of the dated table +
-           the line's margin, see ``tools/arrears.py``) for the days since last charged
-           (``moratory_date``), rounded once to cents half up like
-           ``arrears.moratory_charge``;
+           the line's margin) for the days since last charged (``moratory_date``): SQL
+           sums the rates in force over the days, ``arrears.moratory_amount`` applies the
+           formula (its one home, shared with payments);
         3. days past due and ageing bucket of each disposal are refreshed;
         4. one journal entry per kind, with one receivable line per institution.
         Running it again the same day charges nothing and posts nothing.
@@ -526,12 +591,7 @@ class PronafimCreditLine(models.Model):
             return
         self.env.flush_all()
         cr = self.env.cr
-        params = {
-            "ids": tuple(self.ids),
-            "today": today,
-            "mult": rules.MORATORY_MULTIPLIER,
-            "basis": arrears.DAY_BASIS,
-        }
+        params = {"ids": tuple(self.ids), "today": today}
         cr.execute(
             """
             UPDATE pronafim_credit_installment
@@ -545,6 +605,8 @@ class PronafimCreditLine(models.Model):
         interest = defaultdict(float)
         for partner_id, amount in cr.fetchall():
             interest[partner_id] += float(amount)
+        # The rates in force over each overdue installment's late days are summed here,
+        # set-based; the formula itself is ``arrears.moratory_amount`` (one home).
         self.env["pronafim.cetes.rate"].flush_model()
         cr.execute(
             """
@@ -562,28 +624,39 @@ class PronafimCreditLine(models.Model):
                  WHERE i.line_id IN %(ids)s AND i.due_date < %(today)s
                    AND i.amount_due > 0.005
                    AND COALESCE(i.moratory_date, i.due_date) < %(today)s
-            ), charge AS (
-                SELECT late.id, late.partner_id,
-                       ROUND(late.amount_due * %(mult)s * SUM(
-                                 (seg.rate + late.margin)
-                                 * (LEAST(seg.date_to, %(today)s::date)
-                                    - GREATEST(seg.date_from, late.start))
-                             ) / 100 / %(basis)s, 2) AS amount
-                  FROM late
-                  JOIN seg ON seg.date_from < %(today)s AND seg.date_to > late.start
-                 GROUP BY late.id, late.partner_id, late.amount_due
             )
-            UPDATE pronafim_credit_installment i
-               SET moratory_charged = COALESCE(i.moratory_charged, 0) + charge.amount,
-                   moratory_date = %(today)s
-              FROM charge
-             WHERE charge.id = i.id
-         RETURNING charge.partner_id, charge.amount
+            SELECT late.id, late.partner_id, late.amount_due,
+                   SUM((seg.rate + late.margin)
+                       * (LEAST(seg.date_to, %(today)s::date)
+                          - GREATEST(seg.date_from, late.start)))
+              FROM late
+              JOIN seg ON seg.date_from < %(today)s AND seg.date_to > late.start
+             GROUP BY late.id, late.partner_id, late.amount_due
             """,
             params,
         )
+        charges = [
+            (inst_id, partner_id, arrears.moratory_amount(due, days, rules.MORATORY_MULTIPLIER))
+            for inst_id, partner_id, due, days in cr.fetchall()
+        ]
+        if charges:
+            cr.execute(
+                """
+                UPDATE pronafim_credit_installment i
+                   SET moratory_charged = COALESCE(i.moratory_charged, 0) + charge.amount,
+                       moratory_date = %(today)s
+                  FROM unnest(%(charge_ids)s::int[], %(amounts)s::numeric[])
+                       AS charge(id, amount)
+                 WHERE charge.id = i.id
+                """,
+                {
+                    **params,
+                    "charge_ids": [inst_id for inst_id, _partner, _amount in charges],
+                    "amounts": [amount for _id, _partner, amount in charges],
+                },
+            )
         moratory = defaultdict(float)
-        for partner_id, amount in cr.fetchall():
+        for _inst_id, partner_id, amount in charges:
             moratory[partner_id] += float(amount)
         cr.execute(
             """
@@ -663,9 +736,11 @@ class PronafimCreditLine(models.Model):
                 self.env._(
                     "Formalization refused (§IX.3.a): %(total)s on application %(folio)s "
                     "exceeds the %(authorized)s the committee authorized.",
-                    total=self._fmt(self.amount),
+                    total=format_money(self.env, self.amount, self.currency_id),
                     folio=self.application_id.name,
-                    authorized=self._fmt(decision.amount_authorized),
+                    authorized=format_money(
+                        self.env, decision.amount_authorized, self.currency_id
+                    ),
                 )
             )
 
@@ -702,11 +777,11 @@ class PronafimCreditLine(models.Model):
                     "current risks of %(risk)s, above %(pct)s %% of the trust's net worth of "
                     "%(worth)s at %(month)s (limit %(limit)s).",
                     partner=self.commercial_partner_id.name,
-                    risk=self._fmt(risk),
+                    risk=format_money(self.env, risk, self.currency_id),
                     pct=rules.CONCENTRATION_LIMIT_PCT,
-                    worth=self._fmt(net_worth.amount),
+                    worth=format_money(self.env, net_worth.amount, self.currency_id),
                     month=net_worth.month.strftime("%m/%Y"),
-                    limit=self._fmt(limit),
+                    limit=format_money(self.env, limit, self.currency_id),
                 )
             )
         overdue = (
@@ -720,7 +795,9 @@ class PronafimCreditLine(models.Model):
                     "Formalization refused (§IX.3.b): %(partner)s has overdue debts of "
                     "%(amount)s in %(count)s installments.",
                     partner=self.commercial_partner_id.name,
-                    amount=self._fmt(sum(i.amount_due for i in overdue)),
+                    amount=format_money(
+                        self.env, sum(i.amount_due for i in overdue), self.currency_id
+                    ),
                     count=len(overdue),
                 )
             )

@@ -16,9 +16,10 @@ STATES = [
     ("rejected", "Rejected"),
     ("disbursed", "Disbursed"),
 ]
-#: Documents the applicant uploads (seed 000, §2: "presentación de la documentación por
-#: las personas solicitantes a través de medios electrónicos"); the seed does not list
-#: them — the three below are the decision recorded in the README.
+#: Documents the applicant uploads (FONDESO, Atención por medios digitales, §2:
+#: "presentación de la documentación por las personas solicitantes a través de medios
+#: electrónicos"); the document does not list them — the three below are the decision
+#: recorded in the README.
 DOCUMENTS = ("id_document", "address_proof", "business_proof")
 #: What the applicant submitted: the staff review it as it was, it does not change after.
 SUBMITTED_FIELDS = (
@@ -26,12 +27,15 @@ SUBMITTED_FIELDS = (
 )  # fmt: skip
 #: The staff's review: fixed once decided.
 REVIEW_FIELDS = ("check_identity", "check_address", "check_business", "rejection_reason")
+#: Days a refused portal form keeps the documents it received for the next try.
+KEPT_UPLOADS_DAYS = 1
 ANALYST = "pronafim_credit.pronafim_credit_group_analyst"
 FINANCE = "pronafim_credit.pronafim_credit_group_finance"
 
 
 class PronafimEmergencyCredit(models.Model):
-    """An application for, then a FONDESO emergency micro-credit (seed 000).
+    """An application for, then a FONDESO emergency micro-credit (FONDESO, Atención por
+    medios digitales, 31/03/2021: ``tools/emergency.py``).
 
     Applied for online (§2: registration, documents, electronic acceptance of the legal
     documents), reviewed by the staff with a checklist, approved within the program's
@@ -62,7 +66,13 @@ class PronafimEmergencyCredit(models.Model):
     user_id = fields.Many2one("res.users", string="Portal Account", readonly=True, index=True)
     curp = fields.Char(string="CURP", required=True)
     birth_date = fields.Date(readonly=True)
-    state_id = fields.Many2one("res.country.state", string="Business State", required=True)
+    state_id = fields.Many2one(
+        "res.country.state",
+        string="Business State",
+        required=True,
+        domain=lambda self: self._eligible_states_domain(),
+        default=lambda self: self._eligible_states()[:1],
+    )
     business_name = fields.Char(string="Micro-business", required=True)
     business_activity = fields.Char()
     clabe = fields.Char(
@@ -79,7 +89,7 @@ class PronafimEmergencyCredit(models.Model):
     address_proof_name = fields.Char()
     business_proof = fields.Binary(string="Proof of Business", attachment=True)
     business_proof_name = fields.Char()
-    # Electronic acceptance of the legal documents (seed 000, §2)
+    # Electronic acceptance of the legal documents (FONDESO, §2)
     accepted_by_id = fields.Many2one("res.users", string="Accepted by", readonly=True)
     accepted_on = fields.Datetime(readonly=True)
     accepted_ip = fields.Char(string="Accepted from IP", readonly=True)
@@ -142,6 +152,21 @@ class PronafimEmergencyCredit(models.Model):
                 self.env._("A submitted application or a credit cannot be deleted; reject it.")
             )
 
+    @api.autovacuum
+    def _gc_kept_uploads(self):
+        """Drop the documents a refused portal form kept for a next try that never came
+        (``controllers/emergency.py``: attachments of this model with no record), a day
+        after they were received."""
+        limit = fields.Datetime.subtract(fields.Datetime.now(), days=KEPT_UPLOADS_DAYS)
+        self.env["ir.attachment"].sudo().search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "=", 0),
+                ("res_field", "=", False),
+                ("create_date", "<", limit),
+            ]
+        ).unlink()
+
     @api.constrains("clabe")
     def _check_clabe(self):
         for credit in self:
@@ -161,19 +186,34 @@ class PronafimEmergencyCredit(models.Model):
                 if not credit[name]:
                     continue
                 content = base64.b64decode(credit.with_context(bin_size=False)[name])
-                label = credit._fields[name]._description_string(self.env)
-                if guess_mimetype(content) not in emergency.DOCUMENT_MIMETYPES:
-                    raise ValidationError(
-                        self.env._("%(document)s: upload a PDF, JPEG or PNG file.", document=label)
-                    )
-                if len(content) > emergency.MAX_DOCUMENT_MB * 1024 * 1024:
-                    raise ValidationError(
-                        self.env._(
-                            "%(document)s: the file is larger than %(max)s MB.",
-                            document=label,
-                            max=emergency.MAX_DOCUMENT_MB,
-                        )
-                    )
+                message = self._document_error(name, content)
+                if message:
+                    raise ValidationError(message)
+
+    @api.model
+    def _document_error(self, name, content):
+        """Why ``content`` cannot be the document ``name`` (translated), or ``None``."""
+        label = self._fields[name]._description_string(self.env)
+        if guess_mimetype(content) not in emergency.DOCUMENT_MIMETYPES:
+            return self.env._("%(document)s: upload a PDF, JPEG or PNG file.", document=label)
+        if len(content) > emergency.MAX_DOCUMENT_MB * 1024 * 1024:
+            return self.env._(
+                "%(document)s: the file is larger than %(max)s MB.",
+                document=label,
+                max=emergency.MAX_DOCUMENT_MB,
+            )
+        return None
+
+    # ---- ELIGIBLE OPTIONS ----
+
+    @api.model
+    def _eligible_states_domain(self):
+        """The states whose micro-businesses may apply: Mexico City only (FONDESO, §1)."""
+        return [("country_id.code", "=", "MX"), ("code", "=", emergency.RESIDENCE_STATE_CODE)]
+
+    @api.model
+    def _eligible_states(self):
+        return self.env["res.country.state"].sudo().search(self._eligible_states_domain())
 
     # ---- CHECKS ----
 
@@ -202,12 +242,12 @@ class PronafimEmergencyCredit(models.Model):
             curp, state.code if state else False, business_name, on_date
         ):
             if code == "curp":
-                messages.append(self.env["res.partner"]._identity_error_message(params["error"]))
+                messages.append(self._curp_error_message(params["error"]))
             elif code == "under_age":
                 messages.append(
                     self.env._(
                         "CURP %(curp)s: the applicant is %(age)s years old; the credit is for "
-                        "adults (%(min_age)s or more).",
+                        "adults (%(min_age)s or more): Código Civil Federal, art. 646.",
                         curp=curp,
                         **params,
                     )
@@ -215,8 +255,8 @@ class PronafimEmergencyCredit(models.Model):
             elif code == "residence":
                 messages.append(
                     self.env._(
-                        "Business State: the program serves micro-businesses of Mexico City "
-                        "(seed 000, §1)."
+                        "Business State: the emergency micro-credit is for micro-businesses of "
+                        "Mexico City (FONDESO, Atención por medios digitales, 31/03/2021, §1)."
                     )
                 )
             else:
@@ -225,8 +265,35 @@ class PronafimEmergencyCredit(models.Model):
                 )
         return messages
 
+    @api.model
+    def _curp_error_message(self, error):
+        """The applicant's words for a wrong CURP (:class:`identity.IdentityError`): the
+        field they typed, not the contact's "Identity Number"."""
+        reasons = {
+            "empty": self.env._("write your CURP"),
+            "checksum": self.env._("its check digit is wrong"),
+            "length": self.env._("it must have 18 characters"),
+            "component": self.env._("a part of it is invalid (e.g. the date or the state)"),
+        }
+        reason = reasons.get(error.reason) or self.env._("it has the wrong format")
+        if error.reason == "empty":
+            return self.env._("CURP: %(reason)s.", reason=reason)
+        return self.env._(
+            "CURP: %(value)s is not a valid CURP: %(reason)s. Copy it as it appears on your "
+            "CURP document.",
+            value=error.value,
+            reason=reason,
+        )
+
     def _today(self):
         return program_today(self)
+
+    @api.model
+    def _legal_acceptance_message(self):
+        return self.env._(
+            "Accept the legal documents before submitting (FONDESO, Atención por medios "
+            "digitales, 31/03/2021, §2: the legal documents are accepted online)."
+        )
 
     def _check_eligibility(self):
         today = self._today()
@@ -267,14 +334,18 @@ class PronafimEmergencyCredit(models.Model):
             ]
             if missing:
                 raise UserError(
-                    self.env._("Upload the required documents: %s.", ", ".join(missing))
+                    self.env._(
+                        "Upload the required documents: %s (FONDESO, Atención por medios "
+                        "digitales, 31/03/2021, §2: the documents are submitted online).",
+                        ", ".join(missing),
+                    )
                 )
             if not credit.clabe:
                 raise UserError(
                     self.env._("Give the CLABE of the account where the credit is to be paid.")
                 )
             if not credit.accepted_on:
-                raise UserError(self.env._("Accept the legal documents before submitting."))
+                raise UserError(self._legal_acceptance_message())
             credit._workflow_write({"state": "submitted", "date_submitted": fields.Datetime.now()})
 
     def action_approve(self):

@@ -1,11 +1,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import emergency
+
 COMMITTED_STATES = ("approved", "disbursed")
 
 
 class PronafimEmergencyProgram(models.Model):
-    """FONDESO emergency micro-credit program and its envelope (seed 000, §1).
+    """FONDESO emergency micro-credit program and its envelope (FONDESO, Atención por medios
+    digitales, 31/03/2021, §1). Its figures default to the rule's, from their one home
+    ``tools/emergency.py``.
 
     A fixed amount per credit, zero interest, a grace period before the first of the
     reduced monthly installments, and an envelope in money and in number of credits that
@@ -22,19 +26,34 @@ class PronafimEmergencyProgram(models.Model):
     currency_id = fields.Many2one(
         "res.currency", default=lambda self: self.env.ref("base.MXN"), required=True
     )
-    credit_amount = fields.Monetary(string="Amount per Credit", required=True, tracking=True)
-    envelope_amount = fields.Monetary(string="Envelope", required=True, tracking=True)
-    envelope_count = fields.Integer(string="Envelope (credits)", required=True, tracking=True)
+    credit_amount = fields.Monetary(
+        string="Amount per Credit",
+        required=True,
+        tracking=True,
+        default=lambda self: emergency.CREDIT_AMOUNT,
+    )
+    envelope_amount = fields.Monetary(
+        string="Envelope",
+        required=True,
+        tracking=True,
+        default=lambda self: emergency.ENVELOPE_AMOUNT,
+    )
+    envelope_count = fields.Integer(
+        string="Envelope (credits)",
+        required=True,
+        tracking=True,
+        default=lambda self: emergency.ENVELOPE_COUNT,
+    )
     grace_months = fields.Integer(
         string="Grace (months)",
         tracking=True,
-        help="Months after disbursement before the first installment. The seed gives no "
-        "figure: set it before approving.",
+        help="Months after disbursement before the first installment. FONDESO's rules give "
+        "no figure: set it before approving.",
     )
     installments = fields.Integer(
         string="Monthly Installments",
         tracking=True,
-        help="Number of reduced monthly installments. The seed gives no figure: set it "
+        help="Number of reduced monthly installments. FONDESO's rules give no figure: set it "
         "before approving.",
     )
     # One text, in Spanish, whose version is recorded with each acceptance: not translated.
@@ -43,7 +62,9 @@ class PronafimEmergencyProgram(models.Model):
         string="Legal Text Version", tracking=True,
         help="Recorded with each electronic acceptance; change it whenever the text changes.",
     )  # fmt: skip
-    section = fields.Char(string="Rule Section", required=True)
+    section = fields.Char(
+        string="Rule Section", required=True, default=lambda self: emergency.FIGURES_SECTION
+    )
     # Accounting of the disbursements (batch paid): as for the IMF disposals, nothing is
     # posted while no journal is set.
     journal_id = fields.Many2one(

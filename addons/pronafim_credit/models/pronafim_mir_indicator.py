@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_round
 
+from odoo.addons.micro_base.tools import periods
 
 from ..tools import borrower_report, mir
 from .pronafim_deadline import program_today
@@ -162,7 +163,7 @@ class PronafimMirIndicator(models.Model):
         savepoint; a value already up to date is left untouched, so a second run changes
         nothing."""
         today = program_today(self)
-        day = mir.last_closed_month_day(today)
+        day = periods.previous_month_end(today)
         figures = {}
         return self.env["micro.scheduled.work"]._run_in_batches(
             self.search([]), lambda indicator: indicator._compute_period(day, figures)

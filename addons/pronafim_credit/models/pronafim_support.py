@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_compare, format_amount
+from odoo.tools import float_compare
+
+from odoo.addons.micro_base.tools.amounts import format_money
 
 from ..tools import rules
 from .pronafim_support_rate import SUPPORT_KINDS
@@ -122,7 +124,10 @@ class PronafimSupport(models.Model):
     )  # fmt: skip
     def _check_caps(self):
         for support in self:
-            fmt = support._fmt
+
+            def fmt(amount, support=support):
+                return format_money(self.env, amount, support.currency_id)
+
             cap, section = support._cap()
             if support.kind not in ("training_population",) and not support.size_class_id:
                 raise ValidationError(
@@ -184,9 +189,6 @@ class PronafimSupport(models.Model):
                     )
                 )
 
-    def _fmt(self, amount):
-        return format_amount(self.env, amount, self.currency_id or self.env.ref("base.MXN"))
-
     def action_authorize(self):
         self._workflow_check_group(ANALYST)
         self._workflow_check_state("draft")
@@ -207,8 +209,10 @@ class PronafimSupport(models.Model):
                 raise UserError(
                     self.env._(
                         "Reimbursement %(value)s exceeds the authorized %(cap)s.",
-                        value=support._fmt(support.amount_reimbursed),
-                        cap=support._fmt(support.amount_authorized),
+                        value=format_money(
+                            self.env, support.amount_reimbursed, support.currency_id
+                        ),
+                        cap=format_money(self.env, support.amount_authorized, support.currency_id),
                     )
                 )
             support._workflow_write({"state": "reimbursed"}, ANALYST)

@@ -327,11 +327,12 @@ class ResPartner(models.Model):
         today = self._pronafim_today()
         warning = relativedelta(days=rules.SOCIAL_EVALUATION_WARNING_DAYS)
         alert = {"expiring", "expired", "insufficient", "start_overdue"}
-        for partner in self.search([("pronafim_role", "=", "imf")]):
+
+        def alert_once(partner):
             status = partner._pronafim_sp_status_at(today, warning)
             key = status if status in alert else False
             if key == (partner.pronafim_sp_alerted or False):
-                continue
+                return
             partner.sudo().pronafim_sp_alerted = key
             if key:
                 label = dict(SOCIAL_STATUS)[key]
@@ -340,6 +341,12 @@ class ResPartner(models.Model):
                     summary=self.env._("Social performance evaluation (§XI.g): %s", label),
                     user_id=partner.user_id.id or self.env.uid,
                 )
+
+        self.env["micro.scheduled.work"]._run_in_batches(
+            self.search([("pronafim_role", "=", "imf")]),
+            alert_once,
+            label="PRONAFIM social performance evaluation alerts",
+        )
 
     # ---- One person across programs (issue 9) ----
     # A person's micro-credits, emergency credits and complaints on their contact form (one

@@ -2,6 +2,7 @@ from . import (
     test_arrears_tools,
     test_borrower_report_tools,
     test_committee_tools,
+    test_credit_line_tools,
     test_emergency_tools,
     test_mir_tools,
     test_pronafim_accounting,
@@ -11,6 +12,7 @@ from . import (
     test_pronafim_complaints,
     test_pronafim_concurrency,
     test_pronafim_credit_line,
+    test_pronafim_demo_line,
     test_pronafim_emergency,
     test_pronafim_emergency_concurrency,
     test_pronafim_emergency_portal,
@@ -25,3 +27,7 @@ from . import (
 )
 from . import test_pronafim_first_contact
 from . import test_pronafim_bad_input
+from . import test_pronafim_next_step
+from . import test_pronafim_flow_tours
+from . import test_pronafim_report_import
+from . import test_pronafim_reference_rows

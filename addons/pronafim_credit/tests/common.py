@@ -72,6 +72,29 @@ class PronafimCase(MicroTestMixin, TransactionCase):
             }
         )
 
+    @classmethod
+    def _formalized_line(cls, amount=100_000, day=datetime.date(2026, 11, 2), **vals):
+        """A simple credit line of ``amount`` over 12 months, on an application received on
+        2026-09-09 and authorized, created and formalized on ``day`` by finance."""
+        app = cls._app(cls, day=datetime.date(2026, 9, 9))
+        app.sudo().write({"state": "authorized", "outcome": "authorized"})
+        line = (
+            cls.env["pronafim.credit.line"]
+            .with_user(cls.finance)
+            .create(
+                {
+                    "application_id": app.id,
+                    "credit_type_id": cls.env.ref("pronafim_credit.credit_type_simple").id,
+                    "amount": amount,
+                    "term_months": 12,
+                    **vals,
+                }
+            )
+        )
+        with on_day(day):
+            line.action_formalize()
+        return line
+
     def _app(self, user=None, day=datetime.date(2026, 9, 9), **vals):
         """An application received (as the analyst) on ``day``."""
         user = user or self.analyst

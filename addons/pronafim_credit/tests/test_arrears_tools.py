@@ -41,3 +41,17 @@ class TestArrearsTools(BaseCase):
         self.assertEqual(
             arrears.moratory_charge(5000, TABLE, D(2026, 12, 3), D(2026, 12, 3), 2), 0
         )
+
+    def test_one_formula_for_payments_and_the_daily_run(self):
+        """The daily run's SQL sums the rates in force over the days late (13 x 10.25 +
+        7 x 10.00 = 203.25 rate-days); ``moratory_amount`` is the formula both paths use."""
+        days = arrears.rate_days(TABLE, D(2026, 12, 2), D(2026, 12, 22))
+        self.assertEqual(days, Decimal("203.25"))
+        self.assertEqual(
+            arrears.moratory_amount(100_000, days, rules.MORATORY_MULTIPLIER), Decimal("1129.17")
+        )
+        # Half a cent rounds up, once: 9 x 10 rate-days x 2 / 100 / 360 = 0.005 -> 0.01.
+        self.assertEqual(arrears.moratory_amount(9, 10, 2), Decimal("0.01"))
+        self.assertEqual(arrears.moratory_amount("8.99", 10, 2), Decimal("0.00"))
+        with self.assertRaises(ValueError):
+            arrears.moratory_amount(-1, days, 2)

@@ -150,3 +150,27 @@ class TestBorrowerReportTools(BaseCase):
             table.rows, MONTH, LINES, MUNIS, table.header
         )
         self.assertIn("missing columns: amount", borrower_report.render(errors[0][1]))
+
+    def test_fast_curp_check_accepts_what_python_stdnum_accepts(self):
+        """The import's fast path (issue 20) takes a CURP only when python-stdnum would take
+        it unchanged; everything else goes through identity.validate for its reason."""
+        man = "PELJ900515HJCRPN03"
+        variants = {
+            WOMAN: ("female", datetime.date(1985, 1, 1)),
+            man: ("male", datetime.date(1990, 5, 15)),
+            MINOR: ("female", datetime.date(2010, 1, 1)),
+            man.lower(): None,  # valid once upper-cased: the slow path normalizes it
+            f"{man[:4]}-{man[4:]}": None,
+            man[:17]: None,
+            man[:17] + "4": None,  # check digit
+            man[:6] + "13" + man[8:]: None,  # month 13
+            man[:11] + "XX" + man[13:]: None,  # no such state
+            "PUTO" + man[4:]: None,  # name table
+            man[:10] + "X" + man[11:]: None,  # sex
+        }
+        for value, expected in variants.items():
+            with self.subTest(value=value):
+                self.assertEqual(borrower_report.curp_fast(value), expected)
+                if expected:
+                    self.assertTrue(mx_curp.is_valid(value))
+                    self.assertEqual(mx_curp.compact(value), value)

@@ -2,6 +2,8 @@ import datetime
 
 from odoo.tests import BaseCase
 
+from odoo.addons.micro_base.tools import periods
+
 from ..tools import mir
 
 D = datetime.date
@@ -32,8 +34,8 @@ class TestMirTools(BaseCase):
         self.assertEqual(mir.period_label(D(2026, 1, 1), "yearly"), "2026")
 
     def test_last_closed_month(self):
-        self.assertEqual(mir.last_closed_month_day(D(2026, 11, 22)), D(2026, 10, 31))
-        self.assertEqual(mir.last_closed_month_day(D(2027, 1, 1)), D(2026, 12, 31))
+        self.assertEqual(periods.previous_month_end(D(2026, 11, 22)), D(2026, 10, 31))
+        self.assertEqual(periods.previous_month_end(D(2027, 1, 1)), D(2026, 12, 31))
 
     def test_target_reached(self):
         self.assertAlmostEqual(mir.target_reached_pct(45.0, 60.0), 75.0)

@@ -24,22 +24,7 @@ class TestPronafimBorrowers(PronafimCase):
         cls.village = Muni.create(
             {"code": "20001", "name": "Abejones", "population": 50_000, "priority_zone": True}
         )
-        app = cls._app(cls, day=D(2026, 9, 9))
-        app.sudo().write({"state": "authorized", "outcome": "authorized"})
-        cls.line = (
-            cls.env["pronafim.credit.line"]
-            .with_user(cls.finance)
-            .create(
-                {
-                    "application_id": app.id,
-                    "credit_type_id": cls.env.ref("pronafim_credit.credit_type_simple").id,
-                    "amount": 100_000,
-                    "term_months": 12,
-                }
-            )
-        )
-        with on_day(D(2026, 11, 2)):
-            cls.line.action_formalize()
+        cls.line = cls._formalized_line()
 
     def _csv(self, *rows):
         return base64.b64encode("\n".join([HEADER, *rows]).encode())

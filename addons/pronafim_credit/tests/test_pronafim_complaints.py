@@ -49,8 +49,11 @@ class ComplaintCase(PronafimCase):
         )
 
     def _answer(self, complaint, day, outcome="in_favor"):
-        complaint.write({"response": "Se bonifica el cargo.", "outcome": outcome})
+        """Take (when still received) and answer ``complaint`` on ``day``, in that order."""
         with on_day(day):
+            if complaint.state == "received":
+                complaint.action_take()
+            complaint.write({"response": "Se bonifica el cargo.", "outcome": outcome})
             complaint.action_answer()
 
 
@@ -196,6 +199,7 @@ class TestComplaints(ComplaintCase):
 
     def test_answer_requires_response_and_outcome(self):
         complaint = self._complaint("F-40")
+        complaint.action_take()
         with self.assertRaisesMessage(UserError, "write the response and its outcome"):
             complaint.action_answer()
         self._answer(complaint, datetime.date(2026, 11, 3))
@@ -205,6 +209,31 @@ class TestComplaints(ComplaintCase):
             complaint.action_close()
         self.assertEqual(complaint.date_closed, datetime.date(2026, 11, 4))
         self.assertEqual(complaint.officer_id, self.officer)
+
+    def test_steps_in_their_order(self):
+        """Answer only after Take (issue 17): refused with a clear message otherwise."""
+        complaint = self._complaint("F-41")
+        complaint.write({"response": "Se bonifica el cargo.", "outcome": "in_favor"})
+        with self.assertRaisesMessage(UserError, "take it in charge (Take) before answering"):
+            complaint.action_answer()
+        self.assertEqual(complaint.state, "received")
+        with self.assertRaisesMessage(UserError, "Only an answered complaint can be closed"):
+            complaint.action_close()
+        complaint.action_take()
+        with self.assertRaisesMessage(UserError, "Only a received complaint can be taken"):
+            complaint.action_take()
+
+    def test_due_status_after_answer(self):
+        """The due status says whether the answer was in time, never blank (issue 17)."""
+        late, on_time = self._complaint("F-42"), self._complaint("F-43")
+        self.assertEqual(late.date_due, datetime.date(2026, 11, 26))
+        self._answer(late, datetime.date(2026, 11, 27))
+        self.assertEqual((late.state, late.due_status), ("answered", "lapsed"))
+        self._answer(on_time, datetime.date(2026, 11, 26))
+        self.assertEqual((on_time.state, on_time.due_status), ("answered", "ok"))
+        with on_day(datetime.date(2026, 11, 30)):
+            self.env["pronafim.complaint"]._cron_flag_due()
+        self.assertEqual((late.due_status, on_time.due_status), ("lapsed", "ok"))
 
     def test_access_per_role(self):
         complaint = self._complaint("F-50")

@@ -1,26 +1,17 @@
 import base64
 import datetime
-from contextlib import contextmanager
 
 import psycopg2.errors
 
-from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
-from odoo.modules.registry import Registry
 from odoo.tests import common, tagged
 from odoo.tools.misc import mute_logger
+
+from odoo.addons.micro_base.tests.common import committed_environment, two_environments
 
 from .common import on_day
 from .test_borrower_report_tools import MAN, WOMAN
 from .test_pronafim_borrowers import HEADER
-
-
-@contextmanager
-def environment():
-    """A superuser environment on its own cursor, committed and closed at the end."""
-    registry = Registry(common.get_db_name())
-    with registry.cursor() as cr:
-        yield api.Environment(cr, SUPERUSER_ID, {})
 
 
 @tagged("post_install", "-at_install")
@@ -32,7 +23,7 @@ class TestDisposalConcurrency(common.BaseCase):
 
     def setUp(self):
         super().setUp()
-        with environment() as env:
+        with committed_environment() as env:
             partner = env["res.partner"].create(
                 {"name": "IMF Concurrencia", "is_company": True, "pronafim_role": "imf"}
             )
@@ -56,7 +47,7 @@ class TestDisposalConcurrency(common.BaseCase):
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):
-        with environment() as env:
+        with committed_environment() as env:
             cr = env.cr
             cr.execute(
                 "DELETE FROM pronafim_credit_installment WHERE disposal_id IN "
@@ -77,10 +68,8 @@ class TestDisposalConcurrency(common.BaseCase):
 
     @mute_logger("odoo.sql_db")
     def test_two_cursors_cannot_exceed_availability(self):
-        registry = Registry(common.get_db_name())
-        with registry.cursor() as cr1, registry.cursor() as cr2:
-            env1 = api.Environment(cr1, SUPERUSER_ID, {})
-            env2 = api.Environment(cr2, SUPERUSER_ID, {})
+        with two_environments() as (env1, env2):
+            cr1, cr2 = env1.cr, env2.cr
             # First transaction disposes 700,000 and holds the line's row lock.
             self._dispose(env1, 700_000)
             # The second one, at the same time, waits on that lock (here: gives up).
@@ -96,7 +85,7 @@ class TestDisposalConcurrency(common.BaseCase):
             env2.invalidate_all()
             self._dispose(env2, 300_000)
             cr2.commit()
-        with environment() as env:
+        with committed_environment() as env:
             line = env["pronafim.credit.line"].browse(self.ids["line"])
             self.assertEqual(line.amount_disposed, 1_000_000)
             self.assertEqual(line.amount_available, 0)
@@ -106,10 +95,8 @@ class TestDisposalConcurrency(common.BaseCase):
         """A transaction that read the line before another's disposal was committed must not
         dispose from its old snapshot (REPEATABLE READ): it fails to serialize, and its
         retry sees the reduced availability."""
-        registry = Registry(common.get_db_name())
-        with registry.cursor() as cr1, registry.cursor() as cr2:
-            env1 = api.Environment(cr1, SUPERUSER_ID, {})
-            env2 = api.Environment(cr2, SUPERUSER_ID, {})
+        with two_environments() as (env1, env2):
+            cr1, cr2 = env1.cr, env2.cr
             line2 = env2["pronafim.credit.line"].browse(self.ids["line"])
             self.assertEqual(line2.amount_available, 1_000_000)  # cr2's snapshot starts
             self._dispose(env1, 700_000)
@@ -121,7 +108,7 @@ class TestDisposalConcurrency(common.BaseCase):
             with self.assertRaisesRegex(UserError, "exceeds the availability"):
                 self._dispose(env2, 700_000)
             cr2.rollback()
-        with environment() as env:
+        with committed_environment() as env:
             line = env["pronafim.credit.line"].browse(self.ids["line"])
             self.assertEqual(line.amount_disposed, 700_000)
 
@@ -160,7 +147,7 @@ class TestFormalizationConcurrency(common.BaseCase):
 
     def setUp(self):
         super().setUp()
-        with environment() as env:
+        with committed_environment() as env:
             partner = env["res.partner"].create(
                 {
                     "name": "IMF Concentración",
@@ -182,7 +169,7 @@ class TestFormalizationConcurrency(common.BaseCase):
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):
-        with environment() as env:
+        with committed_environment() as env:
             _delete_lines(env, self.ids["lines"])
             env.cr.execute(
                 "DELETE FROM pronafim_trust_net_worth WHERE id = %s", [self.ids["worth"]]
@@ -195,15 +182,13 @@ class TestFormalizationConcurrency(common.BaseCase):
             return line.action_formalize()
 
     def _states(self):
-        with environment() as env:
+        with committed_environment() as env:
             return env["pronafim.credit.line"].browse(self.ids["lines"]).mapped("state")
 
     @mute_logger("odoo.sql_db")
     def test_second_formalization_waits_then_is_refused(self):
-        registry = Registry(common.get_db_name())
-        with registry.cursor() as cr1, registry.cursor() as cr2:
-            env1 = api.Environment(cr1, SUPERUSER_ID, {})
-            env2 = api.Environment(cr2, SUPERUSER_ID, {})
+        with two_environments() as (env1, env2):
+            cr1, cr2 = env1.cr, env2.cr
             self._formalize(env1, 0)  # holds the institution's row lock
             cr2.execute("SET LOCAL lock_timeout = '500ms'")
             with self.assertRaises(psycopg2.errors.LockNotAvailable):
@@ -220,10 +205,8 @@ class TestFormalizationConcurrency(common.BaseCase):
     def test_old_snapshot_cannot_pass_the_limit(self):
         """The second transaction read the lines before the first committed (REPEATABLE
         READ): without the lock it would sum the risk from its old snapshot and pass."""
-        registry = Registry(common.get_db_name())
-        with registry.cursor() as cr1, registry.cursor() as cr2:
-            env1 = api.Environment(cr1, SUPERUSER_ID, {})
-            env2 = api.Environment(cr2, SUPERUSER_ID, {})
+        with two_environments() as (env1, env2):
+            cr1, cr2 = env1.cr, env2.cr
             lines2 = env2["pronafim.credit.line"].browse(self.ids["lines"])
             self.assertEqual(lines2.mapped("state"), ["draft", "draft"])  # snapshot starts
             self._formalize(env1, 0)
@@ -247,7 +230,7 @@ class TestReportImportConcurrency(common.BaseCase):
 
     def setUp(self):
         super().setUp()
-        with environment() as env:
+        with committed_environment() as env:
             partner = env["res.partner"].create(
                 {"name": "IMF Reporte Doble", "is_company": True, "pronafim_role": "imf"}
             )
@@ -261,7 +244,7 @@ class TestReportImportConcurrency(common.BaseCase):
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):
-        with environment() as env:
+        with committed_environment() as env:
             env.cr.execute(
                 "DELETE FROM pronafim_microcredit WHERE commercial_partner_id = %s",
                 [self.ids["partner"]],
@@ -292,7 +275,7 @@ class TestReportImportConcurrency(common.BaseCase):
         return report
 
     def _rows(self):
-        with environment() as env:
+        with committed_environment() as env:
             env.cr.execute(
                 "SELECT report_id, curp FROM pronafim_microcredit "
                 "WHERE commercial_partner_id = %s ORDER BY curp",
@@ -302,10 +285,8 @@ class TestReportImportConcurrency(common.BaseCase):
 
     @mute_logger("odoo.sql_db")
     def test_old_snapshot_import_is_retried_and_replaces_the_month(self):
-        registry = Registry(common.get_db_name())
-        with registry.cursor() as cr1, registry.cursor() as cr2:
-            env1 = api.Environment(cr1, SUPERUSER_ID, {})
-            env2 = api.Environment(cr2, SUPERUSER_ID, {})
+        with two_environments() as (env1, env2):
+            cr1, cr2 = env1.cr, env2.cr
             reports2 = env2["pronafim.borrower.report"].search(
                 [("commercial_partner_id", "=", self.ids["partner"])]
             )
@@ -319,6 +300,6 @@ class TestReportImportConcurrency(common.BaseCase):
             second = self._upload(env2, WOMAN)  # Odoo's retry: a fresh snapshot
             cr2.commit()
         self.assertEqual(self._rows(), [(second.id, WOMAN)])
-        with environment() as env:
+        with committed_environment() as env:
             first = env["pronafim.borrower.report"].browse(first.id)
             self.assertEqual((first.state, first.row_count), ("draft", 0))

@@ -1,7 +1,7 @@
 import datetime
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import PronafimCase, on_day
 
@@ -19,15 +19,24 @@ class TestPronafimCreditLine(PronafimCase):
         return app
 
     def _line(self, ctype="simple", partner=None, **vals):
+        """A credit line finance enters in the credit line form."""
         app_type = "partial_credit" if ctype == "partial_access_points" else "credit"
-        values = {
-            "application_id": self._authorized_app(partner, app_type).id,
-            "credit_type_id": self.env.ref(REF % ctype).id,
-            "amount": 1_200_000,
-            "term_months": 12,
-            **vals,
-        }
-        return self.env["pronafim.credit.line"].with_user(self.finance).create(values)
+        form = Form(self.env["pronafim.credit.line"].with_user(self.finance))
+        form.application_id = self._authorized_app(partner, app_type)
+        form.credit_type_id = self.env.ref(REF % ctype)
+        form.amount = 1_200_000
+        form.term_months = 12
+        for name, value in vals.items():
+            setattr(form, name, value)
+        return form.save()
+
+    def _dispose(self, line, day, amount):
+        """A disposal finance records from the line's "Record Disposal" button."""
+        Disposal = self.env["pronafim.credit.disposal"].with_user(self.finance)
+        form = Form(Disposal.with_context(default_line_id=line.id))
+        form.date = day
+        form.amount = amount
+        return form.save()
 
     def _formalized(self, ctype="simple", day=None, **vals):
         line = self._line(ctype, **vals)
@@ -96,11 +105,7 @@ class TestPronafimCreditLine(PronafimCase):
 
     def test_overdue_debts_block_formalization(self):
         line = self._formalized()
-        disposal = (
-            self.env["pronafim.credit.disposal"]
-            .with_user(self.finance)
-            .create({"line_id": line.id, "date": D(2026, 11, 2), "amount": 120_000})
-        )
+        disposal = self._dispose(line, D(2026, 11, 2), 120_000)
         self.assertEqual(disposal.installment_ids[0].due_date, D(2026, 12, 2))
         new = self._line(amount=1_000)
         with self.assertRaisesMessage(UserError, "has overdue debts of"):
@@ -114,14 +119,13 @@ class TestPronafimCreditLine(PronafimCase):
         """§VIII.1: dispose within 6 months of formalization, never over the line."""
         line = self._formalized(amount=1_000_000)
         self.assertEqual(line.disposal_deadline, D(2027, 5, 2))
-        Disposal = self.env["pronafim.credit.disposal"].with_user(self.finance)
         with self.assertRaisesMessage(UserError, "outside the disposal window"):
-            Disposal.create({"line_id": line.id, "date": D(2027, 5, 3), "amount": 1_000})
-        Disposal.create({"line_id": line.id, "date": D(2027, 5, 2), "amount": 600_000})
+            self._dispose(line, D(2027, 5, 3), 1_000)
+        self._dispose(line, D(2027, 5, 2), 600_000)
         with self.assertRaisesMessage(UserError, "exceeds the availability") as err:
-            Disposal.create({"line_id": line.id, "date": D(2027, 1, 4), "amount": 400_000.01})
+            self._dispose(line, D(2027, 1, 4), 400_000.01)
         self.assertIn("400,000.00 of", str(err.exception))
-        Disposal.create({"line_id": line.id, "date": D(2027, 1, 4), "amount": 400_000})
+        self._dispose(line, D(2027, 1, 4), 400_000)
         self.assertEqual(line.amount_available, 0)
         with self.assertRaises(AccessError):
             line.disposal_ids[0].unlink()
@@ -130,11 +134,7 @@ class TestPronafimCreditLine(PronafimCase):
 
     def test_revolving_availability_restored_by_principal(self):
         line = self._formalized("revolving", amount=1_000_000)
-        disposal = (
-            self.env["pronafim.credit.disposal"]
-            .with_user(self.finance)
-            .create({"line_id": line.id, "date": D(2026, 11, 2), "amount": 1_000_000})
-        )
+        disposal = self._dispose(line, D(2026, 11, 2), 1_000_000)
         self.assertEqual(line.amount_available, 0)
         first = disposal.installment_ids[0]
         paid = first.principal + first.interest
@@ -145,25 +145,66 @@ class TestPronafimCreditLine(PronafimCase):
         line.invalidate_recordset()
         self.assertAlmostEqual(line.amount_available, first.principal, 2)
         simple = self._formalized("simple", amount=1_000_000)
-        disposal = (
-            self.env["pronafim.credit.disposal"]
-            .with_user(self.finance)
-            .create({"line_id": simple.id, "date": D(2026, 11, 2), "amount": 1_000_000})
-        )
+        disposal = self._dispose(simple, D(2026, 11, 2), 1_000_000)
         inst = disposal.installment_ids[0]
         disposal._register_payment(inst.principal + inst.interest, D(2026, 12, 2))
         simple.invalidate_recordset()
         self.assertEqual(simple.amount_available, 0, "a simple line does not revolve")
 
+    def test_revolving_line_redraws_repaid_principal_during_its_term(self):
+        """§VIII.1.A: the revolving credit "permite su revolvencia durante la vigencia del
+        contrato, con base en la disponibilidad del crédito que se deriva de los pagos
+        realizados"; the 6-month window of the table limits the first draws only.
+
+        Formalized 2 Nov 2026 for 36 months: window to 2 May 2027, term to 2 Nov 2029."""
+        line = self._formalized("revolving", amount=1_000_000, term_months=36)
+        self.assertEqual((line.disposal_deadline, line.term_end), (D(2027, 5, 2), D(2029, 11, 2)))
+        # A first draw on the last day of month 6 ...
+        first = self._dispose(line, D(2027, 5, 2), 600_000)
+        self.assertEqual(len(first.installment_ids), 36)
+        # ... and none the day after: the never-drawn 400,000 lapsed with the window.
+        with self.assertRaisesMessage(UserError, "exceeds the availability of revolving") as err:
+            self._dispose(line, D(2027, 5, 3), 0.01)
+        self.assertIn(
+            "re-draws only principal repaid: $\xa0600,000.00 disposed", str(err.exception)
+        )
+        self.assertIn("Reglas de Operación PRONAFIM 2016, §VIII.1.A", str(err.exception))
+        # Six installments paid on the first due date: principal repaid.
+        insts = first.installment_ids.sorted("number")[:6]
+        paid = sum(i.principal + i.interest for i in insts)
+        first.with_user(self.finance)._register_payment(paid, D(2027, 6, 2))
+        repaid = round(sum(insts.mapped("principal")), 2)
+        self.assertAlmostEqual(repaid, 100_000.02, 2)
+        # Month 20 (15 Jun 2028): the principal repaid is available again, not a cent more.
+        with on_day(D(2028, 6, 15)):
+            line.invalidate_recordset()
+            self.assertAlmostEqual(line.amount_available, repaid, 2)
+            with self.assertRaisesMessage(UserError, "$\xa0100,000.02. After its disposal window"):
+                self._dispose(line, D(2028, 6, 15), repaid + 0.01)
+            redraw = self._dispose(line, D(2028, 6, 15), repaid)
+            line.invalidate_recordset()
+            self.assertEqual(line.amount_available, 0)
+        # The re-draw is repaid within the contract: 16 installments, the last on 15 Oct 2029.
+        self.assertEqual(len(redraw.installment_ids), 16)
+        self.assertEqual(max(redraw.installment_ids.mapped("due_date")), D(2029, 10, 15))
+        self.assertAlmostEqual(sum(redraw.installment_ids.mapped("principal")), repaid, 2)
+        # After the term nothing is drawn, even repaid principal.
+        last = redraw.installment_ids.sorted("number")[0]
+        redraw.with_user(self.finance)._register_payment(
+            last.principal + last.interest, last.due_date
+        )
+        with self.assertRaisesMessage(UserError, "after the end of the term of revolving line"):
+            self._dispose(line, D(2029, 11, 3), 1_000)
+        # A simple line: the window still closes every draw (unchanged).
+        simple = self._formalized("simple", amount=1_000_000, term_months=36)
+        with self.assertRaisesMessage(UserError, "outside the disposal window"):
+            self._dispose(simple, D(2027, 5, 3), 1_000)
+
     def test_schedule_with_grace_and_moratory(self):
         """Monthly schedule from micro_base with 3 months of capital grace; moratory
         interest = 2 x ordinary on the overdue installment, charged first."""
         line = self._formalized(amount=1_200_000, term_months=12, grace_months=3, margin=3.0)
-        disposal = (
-            self.env["pronafim.credit.disposal"]
-            .with_user(self.finance)
-            .create({"line_id": line.id, "date": D(2026, 11, 2), "amount": 1_200_000})
-        )
+        disposal = self._dispose(line, D(2026, 11, 2), 1_200_000)
         self.assertAlmostEqual(disposal.ordinary_rate, 10.25)
         self.assertAlmostEqual(disposal.moratory_rate, 20.5)
         insts = disposal.installment_ids.sorted("number")

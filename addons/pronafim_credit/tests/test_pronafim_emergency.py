@@ -4,6 +4,7 @@ import datetime
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from ..tools import emergency
 from .common import GROUP, PronafimCase
 
 DOC = base64.b64encode(b"%PDF-1.4 document")
@@ -64,32 +65,41 @@ class EmergencyCase(PronafimCase):
 @tagged("post_install", "-at_install")
 class TestEmergencyCredit(EmergencyCase):
     def test_seed_program(self):
-        """Seed 000 §1: 500 M MXN, 50,000 credits of 10,000."""
-        self.assertEqual(self.program.envelope_amount, 500_000_000)
-        self.assertEqual(self.program.envelope_count, 50_000)
-        self.assertEqual(self.program.credit_amount, 10_000)
+        """FONDESO §1 (500 M MXN, 50,000 credits of 10,000): the program takes its figures
+        from their one home, ``tools/emergency.py`` (checked against the rule there)."""
+        self.assertEqual(self.program.envelope_amount, emergency.ENVELOPE_AMOUNT)
+        self.assertEqual(self.program.envelope_count, emergency.ENVELOPE_COUNT)
+        self.assertEqual(self.program.credit_amount, emergency.CREDIT_AMOUNT)
+        self.assertEqual(self.program.section, emergency.FIGURES_SECTION)
+        # A new program starts from the rule's figures too: none is typed in the data.
+        other = self.env["pronafim.emergency.program"].create({"name": "Otro programa"})
+        self.assertEqual(
+            (other.credit_amount, other.envelope_amount, other.envelope_count),
+            (emergency.CREDIT_AMOUNT, emergency.ENVELOPE_AMOUNT, emergency.ENVELOPE_COUNT),
+        )
 
     def test_flow_schedule_and_envelope_figures(self):
         credit = self._submitted()
         self.assertEqual(credit.state, "submitted")
         self.assertEqual(credit.birth_date, datetime.date(1990, 2, 15))
         credit.with_user(self.analyst).action_approve()
-        self.assertEqual(credit.amount, 10_000)
+        amount = emergency.CREDIT_AMOUNT
+        self.assertEqual(credit.amount, amount)
         program = self.program.with_user(self.analyst)
-        self.assertEqual((program.committed_amount, program.committed_count), (10_000, 1))
+        self.assertEqual((program.committed_amount, program.committed_count), (amount, 1))
         self.assertEqual((program.disbursed_amount, program.disbursed_count), (0, 0))
-        self.assertEqual(program.available_count, 49_999)
+        self.assertEqual(program.available_count, emergency.ENVELOPE_COUNT - 1)
         with self.assertRaises(AccessError):
             credit.with_user(self.analyst).action_add_to_batch()
         self._pay(credit, datetime.date(2026, 11, 30))
         rows = credit.installment_ids
         self.assertEqual(len(rows), 18)
         self.assertEqual(rows[0].due_date, datetime.date(2027, 3, 30))
-        self.assertAlmostEqual(sum(rows.mapped("amount")), 10_000, places=2)
+        self.assertAlmostEqual(sum(rows.mapped("amount")), amount, places=2)
         self.assertEqual(set(rows.mapped("interest")), {0.0})
         program.invalidate_recordset()
-        self.assertEqual((program.disbursed_amount, program.disbursed_count), (10_000, 1))
-        self.assertEqual(program.committed_amount, 10_000)
+        self.assertEqual((program.disbursed_amount, program.disbursed_count), (amount, 1))
+        self.assertEqual(program.committed_amount, amount)
 
     def test_acceptance_recorded(self):
         credit = self._apply(id_document=DOC, address_proof=DOC, business_proof=DOC, clabe=CLABE)
@@ -248,17 +258,9 @@ class TestEmergencyAccounting(EmergencyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        Account = cls.env["account.account"]
-        cls.bank = Account.create(
-            {"code": "FON101", "name": "Bancos FONDESO", "account_type": "asset_cash"}
-        )
-        cls.receivable = Account.create(
-            {
-                "code": "FON121",
-                "name": "Créditos emergentes por cobrar",
-                "account_type": "asset_receivable",
-                "reconcile": True,
-            }
+        cls.bank = cls._new_account("FON101", "Bancos FONDESO", "asset_cash")
+        cls.receivable = cls._new_account(
+            "FON121", "Créditos emergentes por cobrar", "asset_receivable", reconcile=True
         )
         cls.journal = cls.env["account.journal"].create(
             {"name": "FONDESO emergente", "code": "FONE", "type": "general"}

@@ -1,20 +1,10 @@
-from contextlib import contextmanager
-
 import psycopg2.errors
 
-from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
-from odoo.modules.registry import Registry
 from odoo.tests import common, tagged
 from odoo.tools.misc import mute_logger
 
-
-@contextmanager
-def environment():
-    """A superuser environment on its own cursor, committed and closed at the end."""
-    registry = Registry(common.get_db_name())
-    with registry.cursor() as cr:
-        yield api.Environment(cr, SUPERUSER_ID, {})
+from odoo.addons.micro_base.tests.common import committed_environment, two_environments
 
 
 @tagged("post_install", "-at_install")
@@ -23,7 +13,7 @@ class TestEmergencyEnvelopeConcurrency(common.BaseCase):
 
     def setUp(self):
         super().setUp()
-        with environment() as env:
+        with committed_environment() as env:
             program = env["pronafim.emergency.program"].create(
                 {
                     "name": "Concurrency envelope",
@@ -60,7 +50,7 @@ class TestEmergencyEnvelopeConcurrency(common.BaseCase):
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):
-        with environment() as env:
+        with committed_environment() as env:
             cr = env.cr
             cr.execute(
                 "DELETE FROM pronafim_emergency_credit WHERE program_id = %s",
@@ -74,10 +64,8 @@ class TestEmergencyEnvelopeConcurrency(common.BaseCase):
     @mute_logger("odoo.sql_db")
     def test_two_cursors_cannot_exceed_envelope(self):
         first, second = self.ids["credits"]
-        registry = Registry(common.get_db_name())
-        with registry.cursor() as cr1, registry.cursor() as cr2:
-            env1 = api.Environment(cr1, SUPERUSER_ID, {})
-            env2 = api.Environment(cr2, SUPERUSER_ID, {})
+        with two_environments() as (env1, env2):
+            cr1, cr2 = env1.cr, env2.cr
             env1["pronafim.emergency.credit"].browse(first).action_approve()
             # The second approval waits on the program's row lock (here: gives up).
             cr2.execute("SET LOCAL lock_timeout = '500ms'")
@@ -90,7 +78,7 @@ class TestEmergencyEnvelopeConcurrency(common.BaseCase):
             with self.assertRaisesRegex(UserError, "exceeds the envelope"):
                 env2["pronafim.emergency.credit"].browse(second).action_approve()
             cr2.rollback()
-        with environment() as env:
+        with committed_environment() as env:
             program = env["pronafim.emergency.program"].browse(self.ids["program"])
             self.assertEqual((program.committed_count, program.committed_amount), (1, 10_000))
             self.assertEqual(env["pronafim.emergency.credit"].browse(second).state, "submitted")
@@ -101,10 +89,8 @@ class TestEmergencyEnvelopeConcurrency(common.BaseCase):
         approve from it (REPEATABLE READ): it fails to serialize, and its retry sees the
         envelope full."""
         first, second = self.ids["credits"]
-        registry = Registry(common.get_db_name())
-        with registry.cursor() as cr1, registry.cursor() as cr2:
-            env1 = api.Environment(cr1, SUPERUSER_ID, {})
-            env2 = api.Environment(cr2, SUPERUSER_ID, {})
+        with two_environments() as (env1, env2):
+            cr1, cr2 = env1.cr, env2.cr
             program2 = env2["pronafim.emergency.program"].browse(self.ids["program"])
             self.assertEqual(program2.available_count, 1)  # cr2's snapshot starts
             env1["pronafim.emergency.credit"].browse(first).action_approve()
@@ -116,6 +102,6 @@ class TestEmergencyEnvelopeConcurrency(common.BaseCase):
             with self.assertRaisesRegex(UserError, "exceeds the envelope"):
                 env2["pronafim.emergency.credit"].browse(second).action_approve()
             cr2.rollback()
-        with environment() as env:
+        with committed_environment() as env:
             program = env["pronafim.emergency.program"].browse(self.ids["program"])
             self.assertEqual(program.committed_count, 1)

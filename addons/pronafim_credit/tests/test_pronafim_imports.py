@@ -13,7 +13,7 @@ from odoo.http import Request
 from odoo.tests import HttpCase, tagged
 from odoo.tools.misc import mute_logger
 
-from .common import GROUP, PronafimCase, on_day
+from .common import GROUP, PronafimCase
 from .test_borrower_report_tools import MAN, WOMAN
 
 D = datetime.date
@@ -67,22 +67,7 @@ class ImportCase(PronafimCase):
         Muni = cls.env["pronafim.municipality"]
         Muni.create({"code": "09003", "name": "Coyoacán", "population": 614_447})
         Muni.create({"code": "20001", "name": "Abejones", "population": 1_000})
-        app = cls._app(cls, day=D(2026, 9, 9))
-        app.sudo().write({"state": "authorized", "outcome": "authorized"})
-        cls.line = (
-            cls.env["pronafim.credit.line"]
-            .with_user(cls.finance)
-            .create(
-                {
-                    "application_id": app.id,
-                    "credit_type_id": cls.env.ref("pronafim_credit.credit_type_simple").id,
-                    "amount": 100_000,
-                    "term_months": 12,
-                }
-            )
-        )
-        with on_day(D(2026, 11, 2)):
-            cls.line.action_formalize()
+        cls.line = cls._formalized_line()
         cls.officer = cls._new_user("pr_imp_une", GROUP % "complaints_officer")
 
     def _row(self, curp, name="Persona", **values):

@@ -63,6 +63,7 @@ class TestPronafimUi(MicroTestMixin, HttpCase):
         )
         cls.foreign_app = App.create({"partner_id": cls.other.id, "application_type": "credit"})
         Member = cls.env["pronafim.committee.member"]
+        Member.search([]).active = False  # the demo's committee is not this session's
         president = Member.create({"name": "Presidenta", "is_president": True})
         voter = Member.create({"name": "Vocal"})
         Member.create({"name": "Vocal ausente"})

@@ -11,7 +11,7 @@ import datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import tagged, users
 
 from .common import GROUP, PronafimCase, on_day
 
@@ -95,6 +95,7 @@ class TestPronafimWorkflowGuard(PronafimCase):
         super().setUpClass()
         cls.officer = cls._new_user("pr_une_guard", GROUP % "complaints_officer")
         Member = cls.env["pronafim.committee.member"]
+        Member.search([]).active = False  # the demo's committee is not these sessions'
         cls.president = Member.create({"name": "Presidenta", "is_president": True})
         cls.voter = Member.create({"name": "Vocal"})
         Session = cls.env["pronafim.committee.session"].with_user(cls.secretary)
@@ -308,8 +309,15 @@ class TestPronafimWorkflowGuard(PronafimCase):
             forged.action_receive()
         self.assertEqual(app.date_received, D(2026, 9, 9))
 
-    def test_committee_step_authorizes_only_for_the_secretary(self):
-        decision = (
+    def _committee_decision(self):
+        """The secretary's decision of 300,000 on the application in committee, made once
+        per test (the subtests of ``@users`` share the test's transaction)."""
+        if not getattr(self, "_decision", None):
+            self._decision = self._new_committee_decision()
+        return self._decision
+
+    def _new_committee_decision(self):
+        return (
             self.env["pronafim.committee.decision"]
             .with_user(self.secretary)
             .create(
@@ -324,33 +332,41 @@ class TestPronafimWorkflowGuard(PronafimCase):
                 }
             )
         )
-        for role in ("analyst", "finance", "officer"):
-            with self.subTest(role=role), self.assertRaises(AccessError):
-                decision.with_user(self.users[role]).with_context(
-                    pronafim_deciding=True
-                ).action_decide()
-            self.assertFalse(decision.outcome)
-            self.assertEqual(self.app_committee.state, "committee")
+
+    @users("pr_analyst", "pr_finance", "pr_une_guard")
+    def test_committee_step_refused_to_other_roles(self):
+        decision = self._committee_decision()
+        with self.assertRaises(AccessError):
+            decision.with_env(self.env).with_context(pronafim_deciding=True).action_decide()
+        self.assertFalse(decision.outcome)
+        self.assertEqual(self.app_committee.state, "committee")
+
+    @users("pr_secretary")
+    def test_committee_step_authorizes_only_for_the_secretary(self):
+        decision = self._committee_decision().with_env(self.env)
         decision.action_decide()
         self.assertEqual(decision.outcome, "authorized")
         self.assertEqual(self.app_committee.state, "authorized")
         self.assertEqual(self.app_committee.date_session, D(2026, 12, 21))
 
-    def test_formalization_and_payment_steps_only_for_finance(self):
-        for role in ("analyst", "secretary", "officer"):
-            with self.subTest(role=role), self.assertRaises(AccessError):
-                self.line_draft.with_user(self.users[role]).with_context(
-                    pronafim_workflow=True
-                ).action_formalize()
-            with self.subTest(role=role), self.assertRaises(AccessError):
-                self.disposal.with_user(self.users[role])._register_payment(1_000, D(2026, 11, 12))
+    @users("pr_analyst", "pr_secretary", "pr_une_guard")
+    def test_formalization_and_payment_steps_refused_to_other_roles(self):
+        line, disposal = self.line_draft.with_env(self.env), self.disposal.with_env(self.env)
+        with self.assertRaises(AccessError):
+            line.with_context(pronafim_workflow=True).action_formalize()
+        with self.assertRaises(AccessError):
+            disposal._register_payment(1_000, D(2026, 11, 12))
         self.assertEqual(self.line_draft.state, "draft")
+
+    @users("pr_finance")
+    def test_formalization_and_payment_steps_only_for_finance(self):
+        line, disposal = self.line_draft.with_env(self.env), self.disposal.with_env(self.env)
         with on_day(D(2026, 11, 3)):
-            self.line_draft.with_user(self.finance).action_formalize()
+            line.action_formalize()
         self.assertEqual(self.line_draft.state, "formalized")
         self.assertEqual(self.line_draft.date_formalized, D(2026, 11, 3))
         paid = self.installment.principal_paid
-        self.disposal.with_user(self.finance)._register_payment(60_000, D(2026, 11, 12))
+        disposal._register_payment(60_000, D(2026, 11, 12))
         self.assertGreater(self.installment.principal_paid, paid)
 
     def test_complaint_steps_only_for_the_officer(self):

@@ -36,20 +36,37 @@ def rate_segments(rate_table, start, end):
     return segments
 
 
-def moratory_charge(amount_due, rate_table, start, end, multiplier, day_basis=DAY_BASIS):
-    """Moratory interest on ``amount_due`` for the days from ``start`` to ``end``.
+def moratory_amount(amount_due, rate_days, multiplier, day_basis=DAY_BASIS):
+    """The moratory formula, its one home (the daily run's SQL only sums ``rate_days``).
 
-    ``amount due x multiplier x sum(ordinary rate in force that day) / 100 / day_basis``,
-    rounded once to cents half up (the same formula as the daily run's SQL).
+    ``amount due x multiplier x rate_days / 100 / day_basis``, rounded once to cents half
+    up, where ``rate_days`` is the sum over the days late of the ordinary annual rate (%)
+    in force each day (§VIII.1.A "Tasa de interés moratoria: 2 veces la ordinaria":
+    ``multiplier`` is ``rules.MORATORY_MULTIPLIER``).
 
-    :param rate_table: ``(date_from, ordinary annual rate %)`` pairs (CETES + margin)
-    :raises ValueError: on a negative amount or when no rate is in force on ``start``
+    :raises ValueError: on a negative amount
     """
     amount = to_decimal(amount_due)
     if amount < 0:
         raise ValueError(f"The overdue amount cannot be negative ({amount_due}).")
-    rate_days = sum(
+    return money(amount * to_decimal(rate_days) * to_decimal(multiplier) / 100 / day_basis)
+
+
+def rate_days(rate_table, start, end):
+    """Sum over the days from ``start`` to ``end`` of the rate (%) in force each day."""
+    return sum(
         (days * to_decimal(rate) for days, rate in rate_segments(rate_table, start, end)),
         to_decimal(0),
     )
-    return money(amount * rate_days * to_decimal(multiplier) / 100 / day_basis)
+
+
+def moratory_charge(amount_due, rate_table, start, end, multiplier, day_basis=DAY_BASIS):
+    """Moratory interest on ``amount_due`` for the days from ``start`` to ``end``
+    (:func:`moratory_amount` of :func:`rate_days`).
+
+    :param rate_table: ``(date_from, ordinary annual rate %)`` pairs (CETES + margin)
+    :raises ValueError: on a negative amount or when no rate is in force on ``start``
+    """
+    if to_decimal(amount_due) < 0:
+        raise ValueError(f"The overdue amount cannot be negative ({amount_due}).")
+    return moratory_amount(amount_due, rate_days(rate_table, start, end), multiplier, day_basis)

@@ -1,23 +1,38 @@
 """FONDESO emergency micro-credit: its figures and its schedule (no ORM).
 
-Source: seed ``000_1b505b44df0303dd`` ("Atención por medios digitales ... COVID19", 31 March
-2021), first paragraph: "un monto total de 50,000 créditos y un presupuesto global de 500
-millones de pesos para poder otorgar montos únicos de $10,000.00", "un plazo de gracia ...
-antes de iniciar el pago con mensualidades reducidas y sin interés". The seed gives neither
-the length of the grace period nor the number of installments: the program record carries
-them and approval is refused until they are set.
+Source: FONDESO Ciudad de México, "Atención por medios digitales a interesados en
+financiamiento para las microempresas de la Ciudad de México afectadas por la contingencia
+sanitaria ante el COVID19" (31 March 2021; ``/work/shared/seeds/000_…``). The document numbers
+no sections: "§n" below is its n-th paragraph, as :data:`SOURCE` says to the applicants.
+§1: "un monto total de 50,000 créditos y un presupuesto global de 500 millones de pesos para
+poder otorgar montos únicos de $10,000.00", "un plazo de gracia ... antes de iniciar el pago
+con mensualidades reducidas y sin interés". The document gives neither the length of the
+grace period nor the number of installments: the program record carries them and approval
+is refused until they are set.
+
+This module is the one home of the program's figures: the program record takes them as its
+defaults (``models/pronafim_emergency_program.py``; the data file sets none) and the tests
+read them from here.
 """
 
 from odoo.addons.micro_base.tools import identity, loan
 
-#: Seed 000, §1: global budget of the emergency program (MXN).
+#: How the messages to applicants and staff name the official source (a proper name: not
+#: translated); its "§n" is the document's n-th paragraph.
+SOURCE = "FONDESO, Atención por medios digitales (31/03/2021)"
+#: The rule section of the program's figures, shown in the envelope messages.
+FIGURES_SECTION = f"{SOURCE}, §1"
+#: §1: global budget of the emergency program (MXN).
 ENVELOPE_AMOUNT = 500_000_000
-#: Seed 000, §1: number of credits of the program.
+#: §1: number of credits of the program.
 ENVELOPE_COUNT = 50_000
-#: Seed 000, §1: single amount of each credit (MXN).
+#: §1: single amount of each credit (MXN), "montos únicos de $10,000.00".
 CREDIT_AMOUNT = 10_000
-#: Seed 000, §1: "sin interés".
+#: §1: "sin interés".
 ANNUAL_RATE = 0
+#: The program's time zone: what the applicant reads (submission, acceptance) is Mexico
+#: City time, whatever the account's time zone.
+PROGRAM_TZ = "America/Mexico_City"
 
 
 def schedule(amount, installments, grace_months, disbursed_on):
@@ -58,11 +73,12 @@ def schedule(amount, installments, grace_months, disbursed_on):
     ]
 
 
-#: Seed 000, §1: "microempresas de la Ciudad de México" — the business is in Mexico City
-#: (``base.state_mx_df``, code CMX).
+#: §1: "microempresas de la Ciudad de México" — the business is in Mexico City
+#: (``base.state_mx_df``, code CMX); the portal form offers no other state.
 RESIDENCE_STATE_CODE = "CMX"
-#: Adult applicant (a credit contract is signed). The seed states no age: this is the legal
-#: age of contracting in Mexico (decision recorded in the README).
+#: Adult applicant (a credit contract is signed). FONDESO's document states no age: this is
+#: the age of majority in Mexico, Código Civil Federal, art. 646 ("La mayor edad comienza a
+#: los dieciocho años cumplidos"; decision recorded in the README).
 MIN_AGE = 18
 
 
@@ -91,15 +107,15 @@ def eligibility_errors(curp, residence_state_code, business_name, on_date):
     return errors
 
 
-#: Documents the applicant uploads: PDF or images, each at most this size. The seed gives
+#: Documents the applicant uploads: PDF or images, each at most this size. FONDESO gives
 #: neither (decision recorded in the README): what a phone scan or a PDF needs, and
 #: bounded so that 50,000 applications stay storable.
 DOCUMENT_MIMETYPES = ("application/pdf", "image/jpeg", "image/png")
 MAX_DOCUMENT_MB = 10
 
 
-#: Bank layout of a disbursement batch (seed 000, §2: "procesos ... para realizar la
-#: dispersión de los créditos"; the seed gives no layout, this one is the suite's): UTF-8
+#: Bank layout of a disbursement batch (§2: "procesos ... para realizar la dispersión de
+#: los créditos"; FONDESO gives no layout, this one is the suite's): UTF-8
 #: CSV, comma separated, header line, one row per credit:
 #:   reference    the credit's folio
 #:   beneficiary  the applicant's name

@@ -6,7 +6,7 @@ the text we have stops before the matrix, so no indicator, target or figure live
 staff enter them. This module only knows calendar periods and percentages.
 """
 
-import datetime
+from odoo.addons.micro_base.tools import periods
 
 # Frequencies of measurement of an indicator: months per period.
 FREQUENCY_MONTHS = {"monthly": 1, "quarterly": 3, "yearly": 12}
@@ -17,15 +17,7 @@ MAX_PERCENT = 100.0
 def period_bounds(day, frequency):
     """First and last day of the ``frequency`` period (calendar month, quarter or year)
     containing ``day``."""
-    months = FREQUENCY_MONTHS[frequency]
-    first_month = (day.month - 1) // months * months + 1
-    start = datetime.date(day.year, first_month, 1)
-    next_month = first_month + months
-    if next_month > 12:
-        end = datetime.date(day.year + 1, next_month - 12, 1)
-    else:
-        end = datetime.date(day.year, next_month, 1)
-    return start, end - datetime.timedelta(days=1)
+    return periods.period_bounds(day, FREQUENCY_MONTHS[frequency])
 
 
 def period_label(start, frequency):
@@ -35,12 +27,6 @@ def period_label(start, frequency):
     if frequency == "quarterly":
         return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
     return f"{start.year}"
-
-
-def last_closed_month_day(today):
-    """The last day of the month before ``today``'s: the monthly run measures the month
-    just closed (and the quarter / year to date that contains it)."""
-    return today.replace(day=1) - datetime.timedelta(days=1)
 
 
 def target_reached_pct(value, target):

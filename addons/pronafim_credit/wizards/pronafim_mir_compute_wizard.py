@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from ..tools import mir
+from odoo.addons.micro_base.tools import periods
 
 
 class PronafimMirComputeWizard(models.TransientModel):
@@ -14,7 +14,7 @@ class PronafimMirComputeWizard(models.TransientModel):
     date = fields.Date(
         string="Day of the Period",
         required=True,
-        default=lambda self: mir.last_closed_month_day(fields.Date.context_today(self)),
+        default=lambda self: periods.previous_month_end(fields.Date.context_today(self)),
         help="Each indicator is measured over its month, quarter or year containing it.",
     )
     indicator_ids = fields.Many2many(

@@ -37,7 +37,7 @@ registry.category("web_tour.tours").add("pronafim_credit_application_to_line", {
             run: "click",
         },
         status("committee"),
-        menu("pronafim_committee_menu"),
+        menu("pronafim_credits_menu"),
         menu("pronafim_committee_session_menu"),
         {
             content: "Open the session",
@@ -50,7 +50,7 @@ registry.category("web_tour.tours").add("pronafim_credit_application_to_line", {
             run: "click",
         },
         status("held"),
-        menu("pronafim_committee_menu"),
+        menu("pronafim_credits_menu"),
         menu("pronafim_committee_decision_menu"),
         {
             content: "Open the agenda item",
@@ -66,6 +66,7 @@ registry.category("web_tour.tours").add("pronafim_credit_application_to_line", {
             content: "The decision is authorized",
             trigger: ".o_field_widget[name='outcome']:contains('Authorized')",
         },
+        menu("pronafim_credits_menu"),
         menu("pronafim_application_menu"),
         {
             content: "Back to the application",
@@ -79,6 +80,7 @@ registry.category("web_tour.tours").add("pronafim_credit_application_to_line", {
             run: "click",
         },
         status("notified"),
+        menu("pronafim_credits_menu"),
         menu("pronafim_credit_line_menu"),
         {
             content: "New credit line",

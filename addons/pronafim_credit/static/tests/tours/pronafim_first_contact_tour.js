@@ -1,21 +1,12 @@
 import { registry } from "@web/core/registry";
+import { loginSteps } from "@micro_base/../tests/tours/micro_tour_steps";
 
 // First contact (issue 15): the complaints officer (UNE) logs in from /web/login in
 // Mexican Spanish, lands on the open complaints by due date (not on Discuss) and takes
 // the first one in charge.
 registry.category("web_tour.tours").add("pronafim_first_contact_complaints_officer", {
     steps: () => [
-        {
-            content: "The login page",
-            trigger: "form.oe_login_form input[name=login]",
-            run: "edit une_quejas",
-        },
-        {
-            content: "Password",
-            trigger: "form.oe_login_form input[name=password]",
-            run: "edit une_quejas",
-        },
-        { content: "Log in", trigger: "form.oe_login_form button[type=submit]", run: "click" },
+        ...loginSteps("une_quejas"),
         {
             content: "Lands on the open complaints, in Spanish",
             // The first load after logging in builds the web client's assets.
