@@ -22,6 +22,7 @@
         "data/md_research_data.xml",
         "report/md_diagnostic_report.xml",
         "report/md_program_report.xml",
+        "report/md_xlsx_reports.xml",
         "views/md_cycle_views.xml",
         "views/md_diagnostic_views.xml",
         "views/md_plan_views.xml",
@@ -38,9 +39,15 @@
         "wizards/md_research_export_wizard_views.xml",
         "views/md_micronegocios_menus.xml",
         "data/md_home_action_data.xml",
+        "views/md_field_job_menus.xml",
+        "views/md_case_batch_views.xml",
+        "security/md_case_batch_rules.xml",
     ],
     "demo": ["demo/md_service_demo.xml", "demo/md_demo.xml"],
     "assets": {
+        "web.assets_backend": [
+            "md_micronegocios/static/src/**/*",
+        ],
         "web.assets_tests": [
             "md_micronegocios/static/tests/tours/*.js",
         ],

@@ -20,3 +20,5 @@ from . import md_service
 from . import md_program_report
 from . import md_research_export
 from . import md_case_analysis
+from . import md_case_progress
+from . import md_case_batch

@@ -27,6 +27,19 @@ LOW_DEMAND_CAUSES = [
 ]
 
 
+#: CRM actions a program user has no use for on a case (issue 17): dropping out is the
+#: case's own "Drop Out" button; enrichment and SMS are sales tools.
+MD_HIDDEN_BINDINGS = (
+    "crm.crm_lead_lost_action",
+    "crm.action_lead_mass_mail",
+    "crm.action_lead_mail_compose",
+    "crm.action_crm_send_mass_convert",
+    "crm.action_merge_opportunities",
+    "crm_iap_enrich.action_enrich_mail",
+    "crm_sms.crm_lead_act_window_sms_composer_single",
+    "crm_sms.crm_lead_act_window_sms_composer_multi",
+)
+
 #: Amounts and counts of a case's business (never negative).
 MD_BUSINESS_FIGURES = ("md_years_operating", "md_workers", "md_sales_before", "md_sales_after")
 
@@ -270,6 +283,43 @@ class CrmLead(models.Model):
             self.filtered("md_is_case")._md_check_duplicates()
         for lead in self.filtered(lambda lead: lead.id in previous):
             lead._md_check_gates_from(previous[lead.id])
+        if "partner_id" in vals and "stage_id" not in vals:
+            self._md_advance()
+        return res
+
+    # ---- PROGRAM WORDING ----
+
+    def _creation_subtype(self):
+        if self.md_is_case:
+            return self.env.ref("md_micronegocios.mt_md_case_registered")
+        return super()._creation_subtype()
+
+    def _creation_message(self):
+        if self.md_is_case:
+            return self.env._("Micro-business registered in the program.")
+        return super()._creation_message()
+
+    @api.model
+    def get_views(self, views, options=None):
+        """A program user (facilitator, orientador) sees no CRM sales action in the gear
+        menu of a case: Mark Lost (the case has Drop Out), Enrich, Send SMS, mass mailing,
+        merge (issue 17). Sales managers keep them."""
+        res = super().get_views(views, options)
+        user = self.env.user
+        if user.has_group("md_micronegocios.md_micronegocios_group_facilitator") and (
+            not user.has_group("sales_team.group_sale_manager")
+        ):
+            hidden = set()
+            for xmlid in MD_HIDDEN_BINDINGS:
+                action = self.env.ref(xmlid, raise_if_not_found=False)
+                if action:
+                    hidden.add(action.id)
+            for view in res.get("views", {}).values():
+                toolbar = view.get("toolbar") or {}
+                for key in list(toolbar):
+                    toolbar[key] = [a for a in toolbar[key] if a.get("id") not in hidden]
+                    if not toolbar[key]:
+                        del toolbar[key]
         return res
 
     # ---- BUSINESS ----
@@ -336,6 +386,47 @@ class CrmLead(models.Model):
         elif gate == "completed" and self.md_plan_state not in ("completed", "closed"):
             missing.append(self.env._("a completed attention plan"))
         return missing
+
+    def _md_advance(self):
+        """The board follows the facts (issue 17): a case moves forward on its own to the
+        furthest stage whose entry requirements are all met, one stage after the other,
+        with a line in its chatter saying why. It never moves backwards by itself, and a
+        dropped-out case stays where it stopped."""
+        team = self._md_team()
+        if not team:
+            return
+        stages = (
+            self.env["crm.stage"].sudo().search([("team_id", "=", team.id)], order="sequence, id")
+        )
+        gates = dict(self.env["crm.stage"]._fields["md_gate"]._description_selection(self.env))
+        author = self.env.user.partner_id
+        # The facts are read whole whoever records the last one (a mentor logging an
+        # activity may not read the owner's consent): a server-side step.
+        for lead in self.sudo().filtered(lambda lead: lead.md_is_case and lead.active):
+            current = lead.stage_id
+            if current not in stages:
+                continue
+            target, facts = current, []
+            for stage in stages.filtered(lambda s, current=current: s.sequence > current.sequence):
+                if not stage.md_gate or lead._md_missing_for_gate(stage.md_gate):
+                    break
+                target = stage
+                facts.append(gates[stage.md_gate])
+            if target == current:
+                continue
+            # The fact recorded by whoever had the right to record it moves the case (the
+            # orientador approving a plan moves her facilitator's case).
+            lead.with_context(mail_notrack=True).write({"stage_id": target.id})
+            lead.message_post(
+                body=self.env._(
+                    "The case moved forward from %(old)s to %(new)s: %(facts)s.",
+                    old=current.name,
+                    new=target.name,
+                    facts="; ".join(facts),
+                ),
+                subtype_xmlid="mail.mt_note",
+                author_id=author.id,
+            )
 
     def _md_check_gates_from(self, previous_stage):
         """Moving forward means passing the entry requirement of every stage crossed."""

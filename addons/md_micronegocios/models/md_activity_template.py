@@ -23,6 +23,3 @@ class MdActivityTemplate(models.Model):
     responsible = fields.Selection(RESPONSIBLES, required=True, default="owner")
     description = fields.Text(translate=True)
     active = fields.Boolean(default=True)
-
-    def _for_level(self, level):
-        return self.filtered(lambda t: not t.level_ids or level in t.level_ids)

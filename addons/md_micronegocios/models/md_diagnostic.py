@@ -63,6 +63,9 @@ class MdDiagnostic(models.Model):
         store=True,
         copy=False,
     )
+    lead_plan_id = fields.Many2one(
+        related="lead_id.md_plan_id", string="Attention Plan of the Case"
+    )
     answered_count = fields.Integer(compute="_compute_answered")
     question_count = fields.Integer(compute="_compute_answered")
 
@@ -168,7 +171,14 @@ class MdDiagnostic(models.Model):
                 )
             )
         todo._generate()
+        # The case follows the fact: a generated diagnostic may move it forward.
+        todo.lead_id._md_advance()
         return True
+
+    def action_generate_plan(self):
+        """The next step from a generated diagnostic: its case's attention plan."""
+        self.ensure_one()
+        return self.lead_id.action_md_generate_plan()
 
     def _generate(self):
         """Set-based scoring: one read of all answers, one create of all lever lines."""

@@ -1,12 +1,15 @@
 import datetime
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-
+from odoo.tools import is_html_empty
 
 from ..tools import input_rules
 from ..tools import plan as plan_tool
 
+FACILITATOR = "md_micronegocios.md_micronegocios_group_facilitator"
 ORIENTADOR = "md_micronegocios.md_micronegocios_group_orientador"
 COORDINATOR = "md_micronegocios.md_micronegocios_group_coordinator"
 #: Statuses in which a coordinator assigns (or removes) mentors.
@@ -106,6 +109,20 @@ class MdPlan(models.Model):
     suggested_mentor_ids = fields.Many2many(
         "md.mentor", compute="_compute_suggested_mentor_ids", string="Suggested Mentors"
     )
+    suggested_mentor_id = fields.Many2one(
+        "md.mentor",
+        compute="_compute_suggested_mentor_ids",
+        string="Suggested Mentor",
+        help="The available mentor with room who masters the most of the plan's levers, "
+        "in the plan's city before online, the least loaded first: the one Assign gives "
+        "the plan.",
+    )
+    waiting_days = fields.Integer(
+        compute="_compute_waiting_days",
+        string="Waiting Days",
+        help="Calendar days the plan has waited: since it was proposed while it waits for "
+        "approval, since it was approved while it waits for a mentor.",
+    )
     expected_count = fields.Integer(
         compute="_compute_follow_up", store=True, string="Activities Expected"
     )
@@ -152,15 +169,24 @@ class MdPlan(models.Model):
     def _compute_suggested_mentor_ids(self):
         mentors = self.env["md.mentor"].search([])
         for plan in self:
-            plan.suggested_mentor_ids = [
-                fields.Command.set(
-                    [
-                        m.id
-                        for m in mentors._ranked_for(plan.prioritized_lever_ids, plan.city_id)
-                        if m not in plan.mentor_ids
-                    ]
-                )
+            ranked = [
+                m.id
+                for m in mentors._ranked_for(plan.prioritized_lever_ids, plan.city_id)
+                if m not in plan.mentor_ids
             ]
+            plan.suggested_mentor_ids = [fields.Command.set(ranked)]
+            plan.suggested_mentor_id = ranked[0] if ranked else False
+
+    @api.depends("state", "create_date", "designed_date", "mentor_pending")
+    def _compute_waiting_days(self):
+        today = fields.Date.context_today(self)
+        for plan in self:
+            since = False
+            if plan.state == "draft" and plan.create_date:
+                since = fields.Datetime.context_timestamp(plan, plan.create_date).date()
+            elif plan.mentor_pending:
+                since = plan.designed_date
+            plan.waiting_days = plan_tool.waiting_days(since, today)
 
     @api.depends("plan_activity_ids.state")
     def _compute_follow_up(self):
@@ -187,6 +213,30 @@ class MdPlan(models.Model):
             high=plan_tool.MAX_WEEKS,
             source=input_rules.SOURCE_PLAN,
         )
+
+    @api.model
+    def get_empty_list_help(self, help_message):
+        """Plans are proposed from a case's diagnostic, never created from an empty list:
+        instead of mail's "Create new document", say where plans come from (a mentor, who
+        cannot create one, learns who assigns them)."""
+        if is_html_empty(help_message):
+            # Facilitators, orientadores and coordinators (one chain of roles).
+            if self.env.user.has_group(FACILITATOR):
+                help_message = Markup("<p>%s</p><p>%s</p>") % (
+                    self.env._("No attention plan here yet."),
+                    self.env._(
+                        "A case's plan is proposed from its diagnostic (Generate Plan on the "
+                        "case) and approved by its orientador."
+                    ),
+                )
+            else:
+                help_message = Markup("<p>%s</p><p>%s</p>") % (
+                    self.env._("No plan is assigned to you yet."),
+                    self.env._(
+                        "The case coordinator assigns you the plans whose levers you master."
+                    ),
+                )
+        return super().get_empty_list_help(help_message)
 
     def write(self, vals):
         """The coordinator assigns mentors from the form's field too: that change goes

@@ -1,12 +1,9 @@
-import io
-
-import xlsxwriter
-
 from odoo import api, models
 from odoo.exceptions import AccessError
 
 from ..tools import analytics
 from ..tools import diagnostic as diagnostic_tool
+from ..tools import stages as stages_tool
 
 # Stages of a designed plan (spec md_micronegocios §4): every state after the draft.
 DESIGNED_STATES = ("designed", "followup", "completed", "closed")
@@ -19,7 +16,8 @@ REPORT_GROUPS = (
 class MdProgramReport(models.AbstractModel):
     """The program's figures per cycle (spec md_micronegocios §7), the tables of the
     observatory's bulletin (seed 004) computed from live data with grouped SQL queries —
-    one query per table whatever the number of cases — and written as an XLSX workbook.
+    one query per table whatever the number of cases; the workbook's layout is the report
+    ``report.md_micronegocios.program_report_xlsx`` (``report/md_program_report_xlsx.py``).
 
     The figures are program-wide aggregates, so they are read with SQL past the record
     rules; :meth:`_check_report_access` keeps them to the analyst and the coordinators."""
@@ -41,6 +39,8 @@ class MdProgramReport(models.AbstractModel):
         - ``registered``: cases registered per city per week (and running totals);
         - ``active``: per city registered / active / dropped, share of the active;
         - ``dropouts``: drop-outs by reason x stage at drop-out (crosstab);
+        - ``dropouts_bulletin``: the same in the bulletin's six stages (crosstab, with
+          ``stage_labels`` and the ``source`` to cite);
         - ``diagnostics_week``: diagnostics generated per city per week, % of registered;
         - ``diagnostics``: active cases with and without a generated diagnostic per city;
         - ``plans``: per city designed, mentor need / pending / with mentor / % covered,
@@ -111,10 +111,10 @@ class MdProgramReport(models.AbstractModel):
             .with_context(active_test=False)
             .search([("id", "in", [r for r, _s in dropped if r])])
         )
-        stages = self.env["crm.stage"].search(
+        program_stages = self.env["crm.stage"].search(
             [("team_id", "=", self.env.ref("md_micronegocios.crm_team_md").id)]
         )
-        stages |= self.env["crm.stage"].browse([s for _r, s in dropped if s])
+        stages = program_stages | self.env["crm.stage"].browse([s for _r, s in dropped if s])
         reason_keys = reasons.ids + ([False] if any(not r for r, _s in dropped) else [])
         stage_keys = stages.sorted(lambda s: (s.sequence, s.id)).ids
         stage_keys += [False] if any(not s for _r, s in dropped) else []
@@ -127,6 +127,38 @@ class MdProgramReport(models.AbstractModel):
             percent_of_registered=analytics.percent(crosstab["total"], registered_total),
         )
         tables["dropouts"] = crosstab
+        tables["dropouts_bulletin"] = self._bulletin_dropouts(
+            dropped, reason_keys, program_stages, registered_total
+        )
+
+    def _bulletin_dropouts(self, dropped, reason_keys, program_stages, registered_total):
+        """The same drop-outs read in the bulletin's six stages (tools/stages.py): the
+        board's "6. In Follow-up" counts in "5. Attention Plans Designed", its "7. Process
+        Completed" in "6. Process Completed"; a drop-out at a stage that is not one of the
+        program's board counts in none of the six (``outside``)."""
+        gate_of = {stage.id: stage.md_gate or False for stage in program_stages}
+        counts, outside = {}, 0
+        for (reason, stage), count in dropped.items():
+            bulletin = stages_tool.bulletin_stage(gate_of[stage]) if stage in gate_of else None
+            if bulletin is None:
+                outside += count
+                continue
+            key = (reason or False, bulletin)
+            counts[key] = counts.get(key, 0) + count
+        keys = [value for value, _label in stages_tool.BULLETIN_STAGES]
+        crosstab = analytics.crosstab(counts, reason_keys, keys)
+        labels = dict(
+            self.env["md.case.analysis"]._fields["bulletin_stage"]._description_selection(self.env)
+        )
+        crosstab.update(
+            reasons=reason_keys,
+            stages=keys,
+            stage_labels=[labels[key] for key in keys],
+            outside=outside,
+            percent_of_registered=analytics.percent(crosstab["total"], registered_total),
+            source=stages_tool.SOURCE_BULLETIN_STAGES,
+        )
+        return crosstab
 
     def _table_diagnostics(self, cycle, tables):
         cr = self.env.cr
@@ -319,296 +351,3 @@ class MdProgramReport(models.AbstractModel):
             }
             for lever, score, count in rows
         }
-
-    # ---- XLSX ----
-
-    @api.model
-    def _xlsx(self, cycle):
-        """The program report of ``cycle`` as XLSX bytes: one sheet per bulletin table
-        (the services sheet ends with the services that plan activities use)."""
-        tables = self._tables(cycle)
-        city_name = {city.id: city.name for city in tables["cities"]}
-        city_name[None] = self.env._("No city")
-        buffer = io.BytesIO()
-        book = xlsxwriter.Workbook(buffer, {"in_memory": True})
-        bold = book.add_format({"bold": True})
-        pct = book.add_format({"num_format": '0" %"'})
-
-        def sheet(title, header):
-            ws = book.add_worksheet(title)
-            ws.write(0, 0, self.env._("Cycle %s", cycle.name), bold)
-            ws.write_row(2, 0, header, bold)
-            ws.set_column(0, 0, 32)
-            ws.set_column(1, len(header), 14)
-            return ws
-
-        def ordered_cities(keys):
-            return sorted(keys, key=lambda c: city_name.get(c, "") or "")
-
-        # registered per city per week
-        weeks = [w for w in tables["weeks"] if w]
-        reg = tables["registered"]
-        ws = sheet(
-            self.env._("Registered"),
-            [self.env._("City")]
-            + [self.env._("Week %s", w) for w in weeks]
-            + [self.env._("Total"), "%"],
-        )
-        row = 3
-        for city in ordered_cities(reg["per_week"]):
-            ws.write(row, 0, city_name.get(city))
-            ws.write_row(row, 1, [reg["cumulative"][city].get(w, 0) for w in weeks])
-            ws.write(row, len(weeks) + 1, reg["per_city"][city])
-            ws.write(row, len(weeks) + 2, reg["share"][city], pct)
-            row += 1
-        ws.write(row, 0, self.env._("Total"), bold)
-        ws.write_row(
-            row,
-            1,
-            [sum(reg["cumulative"][city].get(w, 0) for city in reg["cumulative"]) for w in weeks],
-            bold,
-        )
-        ws.write(row, len(weeks) + 1, reg["total"], bold)
-
-        # active
-        act = tables["active"]
-        ws = sheet(
-            self.env._("Active"),
-            [
-                self.env._("City"),
-                self.env._("Registered"),
-                self.env._("Active"),
-                self.env._("% of Active"),
-            ],
-        )
-        row = 3
-        for city in ordered_cities(reg["per_city"]):
-            ws.write_row(
-                row, 0,
-                [city_name.get(city), reg["per_city"][city], act["per_city"].get(city, 0),
-                 act["share"].get(city, 0)],
-            )  # fmt: skip
-            ws.write(row, 3, act["share"].get(city, 0), pct)
-            row += 1
-        ws.write_row(row, 0, [self.env._("Total"), reg["total"], act["total"]], bold)
-        ws.write(row, 3, act["percent"], pct)
-
-        # drop-outs reason x stage
-        drop = tables["dropouts"]
-        reasons = self.env["crm.lost.reason"].with_context(active_test=False)
-        stages = self.env["crm.stage"]
-        stage_names = [
-            stages.browse(s).name if s else self.env._("No stage") for s in drop["stages"]
-        ]
-        ws = sheet(
-            self.env._("Drop-outs"), [self.env._("Reason"), *stage_names, self.env._("Total"), "%"]
-        )
-        row = 3
-        for reason in drop["reasons"]:
-            ws.write(row, 0, reasons.browse(reason).name if reason else self.env._("No reason"))
-            ws.write_row(row, 1, drop["cells"][reason])
-            ws.write(row, len(stage_names) + 1, drop["row_totals"][reason])
-            ws.write(row, len(stage_names) + 2, drop["row_percent"][reason], pct)
-            row += 1
-        ws.write(row, 0, self.env._("Total"), bold)
-        ws.write_row(row, 1, drop["col_totals"], bold)
-        ws.write(row, len(stage_names) + 1, drop["total"], bold)
-        ws.write(row, len(stage_names) + 2, drop["percent_of_registered"], pct)
-        ws.write(row + 1, 0, "%", bold)
-        for i, value in enumerate(drop["col_percent"]):
-            ws.write(row + 1, 1 + i, value, pct)
-
-        # diagnostics per city per week, and with / without
-        diag_week = tables["diagnostics_week"]
-        ws = sheet(
-            self.env._("Diagnostics per Week"),
-            [self.env._("City")]
-            + [self.env._("Diagnostics week %s", w) for w in weeks]
-            + [self.env._("Share week %s", w) for w in weeks],
-        )
-        row = 3
-        for city in ordered_cities(diag_week["per_week"]):
-            ws.write(row, 0, city_name.get(city))
-            ws.write_row(row, 1, [diag_week["per_week"][city].get(w, 0) for w in weeks])
-            for i, w in enumerate(weeks):
-                ws.write(row, 1 + len(weeks) + i, diag_week["percent"][city].get(w, 0), pct)
-            row += 1
-        ws.write(row, 0, self.env._("Total"), bold)
-        ws.write_row(row, 1, [diag_week["week_totals"].get(w, 0) for w in weeks], bold)
-        diag = tables["diagnostics"]
-        ws = sheet(
-            self.env._("Diagnostics"),
-            [
-                self.env._("City"),
-                self.env._("Active"),
-                self.env._("With Diagnostic"),
-                self.env._("Without"),
-                "%",
-            ],
-        )
-        row = 3
-        for city in ordered_cities(act["per_city"]):
-            ws.write_row(
-                row, 0,
-                [city_name.get(city), act["per_city"][city], diag["with"].get(city, 0),
-                 diag["without"][city]],
-            )  # fmt: skip
-            ws.write(row, 4, diag["percent"][city], pct)
-            row += 1
-        ws.write_row(
-            row, 0, [self.env._("Total"), act["total"], diag["total_with"], diag["total_without"]]
-        )
-        ws.write(row, 4, diag["total_percent"], pct)
-
-        # registered and plans designed per city per week, running totals (Figure 7)
-        plans = tables["plans"]
-        ws = sheet(
-            self.env._("Plans per Week"),
-            [self.env._("City")]
-            + [self.env._("Registered week %s", w) for w in weeks]
-            + [self.env._("Plans week %s", w) for w in weeks],
-        )
-        row = 3
-        for city in ordered_cities(set(reg["cumulative"]) | set(plans["cumulative"])):
-            ws.write(row, 0, city_name.get(city))
-            ws.write_row(row, 1, [reg["cumulative"].get(city, {}).get(w, 0) for w in weeks])
-            ws.write_row(
-                row, 1 + len(weeks), [plans["cumulative"].get(city, {}).get(w, 0) for w in weeks]
-            )
-            row += 1
-        ws.write(row, 0, self.env._("Total"), bold)
-        for offset, running in ((1, reg["cumulative"]), (1 + len(weeks), plans["cumulative"])):
-            ws.write_row(
-                row,
-                offset,
-                [sum(counts.get(w, 0) for counts in running.values()) for w in weeks],
-                bold,
-            )
-
-        # plans and mentors
-        columns = [
-            ("designed", self.env._("Plans Designed")),
-            ("requires", self.env._("Require a Mentor")),
-            ("pending", self.env._("Pending Mentor")),
-            ("with_mentor", self.env._("With Mentor")),
-            ("no_mentor_needed", self.env._("No Mentor Needed")),
-            ("mentor_percent", self.env._("% Mentor Need Covered")),
-            ("with_activities", self.env._("With Activities Registered")),
-            ("without_activities", self.env._("Without Activities")),
-            ("activities_percent", self.env._("% With Activities")),
-            ("followup", self.env._("In Follow-up")),
-            ("completed", self.env._("Follow-up Completed")),
-        ]
-        ws = sheet(self.env._("Plans"), [self.env._("City")] + [label for _key, label in columns])
-        row = 3
-        for city in ordered_cities(plans["per_city"]):
-            ws.write(row, 0, city_name.get(city))
-            for i, (key, _label) in enumerate(columns):
-                ws.write(
-                    row, 1 + i, plans["per_city"][city][key], pct if "percent" in key else None
-                )
-            row += 1
-        ws.write(row, 0, self.env._("Total"), bold)
-        for i, (key, _label) in enumerate(columns):
-            ws.write(row, 1 + i, plans["totals"][key], pct if "percent" in key else bold)
-        # Figure 14: the plans' figures as a share of the active micro-businesses
-        row += 1
-        ws.write(row, 0, self.env._("% of Active"), bold)
-        for i, (key, _label) in enumerate(columns):
-            if key in plans["percent_of_active"]:
-                ws.write(row, 1 + i, plans["percent_of_active"][key], pct)
-        row += 1
-        ws.write(row, 0, self.env._("% of Diagnostics"), bold)
-        ws.write(row, 1, plans["percent_of_diagnostics"], pct)
-
-        # activities
-        acts = tables["activities"]
-        levers = self.env["md.lever"].with_context(active_test=False)
-        ws = sheet(self.env._("Activities"), [self.env._("Figure"), self.env._("Value"), "%"])
-        for i, (label, value, share) in enumerate(
-            [
-                (self.env._("Expected"), acts["expected"], 100),
-                (self.env._("Registered"), acts["registered"], acts["registered_percent"]),
-                (self.env._("Done"), acts["done"], acts["done_percent"]),
-            ]
-        ):
-            ws.write_row(3 + i, 0, [label, value])
-            ws.write(3 + i, 2, share, pct)
-        row = 7
-        ws.write_row(row, 0, [self.env._("Lever"), self.env._("Activities"), "%"], bold)
-        for lever in sorted(acts["per_lever"], key=lambda lid: -acts["per_lever"][lid]):
-            row += 1
-            ws.write_row(row, 0, [levers.browse(lever).name, acts["per_lever"][lever]])
-            ws.write(row, 2, acts["lever_percent"][lever], pct)
-
-        # average competence per lever
-        ws = sheet(
-            self.env._("Levers"),
-            [
-                self.env._("Lever"),
-                self.env._("Average Score"),
-                self.env._("Level"),
-                self.env._("Diagnostics"),
-            ],
-        )
-        for i, (lever, values) in enumerate(
-            sorted(tables["levers"].items(), key=lambda item: -item[1]["score"])
-        ):
-            ws.write_row(
-                3 + i, 0,
-                [levers.browse(lever).name, values["score"], values["level"].name or "",
-                 values["count"]],
-            )  # fmt: skip
-
-        # services per city by status and scope
-        services = tables["services"]
-        ws = sheet(
-            self.env._("Services"),
-            [
-                self.env._("Scope"),
-                self.env._("City"),
-                self.env._("Active"),
-                self.env._("To Activate"),
-                self.env._("Total"),
-            ],
-        )
-        row = 3
-        scopes = {"local": self.env._("Local"), "national": self.env._("National")}
-        total_label = self.env._("Total")
-        for scope, label in scopes.items():
-            for city in sorted(services[scope], key=lambda c: c.name or ""):
-                values = services[scope][city]
-                ws.write_row(
-                    row, 0,
-                    [label, city.name or "", values["active"], values["to_activate"],
-                     values["total"]],
-                )  # fmt: skip
-                row += 1
-            totals = services["totals"][scope]
-            ws.write_row(
-                row, 0,
-                [label, total_label, totals["active"], totals["to_activate"], totals["total"]],
-                bold,
-            )  # fmt: skip
-            row += 2
-        # plan activities that use a service of the ecosystem
-        ws.write_row(
-            row,
-            0,
-            [
-                self.env._("Service"),
-                self.env._("Offering Entity"),
-                self.env._("Activities"),
-                self.env._("Plans"),
-            ],
-            bold,
-        )
-        used = self.env["md.service"].sudo().with_context(active_test=False)
-        for service_id, (count, plan_count) in sorted(
-            tables["activities"]["per_service"].items(), key=lambda item: -item[1][1]
-        ):
-            row += 1
-            service = used.browse(service_id)
-            ws.write_row(row, 0, [service.name, service.entity, count, plan_count])
-        book.close()
-        return buffer.getvalue()

@@ -3,8 +3,6 @@ import io
 import secrets
 import zipfile
 
-import xlsxwriter
-
 from odoo import api, models
 from odoo.exceptions import AccessError
 
@@ -199,18 +197,4 @@ class MdResearchExport(models.AbstractModel):
                 writer.writerow(header)
                 writer.writerows(rows)
                 archive.writestr(f"{table}.csv", text.getvalue())
-        return buffer.getvalue()
-
-    @api.model
-    def _xlsx(self, cycle):
-        """The dataset as an XLSX workbook, one sheet per table."""
-        buffer = io.BytesIO()
-        book = xlsxwriter.Workbook(buffer, {"in_memory": True})
-        bold = book.add_format({"bold": True})
-        for table, (header, rows) in self._dataset(cycle).items():
-            sheet = book.add_worksheet(table)
-            sheet.write_row(0, 0, header, bold)
-            for index, row in enumerate(rows, start=1):
-                sheet.write_row(index, 0, row)
-        book.close()
         return buffer.getvalue()

@@ -23,6 +23,9 @@ PERSONAL_FIELDS = (
     "md_vulnerability_notes",
 )
 
+#: Colombian documents an owner may show (spec md_micronegocios §2).
+CO_DOCUMENT_TYPES = ("cc", "ce", "ppt", "nit")
+
 CONSENT_CHANNELS = [
     ("written", "Signed Form"),
     ("verbal", "Verbal, Recorded"),
@@ -47,6 +50,14 @@ class ResPartner(models.Model):
     md_consent_channel = fields.Selection(
         CONSENT_CHANNELS, string="Consent Channel", tracking=True
     )
+    # The owner form offers the Colombian documents only (no CURP/RFC to a Colombian
+    # facilitator): a view of micro_base's identity_type restricted to them.
+    md_identity_type = fields.Selection(
+        [(code, identity.DOCUMENT_TYPES[code][0]) for code in CO_DOCUMENT_TYPES],
+        string="Document Type",
+        compute="_compute_md_identity_type",
+        inverse="_inverse_md_identity_type",
+    )
     md_vulnerability_notes = fields.Text(
         string="Vulnerability",
         groups="md_micronegocios.md_micronegocios_group_facilitator",
@@ -65,6 +76,46 @@ class ResPartner(models.Model):
         domain=[("md_is_case", "=", True)],
         context={"active_test": False},
     )
+
+    @api.depends("identity_type")
+    def _compute_md_identity_type(self):
+        for partner in self:
+            kind = partner.identity_type
+            partner.md_identity_type = kind if kind in CO_DOCUMENT_TYPES else False
+
+    def _inverse_md_identity_type(self):
+        for partner in self:
+            if partner.md_identity_type or partner.identity_type in CO_DOCUMENT_TYPES:
+                partner.identity_type = partner.md_identity_type
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # An owner of the Colombian program lives in Colombia (the form asks no country).
+        country = self.env.ref("base.co", raise_if_not_found=False)
+        for vals in vals_list:
+            self._md_identity_vals(vals)
+            if vals.get("md_is_owner") and "country_id" not in vals and country:
+                vals["country_id"] = country.id
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "md_identity_type" in vals:
+            vals = dict(vals)
+            self._md_identity_vals(vals)
+        res = super().write(vals)
+        if "md_consent_date" in vals:
+            # The owner's consent is a fact of the first meeting's gate.
+            self.md_case_ids._md_advance()
+        return res
+
+    @api.model
+    def _md_identity_vals(self, vals):
+        """The owner form's document type is micro_base's own, given before its checks."""
+        if "md_identity_type" in vals:
+            kind = vals.pop("md_identity_type")
+            given = vals.get("identity_type")
+            if kind or not given or given in CO_DOCUMENT_TYPES:
+                vals["identity_type"] = kind
 
     @api.depends("md_all_case_ids")
     def _compute_micro_person(self):

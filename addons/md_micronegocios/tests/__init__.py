@@ -12,3 +12,5 @@ from . import test_md_research
 from . import test_md_workflow_guard
 from . import test_md_first_contact
 from . import test_md_bad_input
+from . import test_md_back_office
+from . import test_md_field_job

@@ -8,6 +8,15 @@ from odoo.addons.micro_base.tests.common import MicroTestMixin
 GROUP = "md_micronegocios.md_micronegocios_group_%s"
 LEVER = "md_micronegocios.md_lever_%s"
 LEVEL = "md_micronegocios.md_level_%s"
+#: The bulletin's six stages, as the analyses label them.
+STAGE_LABELS = [
+    "1. First Meeting",
+    "2. Second Meeting",
+    "3. Third Meeting",
+    "4. Waiting for Attention Plan",
+    "5. Attention Plans Designed",
+    "6. Process Completed",
+]
 
 
 class MdCommon(MicroTestMixin):
@@ -27,6 +36,14 @@ class MdCommon(MicroTestMixin):
         demo_cycle = cls.env.ref("md_micronegocios.md_cycle_demo_current", False)
         if demo_cycle:
             demo_cycle.sudo().active = False
+
+    @classmethod
+    def _setup_md_cycle(cls, name):
+        """The roles' users and a cycle ``name`` of 2021-1 (its bulletins' dates)."""
+        cls._setup_md_users()
+        cls.cycle = cls.env["md.cycle"].create(
+            {"name": name, "date_start": datetime.date(2021, 2, 1)}
+        )
 
     # ---- builders (each runs as the given user, as the work is done) ----
 
@@ -97,6 +114,22 @@ class MdCommon(MicroTestMixin):
         return diagnostic
 
     # ---- bulletin-scale data, straight in SQL ----
+
+    def _md_bulk_cases(self, city, count, **values):
+        """``count`` cases of ``city`` (an ``md_city_*`` xml id suffix) in the first stage
+        of ``self.cycle``, inserted in bulk (:meth:`_md_bulk`); returns their ids."""
+        values = {
+            "name": "Micronegocio",
+            "type": "opportunity",
+            "team_id": self.team.id,
+            "md_is_case": True,
+            "md_cycle_id": self.cycle.id,
+            "md_city_id": self.env.ref(f"md_micronegocios.md_city_{city}").id,
+            "stage_id": self.env.ref("md_micronegocios.crm_stage_md_1").id,
+            "active": True,
+            **values,
+        }
+        return self._md_bulk("crm_lead", count, **values)
 
     @classmethod
     def _md_bulk(cls, table, count, **values):

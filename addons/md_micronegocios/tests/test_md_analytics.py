@@ -4,7 +4,6 @@ June 2021), loaded as data, give back its totals and percentages.
 Where the bulletin's printed figures contradict its own tables the test asserts what the
 table implies and says so next to the assertion."""
 
-import base64
 import datetime
 import io
 import re
@@ -14,7 +13,7 @@ import openpyxl
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged, users, warmup
 
-from .common import MdCommon
+from .common import STAGE_LABELS, MdCommon
 
 CITY = "md_micronegocios.md_city_%s"
 REASON = "md_micronegocios.crm_lost_reason_md_%s"
@@ -84,25 +83,28 @@ class TestMdAnalytics(MdCommon, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._setup_md_users()
-        cls.cycle = cls.env["md.cycle"].create(
-            {"name": "2021-1 boletín", "date_start": datetime.date(2021, 2, 1)}
-        )
+        cls._setup_md_cycle("2021-1 boletín")
         cls.Report = cls.env["md.program.report"]
 
+    def _workbook(self, user=None):
+        """The program report's workbook as ``user`` (the analyst) downloads it: the XLSX
+        report action rendered for a wizard on the cycle."""
+        user = user or self.analyst
+        wizard = (
+            self.env["md.program.report.wizard"]
+            .with_user(user)
+            .create({"cycle_id": self.cycle.id})
+        )
+        content, file_type = (
+            self.env["ir.actions.report"]
+            .with_user(user)
+            ._render_xlsx("md_micronegocios.md_program_report_xlsx_action", wizard.ids, data=None)
+        )
+        self.assertEqual(file_type, "xlsx")
+        return openpyxl.load_workbook(io.BytesIO(content))
+
     def _cases(self, city, count, **values):
-        values = {
-            "name": "Micronegocio",
-            "type": "opportunity",
-            "team_id": self.team.id,
-            "md_is_case": True,
-            "md_cycle_id": self.cycle.id,
-            "md_city_id": self.env.ref(CITY % city).id,
-            "stage_id": self.env.ref(STAGE % "1").id,
-            "active": True,
-            **values,
-        }
-        return self._md_bulk("crm_lead", count, **values)
+        return self._md_bulk_cases(city, count, **values)
 
     def _diagnostics(self, lead_ids, city, **values):
         return self._md_bulk(
@@ -203,6 +205,53 @@ class TestMdAnalytics(MdCommon, TransactionCase):
         self.assertEqual(with_diagnostic, 4443)
         with self.assertRaises(AccessError):
             self.env["md.case.analysis"].with_user(self.facilitator).search([], limit=1)
+
+    def test_bulletin_six_stages_from_the_boards_seven(self):
+        """Issue 18, item 8: the bulletin's drop-outs table has six stages, the board seven
+        ("6. In Follow-up" added): the report reads the bulletin's six-stage figures too,
+        a drop-out in follow-up counting in "5. Attention Plans Designed"."""
+        self._load_cases_and_dropouts()
+        # Seven more drop out while their plan is in follow-up (the board's 6th stage).
+        follow_up = self.env.ref(STAGE % "6").id
+        self._cases(
+            "bucaramanga",
+            7,
+            md_week=8,
+            active=False,
+            lost_reason_id=self.env.ref(REASON % "no_cause").id,
+            md_dropout_stage_id=follow_up,
+            stage_id=follow_up,
+        )
+        tables = self.Report.with_user(self.analyst)._tables(self.cycle)
+        board = tables["dropouts"]
+        col = dict(zip(board["stages"], board["col_totals"], strict=True))
+        self.assertEqual(col[follow_up], 7)
+        six = tables["dropouts_bulletin"]
+        self.assertEqual(six["stages"], ["1", "2", "3", "4", "5", "6"])
+        self.assertEqual(
+            six["stage_labels"],
+            STAGE_LABELS,
+        )
+        # The bulletin's columns 545, 122, 38, 28, 77, 1 (811), plus the seven in follow-up.
+        self.assertEqual(six["col_totals"], [545, 122, 38, 28, 77 + 7, 1])
+        self.assertEqual(six["total"], 818)
+        self.assertEqual(six["outside"], 0)
+        no_cause = self.env.ref(REASON % "no_cause").id
+        self.assertEqual(six["cells"][no_cause], [291, 72, 16, 9, 40 + 7, 0])
+        self.assertEqual(six["row_totals"][no_cause], 435)
+        not_interested = self.env.ref(REASON % "not_interested").id
+        self.assertEqual(six["cells"][not_interested], [72, 15, 10, 14, 11, 1])
+        self.assertIn("Principales razones de no continuidad", six["source"])
+        # The analyst's pivot by bulletin stage gives the same columns.
+        Analysis = self.env["md.case.analysis"].with_user(self.analyst)
+        groups = dict(
+            Analysis._read_group(
+                [("cycle_id", "=", self.cycle.id), ("is_active", "=", False)],
+                ["bulletin_stage"],
+                ["case_count:sum"],
+            )
+        )
+        self.assertEqual(groups, {"1": 545, "2": 122, "3": 38, "4": 28, "5": 84, "6": 1})
 
     def test_bulletin_plans_mentors_and_activities(self):
         mentor = self.env["md.mentor"].create({"user_id": self.mentor.id})
@@ -378,9 +427,7 @@ class TestMdAnalytics(MdCommon, TransactionCase):
         self.assertGreaterEqual(ibague["active"], 1)
         # the services sheet ends with the services plan activities use ("Servicios en los
         # planes de atención": activity, plans, entity, service)
-        book = openpyxl.load_workbook(
-            io.BytesIO(self.Report.with_user(self.analyst)._xlsx(self.cycle))
-        )
+        book = self._workbook()
         rows = list(book["Services"].iter_rows(values_only=True))
         self.assertEqual(rows[-2][:4], ("Service", "Offering Entity", "Activities", "Plans"))
         self.assertEqual(rows[-1][:4], ("Formación complementaria", "SENA Regional", 1, 1))
@@ -392,17 +439,34 @@ class TestMdAnalytics(MdCommon, TransactionCase):
             .with_user(self.analyst)
             .create({"cycle_id": self.cycle.id})
         )
-        wizard.action_generate_xlsx()
-        self.assertTrue(wizard.report_filename.endswith(".xlsx"))
-        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.report_file)))
-        self.assertEqual(len(book.sheetnames), 10)
+        # the wizard's button is the XLSX report action: one click downloads the workbook
+        button = self.env.ref("md_micronegocios.md_program_report_xlsx_action")
+        self.assertEqual(button.report_type, "xlsx")
+        arch = wizard.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn(f'name="{button.id}" type="action"', arch)
+        book = self._workbook()
+        self.assertEqual(len(book.sheetnames), 11)
         dropouts = list(book[book.sheetnames[2]].iter_rows(values_only=True))
         total_column = dropouts[2].index("Total")
         total_row = [row for row in dropouts if row[0] == "Total"]
         self.assertEqual(total_row[0][total_column], 811)
-        diagnostics = book[book.sheetnames[4]]
+        # the same drop-outs in the bulletin's six stages, with its citation (issue 18.8)
+        bulletin = list(book[book.sheetnames[3]].iter_rows(values_only=True))
+        header = [cell for cell in bulletin[2] if cell is not None]
+        self.assertEqual(len(header), 1 + 6 + 2, header)
+        [bulletin_total] = [row for row in bulletin if row[0] == "Total"]
+        self.assertEqual(bulletin_total[header.index("Total")], 811)
+        self.assertEqual(sum(bulletin_total[1:7]), 811)
+        self.assertTrue(
+            any("Principales razones de no continuidad" in str(row[0]) for row in bulletin)
+        )
+        diagnostics = book[book.sheetnames[5]]
         totals = [row for row in diagnostics.iter_rows(values_only=True) if row[0] == "Total"]
-        self.assertEqual(totals[0][:5], ("Total", 5185, 4443, 742, 86))
+        # 86 %: a true percentage cell (the fraction under a "%" number format)
+        self.assertEqual(totals[0][:5], ("Total", 5185, 4443, 742, 0.86))
+        [total_cells] = [row for row in diagnostics.iter_rows() if row[0].value == "Total"]
+        self.assertEqual(total_cells[4].number_format, "0%")
+        self.assertEqual(total_cells[1].number_format, "#,##0")
         # the printable version shows the same figures
         self.assertEqual(
             wizard.action_print_pdf()["report_name"], "md_micronegocios.md_program_report"
@@ -438,12 +502,12 @@ class TestMdAnalytics(MdCommon, TransactionCase):
         self.assertEqual(
             shares, {"bucaramanga": 22, "ibague": 16, "barranquilla": 15, "cucuta": 15}
         )
-        book = openpyxl.load_workbook(
-            io.BytesIO(self.Report.with_user(self.analyst)._xlsx(self.cycle))
-        )
+        book = self._workbook()
         rows = list(book["Registered"].iter_rows(values_only=True))
         [bucaramanga] = [row for row in rows if row[0] == "Bucaramanga"]
-        self.assertEqual(bucaramanga[-2:], (1309, 22))
+        self.assertEqual(bucaramanga[-2:], (1309, 0.22))
+        [cells] = [row for row in book["Registered"].iter_rows() if row[0].value == "Bucaramanga"]
+        self.assertEqual(cells[-1].number_format, "0%")
 
     def test_plans_per_week(self):
         """Figure 7: registered and plans designed per city per week, running totals
@@ -480,9 +544,7 @@ class TestMdAnalytics(MdCommon, TransactionCase):
             self.assertEqual(tuple(got), registered, city)
             got = [tables["plans"]["cumulative"][city_id][w] for w in (4, 5, 6, 7)]
             self.assertEqual(tuple(got), plans, city)
-        book = openpyxl.load_workbook(
-            io.BytesIO(self.Report.with_user(self.analyst)._xlsx(self.cycle))
-        )
+        book = self._workbook()
         rows = list(book["Plans per Week"].iter_rows(values_only=True))
         header = rows[2]
         [total] = [row for row in rows if row[0] == "Total"]
@@ -525,9 +587,7 @@ class TestMdAnalytics(MdCommon, TransactionCase):
             },
         )
         self.assertEqual(plans["percent_of_diagnostics"], 97)
-        book = openpyxl.load_workbook(
-            io.BytesIO(self.Report.with_user(self.analyst)._xlsx(self.cycle))
-        )
+        book = self._workbook()
         rows = list(book["Plans"].iter_rows(values_only=True))
         header = rows[2]
         [total] = [row for row in rows if row[0] == "Total"]
@@ -541,7 +601,7 @@ class TestMdAnalytics(MdCommon, TransactionCase):
             ("Follow-up Completed", 2465, 48),
         ):
             index = header.index(column)
-            self.assertEqual((total[index], shares[index]), (count, share), column)
+            self.assertEqual((total[index], shares[index]), (count, share / 100), column)
         wizard = (
             self.env["md.program.report.wizard"]
             .with_user(self.analyst)

@@ -1,15 +1,16 @@
 """Research export (spec md_micronegocios §7): pseudonymized, stable, analysts only."""
 
-import base64
 import csv
 import datetime
 import io
 import zipfile
+from urllib.parse import unquote
 
 import openpyxl
 
 from odoo.exceptions import AccessError
-from odoo.tests import BaseCase, TransactionCase, tagged
+from odoo.tests import BaseCase, HttpCase, TransactionCase, tagged
+from odoo.tools import mute_logger
 
 from ..tools import research
 from .common import MdCommon
@@ -79,10 +80,7 @@ class TestMdResearchExport(MdCommon, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._setup_md_users()
-        cls.cycle = cls.env["md.cycle"].create(
-            {"name": "2021-1 R", "date_start": datetime.date(2021, 2, 1)}
-        )
+        cls._setup_md_cycle("2021-1 R")
         cls.owner = cls._md_owner(
             cls.facilitator,
             "Marta Inés Gómez Ruiz",
@@ -120,9 +118,30 @@ class TestMdResearchExport(MdCommon, TransactionCase):
             .with_user(self.analyst)
             .create({"cycle_id": self.cycle.id, "file_format": file_format})
         )
-        wizard.action_export()
-        content = base64.b64decode(wizard.data_file)
+        action = wizard.action_export()
         tables = {}
+        if file_format == "xlsx":
+            # one click: the button returns the XLSX report action, downloaded as rendered
+            self.assertEqual(
+                (action["type"], action["report_type"]), ("ir.actions.report", "xlsx")
+            )
+            content, _type = (
+                self.env["ir.actions.report"]
+                .with_user(self.analyst)
+                ._render_xlsx(action["report_name"], wizard.ids, data=None)
+            )
+        else:
+            # one click: the button's URL serves the ZIP that _csv_zip builds (the route is
+            # tested in TestMdResearchExportDownload)
+            self.assertEqual(
+                (action["type"], action["url"], action["target"]),
+                (
+                    "ir.actions.act_url",
+                    f"/md_micronegocios/research_export/{wizard.id}/csv",
+                    "download",
+                ),
+            )
+            content = self.env["md.research.export"].with_user(self.analyst)._csv_zip(self.cycle)
         if file_format == "xlsx":
             book = openpyxl.load_workbook(io.BytesIO(content))
             for sheet in book.worksheets:
@@ -254,3 +273,35 @@ class TestMdResearchExport(MdCommon, TransactionCase):
             self.env["ir.config_parameter"].sudo().get_param("md_micronegocios.research_secret")
         )
         self.assertGreaterEqual(len(secret), 32)
+
+
+@tagged("post_install", "-at_install")
+class TestMdResearchExportDownload(MdCommon, HttpCase):
+    """The analyst's click on *Export* (CSV) downloads the ZIP; nobody else gets it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_md_cycle("2021-1 D")
+
+    def test_csv_zip_route(self):
+        wizard = (
+            self.env["md.research.export.wizard"]
+            .with_user(self.analyst)
+            .create({"cycle_id": self.cycle.id, "file_format": "csv"})
+        )
+        url = wizard.action_export()["url"]
+        self.authenticate("md_analyst", "md_analyst")
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("md_research_2021-1 D.zip", unquote(response.headers["Content-Disposition"]))
+        with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+            self.assertEqual(
+                sorted(archive.namelist()),
+                ["activities.csv", "cases.csv", "diagnostics.csv", "plans.csv"],
+            )
+        self.authenticate("md_facilitator", "md_facilitator")
+        with mute_logger("odoo.http"):
+            response = self.url_open(url)
+        self.assertNotEqual(response.status_code, 200)
+        self.assertFalse(response.content.startswith(b"PK"))

@@ -7,3 +7,4 @@ from . import services
 from . import analytics
 from . import research
 from . import input_rules
+from . import stages

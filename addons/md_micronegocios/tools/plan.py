@@ -6,6 +6,7 @@ the level the lever reached, and spreads them over the plan's weeks so that the 
 activity falls in week 1 and the last one in the plan's last week.
 """
 
+import datetime
 from typing import NamedTuple
 
 #: Length of a plan in weeks (bulletin 004: "Plan de Atención de 10 o hasta 12 semanas").
@@ -79,7 +80,8 @@ def rank_mentors(candidates):
 
     Kept: mentors with room (load below capacity) who master at least one of the plan's
     levers and work in the plan's city or virtually. Order: most levers matched, same city
-    before virtual, least loaded, then the given order.
+    before virtual, least loaded, then the given order. The first one kept is the
+    *suggested mentor* the coordinator's queue offers to assign in one click.
     """
     kept = [
         c
@@ -88,3 +90,17 @@ def rank_mentors(candidates):
     ]
     order = {id(c): i for i, c in enumerate(kept)}
     return sorted(kept, key=lambda c: (-c.matches, not c.same_city, c.load, order[id(c)]))
+
+
+def waiting_days(since, today):
+    """Calendar days a plan has waited since ``since`` (a date, or a datetime whose day
+    counts) until ``today``: 0 on the day itself, never negative, 0 without a date.
+
+    Calendar days, like the setting "Mentor Reminder After (days)" the reminder of plans
+    waiting for a mentor compares them with (bulletin 004, Figura 10: plans that need a
+    mentor and those that have one)."""
+    if not since:
+        return 0
+    if isinstance(since, datetime.datetime):
+        since = since.date()
+    return max((today - since).days, 0)

@@ -1,5 +1,3 @@
-import base64
-
 from odoo import fields, models
 
 
@@ -19,27 +17,15 @@ class MdResearchExportWizard(models.TransientModel):
         required=True,
         default="xlsx",
     )
-    data_file = fields.Binary(string="Dataset", readonly=True, attachment=False)
-    data_filename = fields.Char(readonly=True)
 
     def action_export(self):
         self.ensure_one()
-        export = self.env["md.research.export"]
         if self.file_format == "xlsx":
-            content, extension = export._xlsx(self.cycle_id), "xlsx"
-        else:
-            content, extension = export._csv_zip(self.cycle_id), "zip"
-        self.write(
-            {
-                "data_file": base64.b64encode(content),
-                "data_filename": f"md_research_{self.cycle_id.name}.{extension}",
-            }
-        )
+            # the workbook downloads in the same click (report_xlsx's report action)
+            return self.env.ref("md_micronegocios.md_research_xlsx_action").report_action(self)
+        # the ZIP of CSV files downloads in the same click (controllers/research_export.py)
         return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-            "name": self.env._("Research Export"),
+            "type": "ir.actions.act_url",
+            "url": f"/md_micronegocios/research_export/{self.id}/csv",
+            "target": "download",
         }

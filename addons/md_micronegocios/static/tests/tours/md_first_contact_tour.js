@@ -1,19 +1,8 @@
 import { registry } from "@web/core/registry";
+import { loginSteps } from "@micro_base/../tests/tours/micro_tour_steps";
 
 // First contact (issue 15): each role logs in from /web/login, in Colombian Spanish, and
 // its first screen is its work of the day, not an empty Discuss inbox.
-
-function login(user) {
-    return [
-        {
-            content: "The login page",
-            trigger: "form.oe_login_form input[name=login]",
-            run: `edit ${user}`,
-        },
-        { content: "Password", trigger: "form.oe_login_form input[name=password]", run: `edit ${user}` },
-        { content: "Log in", trigger: "form.oe_login_form button[type=submit]", run: "click" },
-    ];
-}
 
 const notDiscuss = {
     content: "Not the Discuss inbox",
@@ -24,7 +13,7 @@ const notDiscuss = {
 // evidence.
 registry.category("web_tour.tours").add("md_first_contact_facilitator", {
     steps: () => [
-        ...login("facilitadora_neiva_1"),
+        ...loginSteps("facilitadora_neiva_1"),
         {
             content: "Lands on her week: plan activities to do, in Spanish",
             // The first load after logging in builds the web client's assets.
@@ -57,7 +46,7 @@ registry.category("web_tour.tours").add("md_first_contact_facilitator", {
 // The mentor, on a phone: the plans assigned to her.
 registry.category("web_tour.tours").add("md_first_contact_mentor", {
     steps: () => [
-        ...login("mentora_innovacion"),
+        ...loginSteps("mentora_innovacion"),
         {
             content: "Lands on her mentored plans",
             // The first load after logging in builds the web client's assets.
@@ -80,7 +69,7 @@ registry.category("web_tour.tours").add("md_first_contact_mentor", {
 // The case coordinator, at the desk: the queue of approved plans waiting for a mentor.
 registry.category("web_tour.tours").add("md_first_contact_coordinator", {
     steps: () => [
-        ...login("coordinadora_casos"),
+        ...loginSteps("coordinadora_casos"),
         {
             content: "Lands on the mentor queue, in Spanish",
             // The first load after logging in builds the web client's assets.
@@ -102,7 +91,7 @@ registry.category("web_tour.tours").add("md_first_contact_coordinator", {
 // The orientador, at the desk: the plans her facilitators agreed, to approve.
 registry.category("web_tour.tours").add("md_first_contact_orientador", {
     steps: () => [
-        ...login("orientador_neiva"),
+        ...loginSteps("orientador_neiva"),
         {
             content: "Lands on the plans to approve, in Spanish",
             // The first load after logging in builds the web client's assets.

@@ -8,28 +8,20 @@ const QUESTIONS = 20;
 const ANSWERS = ["Not at all", "A little", "Mostly", "Fully"];
 
 function answerSteps() {
+    // One tap per question: the answers are radio buttons on each question's card.
     const steps = [];
     for (let i = 0; i < QUESTIONS; i++) {
         const answer = ANSWERS[i % ANSWERS.length];
+        const card = `.o_field_widget[name=response_ids] .o_kanban_record:not(.o_kanban_ghost):eq(${i})`;
         steps.push(
             {
-                content: `Open question ${i + 1}`,
-                trigger: `.o_field_widget[name=response_ids] .o_kanban_record:not(.o_kanban_ghost):eq(${i})`,
-                run: "click",
-            },
-            {
                 content: `Answer question ${i + 1}: ${answer}`,
-                trigger: `.modal .o_field_widget[name=answer_id] label:contains("${answer}")`,
+                trigger: `${card} .o_md_answer label:contains("${answer}")`,
                 run: "click",
             },
             {
-                content: "Keep the answer",
-                trigger: ".modal .o_form_button_save",
-                run: "click",
-            },
-            {
-                content: "Back on the questionnaire",
-                trigger: `body:not(:has(.modal)) .o_field_widget[name=response_ids] .o_kanban_record:not(.o_kanban_ghost):eq(${i}):contains("${answer}")`,
+                content: `Question ${i + 1} answered`,
+                trigger: `${card} .o_md_answer input:checked`,
             }
         );
     }
@@ -90,7 +82,7 @@ registry.category("web_tour.tours").add("md_micronegocios_facilitator_flow", {
         },
         {
             content: "Identity document",
-            trigger: ".modal .o_field_widget[name=identity_type] select",
+            trigger: ".modal .o_field_widget[name=md_identity_type] select",
             run: 'select "cc"',
         },
         {

@@ -1,7 +1,7 @@
 import { registry } from "@web/core/registry";
 
 // The observatory analyst, at a desk: from the services pivot, Reporting → Program Report,
-// picks the cycle, generates the XLSX and downloads it.
+// picks the cycle and downloads the XLSX in one click.
 registry.category("web_tour.tours").add("md_micronegocios_program_report", {
     steps: () => [
         {
@@ -25,18 +25,13 @@ registry.category("web_tour.tours").add("md_micronegocios_program_report", {
             run: "click",
         },
         {
-            content: "Generate the XLSX",
-            trigger: ".modal button[name=action_generate_xlsx]",
+            content: "Download the XLSX: one click, no link to follow",
+            trigger: ".modal footer button:contains(Download XLSX)",
             run: "click",
         },
         {
-            content: "The report is ready to download",
-            trigger: ".modal .o_field_widget[name=report_file]:contains(program_report_Tour 2021-1.xlsx)",
-        },
-        {
-            content: "Download it",
-            trigger: ".modal .o_field_widget[name=report_file] a, .modal .o_field_widget[name=report_file] button",
-            run: "click",
+            content: "The dialog offers no second step (no file field to click)",
+            trigger: ".modal:not(:has(.o_field_binary))",
         },
         {
             content: "Close",
