@@ -105,7 +105,9 @@ statement = (
     .create({"period_type": "quarter", "date_end": "2026-12-31", "company_id": company.id})
 )
 t0 = time.perf_counter()
-data = statement._xlsx()
+data, _type = env["ir.actions.report"]._render_xlsx(
+    "fonaes_support.fonaes_financial_statement_xlsx", statement.ids, data=None
+)
 elapsed = time.perf_counter() - t0
 cr.execute("SELECT count(*) FROM account_move_line WHERE company_id = %s", (company.id,))
 print(

@@ -101,7 +101,10 @@ elapsed_tables = time.perf_counter() - t0
 sql = cr.sql_log_count - queries
 env.invalidate_all()
 t0 = time.perf_counter()
-xlsx = Report._xlsx(cycle)
+wizard = env["md.program.report.wizard"].create({"cycle_id": cycle.id})
+xlsx, _type = env["ir.actions.report"]._render_xlsx(
+    "md_micronegocios.md_program_report_xlsx_action", wizard.ids, data=None
+)
 elapsed_xlsx = time.perf_counter() - t0
 print(
     f"program report over {tables['registered']['total']:,} cases "

@@ -17,6 +17,7 @@ seen on each cluster (pg_stat_database deltas, pg_stat_activity sampled every 0.
 
 import argparse
 import json
+import os
 import random
 import re
 import sys
@@ -98,7 +99,8 @@ class Client:
                 json={"jsonrpc": "2.0", "method": "call", "params": params, "id": 1},
                 timeout=600,
             )
-            resp.raise_for_status()
+            if resp.status_code != 200:  # any HTTP status but 200 is an error
+                raise RuntimeError(f"HTTP {resp.status_code} on {path}")
             body = resp.json()
             if body.get("error"):
                 data = body["error"].get("data") or {}
@@ -117,10 +119,14 @@ class Client:
             {"model": model, "method": method, "args": args, "kwargs": kwargs},
         )
 
-    def get(self, action, path, **kw):
+    def get(self, action, path, expect=None, **kw):
         def call():
-            resp = self.http.get(self.base + path, timeout=600, **kw)
-            resp.raise_for_status()
+            # No redirect followed: a redirect (e.g. to /web/login) is an error, not a page.
+            resp = self.http.get(self.base + path, timeout=600, allow_redirects=False, **kw)
+            if resp.status_code != 200:
+                raise RuntimeError(f"HTTP {resp.status_code} on {path}")
+            if expect and not resp.content.startswith(expect):
+                raise RuntimeError(f"not the expected file on {path}: {resp.content[:60]!r}")
             return resp
 
         return self._timed(action, call)
@@ -302,17 +308,10 @@ def analyst(client, spec):
             [[], {"cycle_id": cycle}],
             {"specification": {"display_name": {}}},
         )[0]["id"]
-        client.call(
-            "program report: generate XLSX",
-            "md.program.report.wizard",
-            "action_generate_xlsx",
-            [[wizard]],
-            button=True,
-        )
         client.get(
-            "program report: download",
-            "/web/content?model=md.program.report.wizard&field=report_file"
-            f"&filename_field=report_filename&download=true&id={wizard}",
+            "program report: download XLSX",
+            f"/report/xlsx/md_micronegocios.program_report_xlsx/{wizard}",
+            expect=b"PK",  # an XLSX is a zip file
         )
         client.think(5, 10)
 
@@ -424,6 +423,44 @@ class Sampler(threading.Thread):
                         self.samples[name][shape(query)] += 1
 
 
+class Statements:
+    """pg_stat_statements of the load day's database on one cluster (the replica preloads it,
+    scripts/replica.sh): reset when the day starts, read when it ends. None where the
+    cluster does not have it (the primary is not restarted for it)."""
+
+    def __init__(self, port, db):
+        self.conn = None
+        try:
+            conn = psycopg2.connect(
+                host="127.0.0.1", port=port, dbname=db, user="odoo", password="odoo"
+            )
+            conn.autocommit = True
+            with conn.cursor() as cr:
+                cr.execute("SELECT pg_stat_statements_reset()")
+            self.conn = conn
+        except psycopg2.Error:
+            pass
+
+    def read(self):
+        if not self.conn:
+            return None
+        with self.conn.cursor() as cr:
+            cr.execute(
+                """SELECT query, calls, total_exec_time FROM pg_stat_statements
+                    WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                      AND query NOT ILIKE '%%pg_stat_statements%%'"""
+            )
+            rows = cr.fetchall()
+        by_shape = defaultdict(lambda: [0, 0.0])
+        for query, calls, ms in rows:
+            by_shape[shape(query)][0] += calls
+            by_shape[shape(query)][1] += ms
+        return {
+            "statements": sum(calls for _q, calls, _ms in rows),
+            "by_shape": dict(sorted(by_shape.items(), key=lambda kv: -kv[1][0])),
+        }
+
+
 def pct(values, p):
     if not values:
         return 0.0
@@ -494,8 +531,12 @@ def main():
             log_offset = f.seek(0, 2)
     except FileNotFoundError:
         pass
+    statements = {}
+    if args.replica_port:
+        statements["replica"] = Statements(args.replica_port, db)
     sampler = Sampler(conns, db)
     sampler.start()
+    load_before = os.getloadavg()  # the machine is shared: its load goes with the figures
     t0 = time.time()
     clock.deadline = t0 + args.duration
     clock.go.set()
@@ -505,6 +546,8 @@ def main():
     sampler.stop.set()
     sampler.join()
     after = {name: pg_stats(conn, db) for name, conn in conns.items()}
+    ran = {name: st.read() for name, st in statements.items()}
+    load_after = os.getloadavg()
     time.sleep(1.5)  # the server writes its request lines after answering
     per_route, queries = server_log_modes(args.server_log, log_offset)
 
@@ -534,7 +577,13 @@ def main():
     print(f"-- logging in, everyone at once ({login_elapsed:.0f} s, not in the figures below)")
     print(header)
     table(start_rows)
-    print(f"-- the day, {elapsed:.0f} s")
+    print(
+        f"-- the day, {elapsed:.0f} s (load average 1/5/15 min: at its start "
+        + "/".join(f"{x:.2f}" for x in load_before)
+        + ", at its end "
+        + "/".join(f"{x:.2f}" for x in load_after)
+        + ")"
+    )
     print(header)
     by_action = table(rows)
     print(
@@ -579,6 +628,16 @@ def main():
         )
         for query, n in sampler.samples[name].most_common(6):
             print(f"           {n:5} x active: {query}")
+        if ran.get(name):
+            stats[name]["statements"] = ran[name]["statements"]
+            stats[name]["statements_by_shape"] = {
+                k: v[0] for k, v in list(ran[name]["by_shape"].items())[:20]
+            }
+            print(
+                f"           pg_stat_statements: {ran[name]['statements']:,} statements ran here"
+            )
+            for query, (calls, ms) in list(ran[name]["by_shape"].items())[:12]:
+                print(f"           {calls:7,} x {query}  ({ms:,.0f} ms)")
     if args.json:
         with open(args.json, "a", encoding="utf-8") as f:
             f.write(
@@ -595,6 +654,8 @@ def main():
                         "p50_ms": round(pct(latencies, 50) * 1000),
                         "p95_ms": round(pct(latencies, 95) * 1000),
                         "login_seconds": round(login_elapsed, 1),
+                        "loadavg_start": [round(x, 2) for x in load_before],
+                        "loadavg_end": [round(x, 2) for x in load_after],
                         "cursor_modes": dict(modes),
                         "queries_by_mode": dict(queries),
                         "clusters": stats,
@@ -610,7 +671,13 @@ def main():
                 )
                 + "\n"
             )
-    return 1 if errors else 0
+    if errors:
+        print(f"\n*** LOAD DAY FAILED ({title}): {errors} request(s) failed ***", file=sys.stderr)
+        return 1
+    if not rows:
+        print(f"\n*** LOAD DAY FAILED ({title}): no request in the day ***", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -18,7 +18,8 @@ LOAD_FACILITATORS="${LOAD_FACILITATORS:-20}"
 LOAD_ANALYSTS="${LOAD_ANALYSTS:-2}"
 LOAD_IMF="${LOAD_IMF:-1}"
 LOAD_DURATION="${LOAD_DURATION:-120}"
-OUT="$ODOO_DATA/load_day"
+OUT="${LOAD_OUT:-$ODOO_DATA/load_day}"  # LOAD_OUT: another directory, one per person running it
+export GEVENT_PORT="${GEVENT_PORT:-$((LOAD_PORT + 3))}"
 mkdir -p "$OUT"
 export LOAD_FACILITATORS LOAD_ANALYSTS LOAD_SPEC="$OUT/spec.json"
 case "${REPLICA:-1}" in
@@ -54,6 +55,10 @@ for replica in "${modes[@]}"; do
     replica_args=()
     if [ "$replica" = 1 ]; then
         replica_args=(--replica-port "$REPLICA_PORT")
+        # Which statements run on the replica: pg_stat_statements there (scripts/replica.sh
+        # preloads it; the extension, created here on the primary, reaches it with the WAL).
+        psql_db() { "$PGBIN/psql" -X -q -t -A -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" -c "$1"; }
+        psql_db "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
         # The set-up just committed must be on the replica before anyone reads it there.
         lsn=$(psql_q "SELECT pg_current_wal_lsn()")
         for _ in $(seq 1 100); do
@@ -79,7 +84,7 @@ for replica in "${modes[@]}"; do
         "${replica_args[@]}" --facilitators "$LOAD_FACILITATORS" --analysts "$LOAD_ANALYSTS" \
         --imf "$LOAD_IMF" --duration "$LOAD_DURATION" --json "$OUT/results.jsonl" \
         --label "replica $([ "$replica" = 1 ] && echo on || echo off), $LOAD_WORKERS workers" \
-        || rc=1
+        || { rc=1; echo "*** load day FAILED (replica $replica): see the errors above ***" >&2; }
     stop_server
 done
 exit $rc

@@ -80,6 +80,18 @@ hot_standby = on
 hot_standby_feedback = on
 max_standby_streaming_delay = 30s
 CONF
+    statements_conf
+}
+
+# pg_stat_statements on the replica (bench/load_day.py reads which statements ran there;
+# the extension is created in the database on the primary and reaches the replica with
+# the WAL). Replicas made before this line get it at their next start.
+statements_conf() {
+    grep -q '^shared_preload_libraries' "$REPLICA_DATA/postgresql.conf" \
+        || as_pg tee -a "$REPLICA_DATA/postgresql.conf" >/dev/null <<CONF
+shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.track = top
+CONF
 }
 
 streaming() {
@@ -97,6 +109,7 @@ start() {
     prepare_primary
     if ! { running && streaming 2; }; then
         [ -f "$REPLICA_DATA/standby.signal" ] || make_replica
+        running || statements_conf
         running || as_pg "$PGBIN/pg_ctl" -D "$REPLICA_DATA" -l "$REPLICA_LOG" -w -t 120 \
             -o "-p $REPLICA_PORT" start >/dev/null
         if ! streaming 20; then
