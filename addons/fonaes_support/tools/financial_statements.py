@@ -118,18 +118,12 @@ INCOME_STATEMENT = [
 ]  # fmt: skip
 
 STATEMENTS = {"balance": BALANCE_SHEET, "income": INCOME_STATEMENT}
-LINE_KEYS = {
-    statement: [key for key, _caption, kind, _f in rows if kind == "line"]
-    for statement, rows in STATEMENTS.items()
-}
 NATURE = {
     key: nature
     for rows in STATEMENTS.values()
     for key, _caption, kind, nature in rows
     if kind == "line"
 }
-MEMO_KEYS = ("orden_contingentes", "orden_compromisos", "orden_garantias", "orden_intereses",
-             "orden_otras")  # fmt: skip
 
 # Anexo XII "SEGUNDA.III.a", footer of the balance sheet.
 BALANCE_FOOTER = (
