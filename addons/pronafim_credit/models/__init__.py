@@ -14,6 +14,7 @@ from . import (
     pronafim_cetes_rate,
     pronafim_trust_net_worth,
     pronafim_credit_line_arrears,
+    pronafim_credit_line_disposal_rules,
     pronafim_credit_line,
     pronafim_credit_disposal,
     pronafim_credit_repayment,

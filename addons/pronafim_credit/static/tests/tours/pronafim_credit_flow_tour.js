@@ -47,7 +47,7 @@ registry.category("web_tour.tours").add("pronafim_flow_secretary_decides", {
             run: "click",
         },
         status("draft"),
-        nextStep("quorum"),
+        nextStep("§VI.b"),
         screen("02_secretaria_sesion_convocada"),
         {
             content: "Install the session (quorum)",
