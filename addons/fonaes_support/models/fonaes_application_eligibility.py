@@ -297,7 +297,6 @@ class FonaesApplicationEligibility(models.AbstractModel):
         """The message of a :class:`..tools.eligibility.Refusal`, citing its section."""
         code, p = refusal.code, refusal.params
         partner, support, row = self.partner_id, self.support_type_id, self.limit_id
-        _ = self.env._
 
         def fmt(amount):
             return format_money(self.env, amount, self.currency_id)
@@ -307,30 +306,30 @@ class FonaesApplicationEligibility(models.AbstractModel):
             return dict(selection).get(partner.fonaes_role, "-")
 
         messages = {
-            "kind_not_allowed": lambda: _(
+            "kind_not_allowed": lambda: self.env._(
                 "%(type)s / %(row)s is not available to a %(kind)s (%(section)s).",
                 type=support.name,
                 row=row.name,
                 kind=kind_label(),
                 section=row.rule_section,
             ),
-            "breach": lambda: _(
+            "breach": lambda: self.env._(
                 "%s is in breach of the rules or of its revolving commitments: no new "
                 "support is granted (§4.3.1.L).",
                 partner.name,
             ),
-            "behind_any": lambda: _(
+            "behind_any": lambda: self.env._(
                 "%s is behind on its revolving repayment: no new support is granted "
                 "until it is current (§4.3.1.L, §4.3.1.G).",
                 partner.name,
             ),
-            "once_only": lambda: _(
+            "once_only": lambda: self.env._(
                 "%s already received its only support: social financing and capitalization "
                 "enterprises, and Capitalización Productiva, are supported once (§4.3.1.G, "
                 "§4.3.1.6.A).",
                 partner.name,
             ),
-            "two_supports": lambda: _(
+            "two_supports": lambda: self.env._(
                 "%(partner)s already has %(count)s productive-capital supports (outstanding "
                 "debts from earlier supports count as the first): at most %(max)s per "
                 "beneficiary (§4.3.1.G).",
@@ -338,22 +337,22 @@ class FonaesApplicationEligibility(models.AbstractModel):
                 count=p["count"],
                 max=p["max"],
             ),
-            "behind": lambda: _(
+            "behind": lambda: self.env._(
                 "%s is behind on its revolving repayment: a second productive-capital support "
                 "needs it to be current (§4.3.1.G).",
                 partner.name,
             ),
-            "not_consolidation": lambda: _(
+            "not_consolidation": lambda: self.env._(
                 "A second productive-capital support for %s is only granted to consolidate "
                 "the project authorized first (§4.3.1.G).",
                 partner.name,
             ),
-            "type_once_only": lambda: _(
+            "type_once_only": lambda: self.env._(
                 "%(type)s is granted only once per beneficiary (%(section)s).",
                 type=support.name,
                 section=support.rule_section,
             ),
-            "second_support_kind": lambda: _(
+            "second_support_kind": lambda: self.env._(
                 "%(partner)s already received %(type)s: a second one is only for "
                 "social enterprises, not for a %(kind)s (%(section)s.D).",
                 partner=partner.name,
@@ -361,20 +360,20 @@ class FonaesApplicationEligibility(models.AbstractModel):
                 kind=kind_label(),
                 section=support.rule_section,
             ),
-            "microempresa_size": lambda: _(
+            "microempresa_size": lambda: self.env._(
                 "%(partner)s has %(members)s partners and %(workers)s workers: a social "
                 "micro-enterprise has at most %(max_members)s partners and %(max_workers)s "
                 "workers (Anexo I); register it as a social enterprise.",
                 partner=partner.name,
                 **p,
             ),
-            "not_per_unit": lambda: _(
+            "not_per_unit": lambda: self.env._(
                 "%(row)s is not priced per unit: an application asks for it once "
                 "(%(units)s units requested).",
                 row=row.name,
                 units=p["units"],
             ),
-            "too_many_units": lambda: _(
+            "too_many_units": lambda: self.env._(
                 "%(row)s: %(units)s %(unit)s requested, at most %(max)s (%(section)s).",
                 row=row.name,
                 units=p["units"],
@@ -382,7 +381,7 @@ class FonaesApplicationEligibility(models.AbstractModel):
                 max=p["max"],
                 section=row.rule_section,
             ),
-            "total_exceeded": lambda: _(
+            "total_exceeded": lambda: self.env._(
                 "%(row)s: %(partner)s already has %(given)s in %(year)s; with "
                 "%(amount)s it would exceed the total of %(max)s (%(section)s).",
                 row=row.name,
@@ -393,11 +392,11 @@ class FonaesApplicationEligibility(models.AbstractModel):
                 max=fmt(p["max"]),
                 section=row.rule_section,
             ),
-            "constitution_not_allowed": lambda: _(
+            "constitution_not_allowed": lambda: self.env._(
                 "Legal constitution costs are supported only for social groups "
                 "under CTS and IPM (§4.3.1.1.A, §4.3.1.5.C)."
             ),
-            "constitution_exceeded": lambda: _(
+            "constitution_exceeded": lambda: self.env._(
                 "Legal constitution costs of %(amount)s exceed the %(max)s allowed by "
                 "%(type)s (%(section)s).",
                 amount=fmt(p["amount"]),
@@ -405,14 +404,14 @@ class FonaesApplicationEligibility(models.AbstractModel):
                 type=support.name,
                 section=support.rule_section,
             ),
-            "land_not_allowed": lambda: _(
+            "land_not_allowed": lambda: self.env._(
                 "FONAES resources do not buy land for %(type)s / %(row)s: only rural "
                 "agroindustry, extractive industry and trading projects, to install "
                 "their infrastructure (§4.3.1.F).",
                 type=support.name,
                 row=row.name,
             ),
-            "women_only": lambda: _(
+            "women_only": lambda: self.env._(
                 "%(type)s is only for groups or enterprises made up exclusively of women; "
                 "the roster of %(partner)s has %(men)s men (%(section)s).",
                 type=support.name,
@@ -420,14 +419,14 @@ class FonaesApplicationEligibility(models.AbstractModel):
                 men=p["men"],
                 section=support.rule_section,
             ),
-            "fixed_assets_not_financed": lambda: _(
+            "fixed_assets_not_financed": lambda: self.env._(
                 "%(type)s does not finance fixed assets: %(amount)s requested for them "
                 "(%(section)s).",
                 type=support.name,
                 amount=fmt(p["amount"]),
                 section=support.rule_section,
             ),
-            "below_minimum": lambda: _(
+            "below_minimum": lambda: self.env._(
                 "Requested amount %(amount)s is below the minimum of %(min)s for %(row)s "
                 "(%(section)s).",
                 amount=fmt(p["amount"]),
@@ -436,10 +435,10 @@ class FonaesApplicationEligibility(models.AbstractModel):
                 section=row.rule_section,
             ),
             "amount_exceeded": self._amount_exceeded_message,
-            "project_value_missing": lambda: _(
+            "project_value_missing": lambda: self.env._(
                 "Application of %s: enter the project's total value.", partner.name
             ),
-            "project_share_exceeded": lambda: _(
+            "project_share_exceeded": lambda: self.env._(
                 "FONAES share %(pct).2f %% of the project exceeds the maximum of "
                 "%(max)s %% for %(row)s (%(section)s).",
                 pct=p["pct"],
@@ -447,7 +446,7 @@ class FonaesApplicationEligibility(models.AbstractModel):
                 row=row.name,
                 section=row.rule_section,
             ),
-            "cost_share_exceeded": lambda: _(
+            "cost_share_exceeded": lambda: self.env._(
                 "FONAES share %(pct).2f %% of the costs exceeds %(max)s %% for %(row)s "
                 "(%(section)s).",
                 pct=p["pct"],
@@ -455,7 +454,7 @@ class FonaesApplicationEligibility(models.AbstractModel):
                 row=row.name,
                 section=row.rule_section,
             ),
-            "esf_minimums": lambda: _(
+            "esf_minimums": lambda: self.env._(
                 "%(partner)s with %(branches)s branches needs more than %(need)s partners "
                 "and an equity of %(equity)s; it has %(members)s partners and %(has)s "
                 "(%(section)s).",
@@ -468,7 +467,7 @@ class FonaesApplicationEligibility(models.AbstractModel):
                 section=row.rule_section,
             ),
             "esc_minimums": lambda: (
-                _(
+                self.env._(
                     "%(partner)s, a branch of a social capitalization enterprise, must "
                     "accredit revolving agreed with FONAES's beneficiaries of at least "
                     "%(min_agreed)s and %(min_paid)s received as liquid revolving; it "
@@ -481,7 +480,7 @@ class FonaesApplicationEligibility(models.AbstractModel):
                     paid=fmt(p["paid"]),
                 )
                 if p["branch"]
-                else _(
+                else self.env._(
                     "%(partner)s, a social capitalization enterprise, must accredit "
                     "revolving agreed with FONAES's beneficiaries of at least %(min_agreed)s "
                     "and %(min_paid)s received as liquid revolving; it accredits %(agreed)s "
@@ -494,26 +493,26 @@ class FonaesApplicationEligibility(models.AbstractModel):
                     paid=fmt(p["paid"]),
                 )
             ),
-            "trust_over_nonfederal": lambda: _(
+            "trust_over_nonfederal": lambda: self.env._(
                 "The federal support %(amount)s exceeds the non-federal contributions "
                 "of %(nonfederal)s (§4.3.2.J).",
                 amount=fmt(p["amount"]),
                 nonfederal=fmt(p["nonfederal"]),
             ),
-            "trust_over_net_worth": lambda: _(
+            "trust_over_net_worth": lambda: self.env._(
                 "Federal resources of %(federal)s would exceed %(pct)s %% of the trust's "
                 "net worth (%(limit)s) (§4.3.2).",
                 federal=fmt(p["federal"]),
                 pct=p["pct"],
                 limit=fmt(p["limit"]),
             ),
-            "registration_not_in_force": lambda: _(
+            "registration_not_in_force": lambda: self.env._(
                 "%s has no FONAES registration in force: business development services "
                 "go to capitalization and financing enterprises while their yearly "
                 "registration is valid (§4.3.3.1.D.iii-iv, §4.3.1.M).",
                 partner.name,
             ),
-            "times_per_year": lambda: _(
+            "times_per_year": lambda: self.env._(
                 "%(partner)s already has %(count)s × %(row)s in %(year)s: at most "
                 "%(max)s per fiscal year (%(section)s).",
                 partner=partner.name,
@@ -523,20 +522,20 @@ class FonaesApplicationEligibility(models.AbstractModel):
                 max=p["max"],
                 section=row.rule_section,
             ),
-            "results_report_missing": lambda: _(
+            "results_report_missing": lambda: self.env._(
                 "%(row)s: the results of the previous event must be reported before "
                 "the next one (%(section)s).",
                 row=row.name,
                 section=row.rule_section,
             ),
-            "same_service_content": lambda: _(
+            "same_service_content": lambda: self.env._(
                 '%(partner)s was already supported for "%(content)s" (%(folio)s): the '
                 "same service content is not supported twice (§4.3.3.C).",
                 partner=partner.name,
                 content=self.service_content,
                 folio=p["folio"],
             ),
-            "budget_share_exceeded": lambda: _(
+            "budget_share_exceeded": lambda: self.env._(
                 "%(row)s may use at most %(pct)s %% of the national %(type)s budget "
                 "(%(cap)s); %(used)s already committed (%(section)s).",
                 row=row.name,
@@ -546,7 +545,7 @@ class FonaesApplicationEligibility(models.AbstractModel):
                 used=fmt(p["used"]),
                 section=row.rule_section,
             ),
-            "no_budget_sufficiency": lambda: _(
+            "no_budget_sufficiency": lambda: self.env._(
                 "No budget sufficiency in the %(level)s envelope %(envelope)s: "
                 "%(available)s available, %(amount)s requested (§4.5.1.C).",
                 level=envelope.level,

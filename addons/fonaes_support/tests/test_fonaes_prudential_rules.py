@@ -89,26 +89,24 @@ class TestFonaesPrudentialRules(BaseCase):
         self.assertEqual(p.liquidity_requirement(250_000), Decimal("25000.00"))
 
     def test_loan_position(self):
-        from datetime import date
-
-        rows = [(date(2026, m, 10), 1000, 100) for m in (1, 2, 3, 4)]
+        rows = [(date_(2026, m, 10), 1000, 100) for m in (1, 2, 3, 4)]
         # Nothing paid on March 1: two installments due, the oldest since January 10.
-        pos = p.loan_position(rows, [], date(2026, 3, 1))
+        pos = p.loan_position(rows, [], date_(2026, 3, 1))
         self.assertEqual((pos["principal_days"], pos["interest_days"]), (50, 50))
         self.assertEqual(pos["principal_balance"], Decimal("4000.00"))
         self.assertEqual(pos["interest_unpaid"], Decimal("200.00"))
         # 1,150 on January 9: first installment in full and 50 of February's interest.
-        pos = p.loan_position(rows, [(date(2026, 1, 9), 1150)], date(2026, 3, 1))
+        pos = p.loan_position(rows, [(date_(2026, 1, 9), 1150)], date_(2026, 3, 1))
         self.assertEqual((pos["principal_days"], pos["interest_days"]), (19, 19))
         self.assertEqual(pos["consecutive_on_time"], 0)
         self.assertEqual(pos["interest_unpaid"], Decimal("50.00"))
         # Everything paid on time up to April 10: 4 in a row, nothing late.
         paid = [(d, 1100) for d, _p, _i in rows]
-        pos = p.loan_position(rows, paid, date(2026, 4, 30))
+        pos = p.loan_position(rows, paid, date_(2026, 4, 30))
         self.assertEqual(pos["consecutive_on_time"], 4)
         self.assertEqual(pos["principal_balance"], Decimal("0.00"))
         # Payments after the cut-off are ignored "as of" it.
-        pos = p.loan_position(rows, paid, date(2026, 2, 10))
+        pos = p.loan_position(rows, paid, date_(2026, 2, 10))
         self.assertEqual(pos["principal_balance"], Decimal("2000.00"))
 
     def test_single_borrower_readings(self):
@@ -149,9 +147,7 @@ class TestFonaesPrudentialRules(BaseCase):
         )
 
     def test_position_of_a_renewed_credit(self):
-        from datetime import date
-
-        rows = [(date(2026, m, 1), 1000, 80 - 10 * (m - 6)) for m in (6, 7, 8)]
+        rows = [(date_(2026, m, 1), 1000, 80 - 10 * (m - 6)) for m in (6, 7, 8)]
         terms = {
             "loan_kind": p.KIND_PERIODIC,
             "months": 3,
@@ -161,15 +157,15 @@ class TestFonaesPrudentialRules(BaseCase):
         }
         # Nothing late on June 30: current; held as renewed without its 25 %: past due, the
         # interest fallen due in memo accounts (accrual suspended).
-        paid = [(date(2026, 6, 1), 1_080)]
-        pos = p.position(terms, rows, paid, date(2026, 6, 30), p.STATE_CURRENT)
+        paid = [(date_(2026, 6, 1), 1_080)]
+        pos = p.position(terms, rows, paid, date_(2026, 6, 30), p.STATE_CURRENT)
         self.assertEqual((pos["state"], pos["balance"]), (p.STATE_CURRENT, Decimal("2000.00")))
         terms["renewal"] = {
             "original_amount": 20_000,
             "paid_before": 0,
             "interest_paid_before": True,
         }
-        pos = p.position(terms, rows, paid, date(2026, 6, 30), p.STATE_CURRENT)
+        pos = p.position(terms, rows, paid, date_(2026, 6, 30), p.STATE_CURRENT)
         self.assertEqual(pos["state"], p.STATE_PAST_DUE)
 
     def test_rating_date(self):

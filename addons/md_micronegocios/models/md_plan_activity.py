@@ -3,7 +3,6 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-
 from ..tools import input_rules
 from ..tools import plan as plan_tool
 from .md_activity_template import RESPONSIBLES

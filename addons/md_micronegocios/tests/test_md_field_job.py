@@ -3,6 +3,7 @@ form and picker, meetings recorded as held, no CRM sales actions, the board foll
 facts, the diagnostic answered one tap per question, and the whole job on the demo data in
 at most 45 taps from the login page to the first evidence."""
 
+import logging
 import re
 
 from lxml import etree
@@ -16,6 +17,9 @@ from .common import MdCommon
 
 #: Taps and fills allowed from the login page to the first evidence (issue 17).
 MAX_TAPS_TO_FIRST_EVIDENCE = 45
+
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -144,7 +148,9 @@ class TestMdFieldJob(MdCommon, TransactionCase):
         )
         action = case.with_user(self.facilitator).action_md_record_meeting()
         Event = (
-            self.env["calendar.event"].with_user(self.facilitator).with_context(action["context"])
+            self.env["calendar.event"]
+            .with_user(self.facilitator)
+            .with_context(**action["context"])
         )
         meeting = Event.create(
             {
@@ -263,7 +269,9 @@ class TestMdFieldJobPhone(MicroScreensMixin, HttpCase):
         self.start_tour("/web/login", "md_facilitator_field_job", timeout=300)
 
         [[to_evidence, total]] = counts
-        print(f"Facilitator field job: {to_evidence} taps to the first evidence, {total} in all")
+        _logger.info(
+            "Facilitator field job: %s taps to the first evidence, %s in all", to_evidence, total
+        )
         self.assertLessEqual(to_evidence, MAX_TAPS_TO_FIRST_EVIDENCE)
         case = self.env["crm.lead"].search([("name", "=", "Tienda La Esquina")])
         self.assertEqual(case.user_id, facilitator)

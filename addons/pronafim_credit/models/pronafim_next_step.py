@@ -60,46 +60,47 @@ class PronafimApplication(models.Model):
             )
 
     def _compute_next_step(self):
-        _ = self.env._
         for app in self:
             step, deadline = False, False
             line = app.credit_line_ids.filtered(lambda li: li.state != "cancelled")[:1]
             if app.state == "draft":
-                step = _("Receive the application at the single window (§IX.1).")
+                step = self.env._("Receive the application at the single window (§IX.1).")
             elif app.state == "received":
-                step = _(
+                step = self.env._(
                     "Check eligibility and the analyses, then request a clarification or "
                     "send it to the committee (§IX.1, §IX.2)."
                 )
                 deadline = app.clock_deadline
             elif app.state == "clarification":
-                step = _("Wait for the institution's clarification (§IX.2.c).")
+                step = self.env._("Wait for the institution's clarification (§IX.2.c).")
                 deadline = app.deadline_answer
             elif app.state == "committee":
                 session = app.decision_id.session_id
                 if session:
-                    step = _(
+                    step = self.env._(
                         "Committee session %(session)s: record the committee's decision "
                         "(§VI.c).",
                         session=session.name,
                     )
                     deadline = session.date
                 else:
-                    step = _("Put the application on the agenda of a committee session (§VI).")
+                    step = self.env._(
+                        "Put the application on the agenda of a committee session (§VI)."
+                    )
                     deadline = app.deadline_resolution
             elif app.state in ("authorized", "conditioned", "rejected"):
-                step = _("Notify the committee's decision to the institution (§IX.2.d).")
+                step = self.env._("Notify the committee's decision to the institution (§IX.2.d).")
                 deadline = app.deadline_notification
             elif app.state == "notified" and app.outcome != "rejected":
                 if app.application_type not in CREDIT_APPLICATION_TYPES:
-                    step = _("Sign the legal instrument with the institution (§IX.2.d).")
+                    step = self.env._("Sign the legal instrument with the institution (§IX.2.d).")
                 elif not line:
-                    step = _("Create the credit line and formalize it (§IX.2.d, §IX.3).")
+                    step = self.env._("Create the credit line and formalize it (§IX.2.d, §IX.3).")
                 else:
-                    step = _("Formalize credit line %(line)s (§IX.3).", line=line.name)
+                    step = self.env._("Formalize credit line %(line)s (§IX.3).", line=line.name)
                 deadline = app.deadline_signature
             elif app.state == "formalized" and line:
-                step = _("Record the disposals of credit line %(line)s.", line=line.name)
+                step = self.env._("Record the disposals of credit line %(line)s.", line=line.name)
                 deadline = line.disposal_deadline
             _set_next_step(app, step, deadline)
 
@@ -194,25 +195,26 @@ class PronafimCommitteeSession(models.Model):
     next_step_label = fields.Char(string="Next Step and Deadline", compute="_compute_next_step")
 
     def _compute_next_step(self):
-        _ = self.env._
         for session in self:
             step, deadline = False, False
             if session.state == "draft":
                 if not session.decision_ids:
-                    step = _("Put the applications sent to committee on the agenda.")
+                    step = self.env._("Put the applications sent to committee on the agenda.")
                 else:
-                    step = _(
+                    step = self.env._(
                         "Mark the members present and install the session with quorum (§VI.b)."
                     )
                 deadline = session.date
             elif session.state == "held":
                 if session.decision_ids.filtered(lambda d: not d.outcome):
-                    step = _("Record the committee's decision on each agenda item (§VI.c).")
+                    step = self.env._(
+                        "Record the committee's decision on each agenda item (§VI.c)."
+                    )
                 else:
-                    step = _("Close the session (minutes).")
+                    step = self.env._("Close the session (minutes).")
                 deadline = session.date
             else:
-                step = _("Convene the next session (§VI.a).")
+                step = self.env._("Convene the next session (§VI.a).")
                 deadline = session.next_session_by
             _set_next_step(session, step, deadline)
 
@@ -232,18 +234,19 @@ class PronafimCommitteeDecision(models.Model):
     next_step_label = fields.Char(string="Next Step and Deadline", compute="_compute_next_step")
 
     def _compute_next_step(self):
-        _ = self.env._
         for decision in self:
             app = decision.application_id
             step, deadline = False, False
             if not decision.outcome:
                 if decision.session_id.state == "draft":
-                    step = _("Install the session with quorum before deciding (§VI.b).")
+                    step = self.env._("Install the session with quorum before deciding (§VI.b).")
                 else:
-                    step = _("Record the votes and the committee's decision (§VI.c).")
+                    step = self.env._("Record the votes and the committee's decision (§VI.c).")
                 deadline = decision.session_id.date
             elif app.state in ("authorized", "conditioned", "rejected"):
-                step = _("Notify the decision on application %(folio)s (§IX.2.d).", folio=app.name)
+                step = self.env._(
+                    "Notify the decision on application %(folio)s (§IX.2.d).", folio=app.name
+                )
                 deadline = app.deadline_notification
             else:
                 step, deadline = app.next_step, app.next_step_deadline
@@ -271,22 +274,23 @@ class PronafimCreditLine(models.Model):
                 self[name] = value
 
     def _compute_next_step(self):
-        _ = self.env._
         for line in self:
             step, deadline = False, False
             line.disposal_count = len(line.disposal_ids)
             if line.state == "draft":
-                step = _("Formalize the line: sign the legal instrument (§IX.2.d, §IX.3).")
+                step = self.env._(
+                    "Formalize the line: sign the legal instrument (§IX.2.d, §IX.3)."
+                )
                 deadline = line.application_id.deadline_signature
             elif line.state == "formalized":
                 due = line.disposal_ids.installment_ids.filtered(
                     lambda i: i.amount_due > 0
                 ).sorted(lambda i: (i.due_date, i.id))[:1]
                 if not line.disposal_ids:
-                    step = _("Record the first disposal (§VIII.1).")
+                    step = self.env._("Record the first disposal (§VIII.1).")
                     deadline = line.disposal_deadline
                 elif due:
-                    step = _(
+                    step = self.env._(
                         "Register the payment of installment %(number)s of disposal "
                         "%(disposal)s.",
                         number=due.number,
@@ -321,7 +325,6 @@ class PronafimCreditDisposal(models.Model):
     next_amount_due = fields.Monetary(string="Next Installment Due", compute="_compute_next_step")
 
     def _compute_next_step(self):
-        _ = self.env._
         for disposal in self:
             step, deadline = False, False
             due = disposal.installment_ids.filtered(lambda i: i.amount_due > 0).sorted(
@@ -329,17 +332,17 @@ class PronafimCreditDisposal(models.Model):
             )[:1]
             disposal.next_amount_due = due.amount_due
             if disposal.id and not disposal.installment_ids:
-                step = _("Generate the repayment schedule.")
+                step = self.env._("Generate the repayment schedule.")
             elif due:
                 late = due.due_date < program_today(disposal)
                 step = (
-                    _(
+                    self.env._(
                         "Installment %(number)s is overdue: register the institution's "
                         "payment.",
                         number=due.number,
                     )
                     if late
-                    else _(
+                    else self.env._(
                         "Register the institution's payment of installment %(number)s.",
                         number=due.number,
                     )

@@ -475,11 +475,12 @@ class TestProvisionRunScreens(MicroScreensMixin, FonaesPortfolioCase, HttpCase):
         with in_background(True), trap_jobs() as trap:
             failed = self._start(failing)
             # Not assertRaises: its savepoint would also undo the run's failed state.
+            error = None
             try:
                 trap.perform_enqueued_jobs()
-                self.fail("the rating should have failed")
-            except UserError:
-                pass
+            except UserError as caught:
+                error = caught
+            self.assertTrue(error, "the rating should have failed")
         failed.invalidate_recordset()
         self.assertEqual(failed.micro_job_state, "failed")
         self._open(failed, "micro_job_provision_run_failed")
