@@ -5,12 +5,15 @@ import logging
 import os
 import pathlib
 import re
+from unittest.mock import patch
 
 from odoo import SUPERUSER_ID, Command, api
 from odoo.exceptions import AccessError, UserError
 from odoo.modules.registry import Registry
 from odoo.tests import new_test_user
 from odoo.tests.common import ChromeBrowser, get_db_name
+
+from odoo.addons.micro_base.models.micro_job import MicroJobMixin
 
 _logger = logging.getLogger(__name__)
 
@@ -85,6 +88,15 @@ class MicroTestMixin:
     def _visible_menus(self, user):
         return self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
 
+    def assertJobEnqueued(self, trap, record, method, identity):
+        """``record``'s last run is queued as ``record.method()`` under ``identity`` on
+        the suite's channel (``trap``: queue_job's ``trap_jobs()``)."""
+        trap.assert_enqueued_job(
+            record._micro_run_job,
+            args=(record.micro_job_id.sudo().id, method, [], identity),
+            properties={"identity_key": identity, "channel": "root.micro"},
+        )
+
     def _execute_kw(self, user, model, method, args, kwargs=None, password=None):
         """Call ``model.method(*args, **kwargs)`` through Odoo's external API
         (``execute_kw`` over ``/jsonrpc``) logged in as ``user``; the password defaults to
@@ -134,6 +146,12 @@ def two_environments():
     registry = Registry(get_db_name())
     with registry.cursor() as cr1, registry.cursor() as cr2:
         yield api.Environment(cr1, SUPERUSER_ID, {}), api.Environment(cr2, SUPERUSER_ID, {})
+
+
+def in_background(flag):
+    """Decide, for a test, whether ``micro.job.mixin`` queues its work (as when queue_job's
+    runner is loaded) or runs it in the request."""
+    return patch.object(MicroJobMixin, "_micro_jobs_in_background", lambda self: flag)
 
 
 def screens_dir():

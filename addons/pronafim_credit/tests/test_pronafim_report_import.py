@@ -5,12 +5,11 @@ and the analyst's click runs it as a background job (one per institution and mon
 
 import base64
 import datetime
-from unittest.mock import patch
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from odoo.addons.micro_base.models.micro_job import MicroJobMixin
+from odoo.addons.micro_base.tests.common import in_background
 from odoo.addons.micro_base.tools import tabular
 
 from ..tools import borrower_report
@@ -26,10 +25,6 @@ FIELDS = (
     "municipality_id", "rural", "priority_zone", "special_attention_zone", "activity",
     "workers", "trained", "commercial_partner_id", "month",
 )  # fmt: skip
-
-
-def in_background(flag):
-    return patch.object(MicroJobMixin, "_micro_jobs_in_background", lambda self: flag)
 
 
 class ReportImportCase(ImportCase):
@@ -204,11 +199,7 @@ class TestReportImportJob(ReportImportCase):
             self.assertTrue(report.action_import_in_background())
             job = report.micro_job_id.sudo()
             trap.assert_jobs_count(1)
-            trap.assert_enqueued_job(
-                report._micro_run_job,
-                args=(job.id, "_import_job", [], identity),
-                properties={"identity_key": identity, "channel": "root.micro"},
-            )
+            self.assertJobEnqueued(trap, report, "_import_job", identity)
             self.assertEqual(job.state, "queued")
             self.assertEqual(report.state, "draft", "nothing done in the click's request")
             trap.perform_enqueued_jobs()

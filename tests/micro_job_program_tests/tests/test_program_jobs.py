@@ -5,7 +5,6 @@ the first is queued is refused. Each runs as the role that does the work."""
 
 import io
 from datetime import date, timedelta
-from unittest.mock import patch
 
 import openpyxl
 
@@ -17,17 +16,12 @@ from odoo.addons.fonaes_support.tests.test_fonaes_provisioning import (
     FonaesPortfolioCase,
 )
 from odoo.addons.md_micronegocios.tests.common import MdCommon
-from odoo.addons.micro_base.models.micro_job import MicroJobMixin
-from odoo.addons.micro_base.tests.common import MicroScreensMixin
+from odoo.addons.micro_base.tests.common import MicroScreensMixin, MicroTestMixin, in_background
 from odoo.addons.pronafim_credit.tests.test_pronafim_complaints import ComplaintCase
 from odoo.addons.queue_job.tests.common import trap_jobs
 
 
-def in_background(flag):
-    return patch.object(MicroJobMixin, "_micro_jobs_in_background", lambda self: flag)
-
-
-class JobTestMode:
+class JobTestMode(MicroTestMixin):
     """One connection serves the job's side cursor too (as in HttpCase), so that the test's
     transaction sees and rolls back what the job writes through it."""
 
@@ -63,11 +57,7 @@ class TestComplaintImportJob(JobTestMode, ComplaintCase):
             self.assertTrue(file.action_import_in_background())
             trap.assert_jobs_count(1)
             job = file.micro_job_id.sudo()
-            trap.assert_enqueued_job(
-                file._micro_run_job,
-                args=(job.id, "_import_job", [], identity),
-                properties={"identity_key": identity, "channel": "root.micro"},
-            )
+            self.assertJobEnqueued(trap, file, "_import_job", identity)
             self.assertEqual(file.micro_job_state, "queued")
             self.assertEqual(file.state, "pending", "nothing imported in the click's request")
             self.assertFalse(file.complaint_ids)
@@ -183,11 +173,7 @@ class TestProvisionRatingJob(JobTestMode, FonaesPortfolioCase):
             self.assertEqual(run._rating_identity(), identity)
             self.assertEqual(run.date, CUT_OFF, "the month-end on or before the date given")
             trap.assert_jobs_count(1)
-            trap.assert_enqueued_job(
-                run._micro_run_job,
-                args=(run.micro_job_id.sudo().id, "_rate_run", [], identity),
-                properties={"identity_key": identity, "channel": "root.micro"},
-            )
+            self.assertJobEnqueued(trap, run, "_rate_run", identity)
             self.assertEqual(run.micro_job_state, "queued")
             self.assertFalse(run.line_ids, "nothing rated in the click's request")
             self.assertFalse(run.move_id)
@@ -287,11 +273,7 @@ class TestStatementsWorkbookJob(JobTestMode, FonaesPortfolioCase):
             self.assertTrue(statement.action_generate_workbook())
             trap.assert_jobs_count(1)
             job = statement.micro_job_id.sudo()
-            trap.assert_enqueued_job(
-                statement._micro_run_job,
-                args=(job.id, "_generate_workbook", [], identity),
-                properties={"identity_key": identity, "channel": "root.micro"},
-            )
+            self.assertJobEnqueued(trap, statement, "_generate_workbook", identity)
             self.assertEqual(statement.micro_job_state, "queued")
             self.assertFalse(self._attachments(), "nothing generated in the click's request")
             trap.perform_enqueued_jobs()
@@ -376,11 +358,7 @@ class TestCaseBatchJob(JobTestMode, MdCommon, TransactionCase):
             batch = self.Batch.browse(action["res_id"])
             self.assertEqual(batch.lead_ids, cases)
             trap.assert_jobs_count(1)
-            trap.assert_enqueued_job(
-                batch._micro_run_job,
-                args=(batch.micro_job_id.sudo().id, "_run_batch", [], identity),
-                properties={"identity_key": identity, "channel": "root.micro"},
-            )
+            self.assertJobEnqueued(trap, batch, "_run_batch", identity)
             self.assertEqual(batch.micro_job_state, "queued")
             self.assertEqual(cases.md_diagnostic_ids.mapped("state"), ["draft"] * 3)
             trap.perform_enqueued_jobs()

@@ -2,22 +2,16 @@
 server-wide, the same code runs in the request otherwise, with the same result; progress,
 error, retry; two runs with the same key never overlap."""
 
-from unittest.mock import patch
-
 import odoo
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import SQL, mute_logger
 
-from odoo.addons.micro_base.models.micro_job import MicroJobMixin, _lock_key
-from odoo.addons.micro_base.tests.common import MicroTestMixin
+from odoo.addons.micro_base.models.micro_job import _lock_key
+from odoo.addons.micro_base.tests.common import MicroTestMixin, in_background
 from odoo.addons.queue_job.tests.common import trap_jobs
 
 QUIET = "odoo.addons.micro_base.models.micro_job"
-
-
-def in_background(flag):
-    return patch.object(MicroJobMixin, "_micro_jobs_in_background", lambda self: flag)
 
 
 @tagged("post_install", "-at_install")
@@ -75,11 +69,7 @@ class TestMicroJob(MicroTestMixin, TransactionCase):
         with in_background(True), trap_jobs() as trap:
             job = batch.action_make_lines()
             trap.assert_jobs_count(1)
-            trap.assert_enqueued_job(
-                batch._micro_run_job,
-                args=(job.id, "_make_lines", [], "batch:B3"),
-                properties={"identity_key": "batch:B3", "channel": "root.micro"},
-            )
+            self.assertJobEnqueued(trap, batch, "_make_lines", "batch:B3")
             self.assertEqual(job.state, "queued")
             self.assertFalse(batch.line_ids, "nothing done in the click's request")
             trap.perform_enqueued_jobs()
