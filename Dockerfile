@@ -17,7 +17,7 @@ COPY docker/entrypoint.sh /usr/local/bin/micro-entrypoint.sh
 RUN chmod 0644 /etc/odoo/odoo.conf /usr/local/lib/micro/odoo_conf.py \
     && chmod 0755 /usr/local/bin/micro-entrypoint.sh
 ENV ODOO_RC=/var/lib/odoo/odoo.conf \
-    ODOO_INIT_ADDONS=micro_base,md_micronegocios,pronafim_credit,fonaes_support
+    ODOO_INIT_ADDONS=micro_base,micro_base_account,md_micronegocios,pronafim_credit,fonaes_support
 USER odoo
 ENTRYPOINT ["/usr/local/bin/micro-entrypoint.sh"]
 CMD ["odoo"]

@@ -23,9 +23,12 @@ if [ -n "${ODOO_DB:-}" ] && ! python3 "$HELPER" db-exists "$CONF" "$ODOO_DB"; th
     demo=(--without-demo=all)
     if [ "${ODOO_DEMO:-}" = 1 ]; then demo=(); fi
     echo "First start: creating the database $ODOO_DB ($ODOO_INIT_ADDONS)"
-    # In Spanish, as `make run`: Mexican Spanish the default, Colombian Spanish installed.
+    # In Spanish, as `make run` (scripts/run.sh): Mexican and Colombian Spanish installed,
+    # Odoo's own texts loaded for both before the suite's addons. English is named first:
+    # an Odoo 18 of before odoo/odoo#192344 cannot create a database whose first language
+    # is a Spanish one. Mexican Spanish is then made the default (below).
     odoo -c "$CONF" -d "$ODOO_DB" -i "$ODOO_INIT_ADDONS" "${demo[@]}" --stop-after-init \
-        --no-http --load-language="${ODOO_LANGUAGES:-es_MX,es_CO}"
+        --no-http --load-language="en_US,${ODOO_LANGUAGES:-es_MX,es_CO}"
     generated=""
     if [ -z "${ODOO_ADMIN_PASSWORD:-}" ]; then
         generated=1
@@ -35,6 +38,11 @@ if [ -n "${ODOO_DB:-}" ] && ! python3 "$HELPER" db-exists "$CONF" "$ODOO_DB"; th
         >/dev/null <<'PY'
 import os
 env.ref("base.user_admin").password = os.environ["ODOO_ADMIN_PASSWORD"]
+# The first language of ODOO_LANGUAGES (Mexican Spanish) is the default of new contacts
+# and of the portal's visitors, as Odoo makes the first language it loads.
+lang = (os.environ.get("ODOO_LANGUAGES") or "es_MX").split(",")[0]
+env["ir.default"].set("res.partner", "lang", lang)
+env.company.partner_id.lang = lang
 env.cr.commit()
 PY
     if [ -n "$generated" ]; then

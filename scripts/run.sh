@@ -13,10 +13,20 @@ joined() { local IFS=,; echo "$*"; }
 init=()
 if ! psql_q "SELECT 1 FROM pg_database WHERE datname='$RUN_DB'" | grep -q 1; then
     echo "Creating the database $RUN_DB with the suite and demo data (about 3 minutes)"
-    # In Spanish: Mexican Spanish first (the default of new contacts and of the portal's
-    # visitors: PRONAFIM, FONDESO and FONAES are Mexican), Colombian Spanish for
-    # UNIMINUTO's users. Odoo's own texts are loaded for both.
-    init=(-i "$(joined "${ALL_ADDONS[@]}")" --load-language=es_MX,es_CO)
+    # In Spanish: Mexican Spanish and Colombian Spanish (UNIMINUTO's users) installed,
+    # Odoo's own texts loaded for both, before the suite's addons (whose demo copies
+    # their texts in the users' languages). English is named first: Odoo 18 of before
+    # odoo/odoo#192344 cannot create a database whose first language is a Spanish one
+    # (base's own es_419 record then takes the URL code "es" already given to it).
+    odoo_bin -d "$RUN_DB" -i "$(joined "${ALL_ADDONS[@]}")" --load-language=en_US,es_MX,es_CO \
+        --stop-after-init --http-port="$HTTP_PORT" --max-cron-threads=0
+    # Mexican Spanish the default of new contacts and of the portal's visitors (PRONAFIM,
+    # FONDESO and FONAES are Mexican), as Odoo makes the first language it loads.
+    ODOO_COMMAND=shell odoo_bin -d "$RUN_DB" --no-http >/dev/null <<'PY'
+env["ir.default"].set("res.partner", "lang", "es_MX")
+env.company.partner_id.lang = "es_MX"
+env.cr.commit()
+PY
 fi
 if [ "${WORKERS:-0}" -gt 0 ]; then  # production-like: workers (+ read replica unless REPLICA=0)
     source "$ROOT/scripts/workers.sh" && workers_options

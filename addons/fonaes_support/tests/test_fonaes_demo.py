@@ -47,6 +47,39 @@ class TestFonaesDemoWork(TransactionCase):
         self.assertFalse(Application._cron_flag_overdue_terms() & mine)
         self.assertFalse(Application._cron_cancel_expired_folios() & mine)
 
+    def test_demo_chatter_is_in_the_users_spanish(self):
+        """Odoo loads a module's translations after its demo: the demo loads them first
+        and runs its steps in Mexican Spanish, so the chatter the users find on day one
+        (the record's creation, its folio) is not in English."""
+        apps = self.env["fonaes.application"].search(
+            [("id", "in", [_demo(self.env, x).id for x in DEMO_APPLICATIONS])]
+        )
+        bodies = [
+            str(message.body)
+            for message in apps.message_ids.filtered(lambda m: m.message_type == "notification")
+            if message.body
+        ]
+        self.assertGreaterEqual(len(bodies), len(DEMO_APPLICATIONS))
+        for body in bodies:
+            self.assertNotIn(" created", body)
+            self.assertNotIn(" assigned;", body)
+        registered = _demo(self.env, "demo_application_chis_registered")
+        self.assertTrue(
+            registered.message_ids.filtered(lambda m: "asignado" in str(m.body or "")),
+            "the folio's message is in Spanish",
+        )
+
+
+DEMO_APPLICATIONS = (
+    "demo_application_ipm",
+    "demo_application_csr",
+    "demo_application_chis_authorized",
+    "demo_application_chis_improcedent",
+    "demo_application_chis_opinion",
+    "demo_application_chis_validated",
+    "demo_application_chis_registered",
+)
+
 
 @tagged("post_install", "-at_install")
 class TestFonaesDirectorateDesk(MicroScreensMixin, HttpCase):

@@ -49,6 +49,21 @@ class TestFonaesFirstContact(DemoUsersMixin, FonaesCase):
         app.action_notify_extension()
         self.assertTrue(app.resolution_extended)
 
+    def test_inbox_folio_column_of_a_draft_is_not_blank(self):
+        """A draft has no folio until it is registered (§6.3.1.II): the inbox's folio
+        column reads "Draft (* id)", as Odoo's drafts do, then the folio."""
+        rep = self._new_user("fo_rep_label", GROUP % "state_representative", email=False)
+        rep.fonaes_state_ids = self.oaxaca
+        app = self._application(self.group, self._limit("support_limit_cts_1"), 100_000, user=rep)
+        self.assertFalse(app.name)
+        self.assertEqual(app.with_context(lang="en_US").folio_label, f"Draft (* {app.id})")
+        app.action_submit()
+        self.assertEqual(app.folio_label, app.name)
+        self.assertTrue(app.folio_label.startswith("FONAES-"))
+        inbox = self.env.ref("fonaes_support.fonaes_home_action_state_representative")
+        arch = self.env["fonaes.application"].get_view(inbox.view_id.id, "list")["arch"]
+        self.assertIn('name="folio_label"', arch)
+
     def test_roles_are_a_selection_in_the_user_form(self):
         programs = self.env.ref("micro_base.module_category_micro_programs")
         for category, kind, _groups, _name in self.env["res.groups"].get_groups_by_application():

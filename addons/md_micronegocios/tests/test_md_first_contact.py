@@ -34,6 +34,24 @@ class TestMdFirstContact(DemoUsersMixin, MicroTestMixin, TransactionCase):
         )
         self.assertTrue(cases, "the facilitator has cases in the current cycle")
 
+    def test_demo_plan_activities_copy_the_library_in_colombian_spanish(self):
+        """Odoo loads a module's translations after its data and demo; the demo loads
+        them first, so the plans copy the activity library's es_CO names, and so do the
+        facilitators' to-dos of those activities."""
+        cycle = self.env.ref("md_micronegocios.md_cycle_demo_current")
+        activities = self.env["md.plan.activity"].search(
+            [("plan_id.cycle_id", "=", cycle.id), ("template_id", "!=", False)]
+        )
+        self.assertGreater(len(activities), 20, "the demo plans have activities")
+        self.assertIn("es_CO", dict(self.env["res.lang"].get_installed()))
+        for activity in activities:
+            spanish = activity.template_id.with_context(lang="es_CO").name
+            english = activity.template_id.with_context(lang="en_US").name
+            self.assertNotEqual(spanish, english, "the library is translated")
+            self.assertEqual(activity.name, spanish)
+            if activity.mail_activity_id:
+                self.assertEqual(activity.mail_activity_id.summary, spanish)
+
     def test_home_action_follows_the_role(self):
         user = self._new_user("md_fc_fac", GROUP % "facilitator")
         self.assertEqual(

@@ -65,3 +65,21 @@ class TestPronafimDemoLine(TransactionCase):
         self.assertEqual(set(report.microcredit_ids.line_id.ids), set(line.ids))
         self.assertEqual(line.borrower_count, 7)
         self.assertAlmostEqual(line.women_pct, 500 / 7, 2)
+
+    def test_demo_chatter_is_in_the_users_spanish(self):
+        """Odoo loads a module's translations after its demo: the demo loads them first
+        and runs its steps in Mexican Spanish, so the chatter the users find on day one
+        (each record's creation) is not in English."""
+        imf = self.env.ref("pronafim_credit.demo_imf_partner")
+        line = self.env["pronafim.credit.line"].search([("commercial_partner_id", "=", imf.id)])
+        complaints = self.env["pronafim.complaint"].browse(
+            [self.env.ref(f"pronafim_credit.demo_complaint_{n}").id for n in range(1, 6)]
+        )
+        self.assertTrue(line)
+        messages = (
+            line.message_ids | line.application_id.message_ids | complaints.message_ids
+        ).filtered(lambda m: m.message_type == "notification" and m.body)
+        self.assertGreaterEqual(len(messages), 7)
+        for message in messages:
+            self.assertNotIn(" created", str(message.body))
+        self.assertTrue(messages.filtered(lambda m: " creado" in str(m.body)))

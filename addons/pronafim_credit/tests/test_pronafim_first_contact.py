@@ -1,6 +1,6 @@
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.micro_base.tests.common import DemoUsersMixin
+from odoo.addons.micro_base.tests.common import DemoUsersMixin, MicroScreensMixin
 
 from .common import GROUP
 from .test_pronafim_emergency import EmergencyCase
@@ -60,3 +60,22 @@ class TestPronafimFirstContactTour(HttpCase):
         self.start_tour("/web/login", "pronafim_first_contact_complaints_officer", timeout=180)
         self.assertEqual(complaint.state, "in_progress")
         self.assertEqual(complaint.officer_id, officer)
+
+
+@tagged("post_install", "-at_install")
+class TestPronafimImfPortalHeader(MicroScreensMixin, HttpCase):
+    """The IMF's portal user lands on "My Account" in Mexican Spanish, Odoo's portal texts
+    included, under the demo operator's name and logo: screenshot under
+    .odoo/screens/TestPronafimImfPortalHeader/."""
+
+    browser_size = "1400x900"
+
+    def test_imf_portal_user_sees_the_operator_in_spanish(self):
+        user = self.env.ref("pronafim_credit.demo_user_imf_portal")
+        self.assertEqual(user.lang, "es_MX")
+        company = user.company_id
+        self.assertFalse(company.uses_default_logo, "the demo company has a logo of its own")
+        self.assertIn("Programas de Apoyo a Micronegocios", company.name)
+        # The browser asks for English (Accept-Language en-US): the login page's visit
+        # leaves an English frontend_lang cookie, which logging in replaces with hers.
+        self.start_tour("/web/login", "pronafim_first_contact_imf_portal", timeout=180)

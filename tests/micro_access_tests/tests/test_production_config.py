@@ -78,6 +78,23 @@ class TestProductionConfig(BaseCase):
         self.assertNotRegex(compose, r"(?m)^\s*-\s*\"8069:8069\"", "Odoo is behind the proxy")
         self.assertNotRegex(compose, r"(?im)password:\s*odoo\s*$", "no default secret")
 
+    def test_first_start_creates_the_database_as_make_run(self):
+        """Issue 15: Docker's first start creates the database as `make run` does: every
+        suite addon, Odoo's texts in Mexican and Colombian Spanish (English named first:
+        an Odoo 18 of before odoo/odoo#192344 cannot create a database whose first
+        language is a Spanish one), Mexican Spanish then the contacts' and visitors'
+        default."""
+        run = (ROOT / "scripts" / "run.sh").read_text()
+        entrypoint = (ROOT / "docker" / "entrypoint.sh").read_text()
+        self.assertIn("--load-language=en_US,es_MX,es_CO", run)
+        self.assertIn('--load-language="en_US,${ODOO_LANGUAGES:-es_MX,es_CO}"', entrypoint)
+        self.assertIn('env["ir.default"].set("res.partner", "lang", "es_MX")', run)
+        self.assertIn('env["ir.default"].set("res.partner", "lang", lang)', entrypoint)
+        suite = sorted(p.parent.name for p in (ROOT / "addons").glob("*/__manifest__.py"))
+        dockerfile = (ROOT / "Dockerfile").read_text()
+        image = re.search(r"ODOO_INIT_ADDONS=(\S+)", dockerfile).group(1).split(",")
+        self.assertEqual(sorted(image), suite)
+
     def _run_conf(self, tmp, env, shipped=ROOT / "odoo.conf"):
         helper = _load_helper()
         out = io.StringIO()

@@ -23,6 +23,10 @@ registry.category("web_tour.tours").add("fonaes_first_contact_state_representati
             run: "click",
         },
         {
+            content: "A draft's folio column is not blank: Odoo's draft reference (* id)",
+            trigger: ".o_list_view .o_data_row:contains('Grupo Las Palmas') .o_data_cell[name=folio_label]:contains('(* ')",
+        },
+        {
             content: "Open the application of Grupo Las Palmas",
             trigger: ".o_list_view .o_data_row:contains('Grupo Las Palmas') .o_data_cell",
             run: "click",
