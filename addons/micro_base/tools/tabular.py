@@ -310,3 +310,112 @@ def parse_number(text, kind=float, maximum=None):
     if kind is decimal.Decimal:
         return number
     return float(number)
+
+
+# ---- CSV bodies the database can load as they are (issue 20) ----
+
+#: What ``str.strip()`` removes (the characters of ``str.isspace``): a cell is stripped of
+#: these, e.g. with PostgreSQL's ``btrim(cell, WHITESPACE)``, to read as :func:`read` does.
+WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+# Every byte but the control characters of _BINARY.
+_TEXT_BYTES = bytes(code for code in range(256) if not _BINARY.match(chr(code)))
+# Line breaks of str.splitlines() that the csv module and COPY take for plain characters.
+_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+class CsvSource:
+    """A CSV file that PostgreSQL's ``COPY ... FROM STDIN WITH (FORMAT csv, DELIMITER
+    delimiter)`` reads as :func:`read` does, one row per line (see :func:`csv_source`).
+
+    ``header``: the header's names, stripped and lower-cased, one per column of the file
+    (``""`` for a column without a name, which :func:`read` leaves out); ``delimiter``:
+    the separator; ``body``: the lines after the header (line 2 on), in UTF-8; ``lines``:
+    how many lines ``body`` has; ``encoding``: the file's text encoding. A row read from
+    line ``n`` of ``body`` (1 = its first) is line ``n + 1`` of the file. Its cells are not
+    stripped yet (strip them of :data:`WHITESPACE`, as :func:`read` does), and rows whose
+    cells are all blank are rows :func:`read` skips; ``blank_rows`` is ``False`` when the
+    body has no such row (no line of only separators, quotes and white space).
+    """
+
+    def __init__(self, header, delimiter, body, lines, encoding, blank_rows=True):
+        self.header = header
+        self.delimiter = delimiter
+        self.body = body
+        self.lines = lines
+        self.encoding = encoding
+        self.blank_rows = blank_rows
+
+    def names(self):
+        """The column names as :attr:`Table.header` has them (nameless columns left out)."""
+        return [name for name in self.header if name]
+
+
+def _csv_line_pattern(delimiter):
+    """Regex of one line whose quoted cells are all plainly quoted (a quote opens a cell
+    and closes it before the next separator, quotes inside doubled): the quoting the csv
+    module and COPY read alike."""
+    sep = re.escape(delimiter)
+    cell = f'(?:"(?:[^"]|"")*"|[^"{sep}]*)'
+    return re.compile(f"{cell}(?:{sep}{cell})*")
+
+
+def csv_source(data, filename=""):
+    """The :class:`CsvSource` of ``data`` (bytes of a file) when it is a CSV that the
+    database can load as it is with the same rows, cells and line numbers as
+    :func:`read` gives; ``None`` otherwise (then :func:`read` it): a workbook, a file
+    :func:`read` refuses, a header not on the first line, a bare carriage return, a cell
+    quoted in another way than plainly or over several lines, a line longer than the csv
+    module's field limit. It never raises. Whether each row is on one line is left to
+    the database: load the body, then compare the rows loaded with :attr:`CsvSource.lines`
+    (a blank line or a row of another width makes COPY fail: read the file instead).
+    """
+    data = bytes(data or b"")
+    name = (filename or "").lower()
+    if data.startswith((*_ZIP_MAGIC, _OLE_MAGIC)) or name.endswith(
+        (".xls", ".xlsx", ".xlsm", ".ods")
+    ):
+        return None
+    try:
+        text, encoding = decode(data)
+    except TabularError:
+        return None
+    text = text.lstrip("\ufeff")
+    if not text or text.isspace():
+        return None
+    # The control characters of _BINARY are these bytes in UTF-8, Windows-1252 and
+    # Latin-1 (and nothing else is): deleting every other byte is quicker than a search.
+    if _BINARY.search(text) if encoding == "utf-16" else data.translate(None, _TEXT_BYTES):
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+        if "\r" in text:
+            return None
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]
+    body = "" if end < 0 else text[end + 1 :]
+    if not first.strip() or _OTHER_BREAKS.search(first):
+        return None
+    delimiter = _separator(first)
+    pattern = _csv_line_pattern(delimiter)
+    limit = csv.field_size_limit()
+    lines = [first]
+    if len(text) > limit or '"' in body:
+        lines += body.split("\n")
+        if max(map(len, lines)) > limit:
+            return None
+    if any(not pattern.fullmatch(line) for line in lines if '"' in line):
+        return None
+    try:
+        header = next(csv.reader([first], delimiter=delimiter))
+        payload = body.encode("utf-8")
+    except (csv.Error, StopIteration, UnicodeEncodeError):
+        return None
+    header = [value.strip().lower() for value in header]
+    if not any(header):
+        return None
+    lines = body.count("\n") + (1 if body and not body.endswith("\n") else 0)
+    spaces = WHITESPACE.replace("\n", "")
+    blank = re.compile(f"^[{re.escape(delimiter + chr(34) + spaces)}]*$", re.MULTILINE)
+    # Up to the last line's end: after it, no line.
+    blank_rows = bool(body) and bool(blank.search(body, 0, len(body) - body.endswith("\n")))
+    return CsvSource(header, delimiter, payload, lines, encoding, blank_rows=blank_rows)

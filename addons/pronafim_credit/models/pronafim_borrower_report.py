@@ -1,5 +1,7 @@
 import io
 
+import psycopg2
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
@@ -23,13 +25,19 @@ _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\
 
 
 _CREATE_RAW = """
-    DROP TABLE IF EXISTS pronafim_report_raw, pronafim_report_row;
+    DROP TABLE IF EXISTS pronafim_report_csv, pronafim_report_raw, pronafim_report_row;
     CREATE TEMPORARY TABLE pronafim_report_raw (
         line integer, curp text, name text, amount text, date text,
         term_months text, rate text, line_name text, municipality text,
         activity text, workers text, trained text, over_indebted text
     ) ON COMMIT DROP;
 """
+# The columns of pronafim_report_raw: the line in the file, then borrower_report.COLUMNS
+# ("line" there is the credit line's name).
+_RAW_COLUMNS = (
+    "line", "curp", "name", "amount", "date", "term_months", "rate", "line_name",
+    "municipality", "activity", "workers", "trained", "over_indebted",
+)  # fmt: skip
 # Rows copied into the temporary table at a time (the import's progress is reported per batch).
 ROW_BATCH = 20_000
 _COPY_RAW = """
@@ -38,80 +46,24 @@ _COPY_RAW = """
         activity, workers, trained, over_indebted
     ) FROM STDIN
 """
-# A number written plainly (at most 15 significant digits, so that the value stored is the
-# one validate_rows reads: float(Decimal(text))).
-_PLAIN_NUMBER = r"^[0-9]{1,11}(\.[0-9]{1,4})?$"
-_PLAIN_INTEGER = r"^[0-9]{1,9}$"
+# A number written plainly: digits, at most 11, and a decimal part of at most 4 (at most
+# 15 significant digits, so that the value stored is the one validate_rows reads:
+# float(Decimal(text))); a whole number of at most 9 digits. The same as the regular
+# expressions ^[0-9]{1,11}(\.[0-9]{1,4})?$ and ^[0-9]{1,9}$, written so because PostgreSQL
+# matches bounded repetitions slowly (about twice the time on 100,000 rows).
+_PLAIN_NUMBER = r"^[0-9]+(\.[0-9]+)?$"
+_PLAIN_INTEGER = r"^[0-9]+$"
 # The rows of pronafim_report_raw checked with the rules of borrower_report.validate_rows
 # (see PronafimBorrowerReport._validate_rows): ``clean`` when SQL proves every rule holds.
 _STAGE_ROWS = """
--- Its statistics, so that the lookups are planned as hash joins; no JIT (compiling the long
--- expression costs more than the query itself).
-ANALYZE pronafim_report_raw;
+%(release)s
+-- No JIT (compiling the long expression costs more than the query itself). The raw table
+-- is not analyzed: its size, known to the planner, is enough for the hash joins.
 SET LOCAL jit = off;
 CREATE TEMPORARY TABLE pronafim_report_row ON COMMIT DROP AS
-WITH shaped AS (
-    SELECT r.*, l.id AS line_id, mu.id AS municipality_id,
-           r.curp COLLATE "C" ~ '^[A-Z]{4}[0-9]{6}[A-Z]{6}[0-9A-Z][0-9]$'
-               AND substr(r.curp, 1, 4) <> ALL(%(blacklist)s::text[])
-               AND substr(r.curp, 12, 2) = ANY(%(states)s::text[])
-               AND substr(r.curp, 11, 1) IN ('H', 'M') AS curp_shape,
-           r.date COLLATE "C" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AS date_shape,
-           r.amount COLLATE "C" ~ %(number)s AS amount_shape,
-           r.rate COLLATE "C" ~ %(number)s AS rate_shape,
-           r.term_months COLLATE "C" ~ %(integer)s AS term_shape,
-           r.workers COLLATE "C" ~ %(integer)s AS workers_shape,
-           count(*) OVER (PARTITION BY r.curp, r.line_name) AS same_key
-      FROM pronafim_report_raw r
-      LEFT JOIN unnest(%(line_names)s::text[], %(line_ids)s::integer[]) AS l (name, id)
-        ON l.name = r.line_name
-      -- The catalog's codes are unique (as the search of validate_rows' caller finds them).
-      LEFT JOIN pronafim_municipality mu ON mu.code = r.municipality
-), checked AS MATERIALIZED (
-    SELECT s.*,
-           CASE WHEN s.curp_shape THEN
-               %(checksum)s = substr(s.curp, 18, 1)::integer
-               AND substr(s.curp, 9, 2)::integer BETWEEN 1 AND (
-                   CASE WHEN substr(s.curp, 7, 2)::integer BETWEEN 1 AND 12 THEN
-                       extract(day FROM make_date(
-                           substr(s.curp, 5, 2)::integer
-                               + CASE WHEN substr(s.curp, 17, 1) ~ '[0-9]' THEN 1900
-                                      ELSE 2000 END,
-                           substr(s.curp, 7, 2)::integer, 1
-                       ) + interval '1 month - 1 day')::integer
-                   ELSE 0 END)
-           ELSE FALSE END AS curp_ok,
-           CASE WHEN s.date_shape THEN
-               substr(s.date, 1, 7) = %(month)s
-               AND substr(s.date, 9, 2)::integer BETWEEN 1 AND %(last_day)s
-           ELSE FALSE END AS date_ok,
-           CASE WHEN s.amount_shape THEN s.amount::numeric > 0 ELSE FALSE END AS amount_ok,
-           CASE WHEN s.rate_shape THEN s.rate::numeric > 0 ELSE FALSE END AS rate_ok,
-           CASE WHEN s.term_shape THEN s.term_months::integer > 0 ELSE FALSE END AS term_ok,
-           CASE WHEN s.workers_shape THEN
-               s.workers::integer BETWEEN 1 AND CASE s.activity
-                   WHEN 'industry' THEN %(industry)s
-                   WHEN 'commerce' THEN %(commerce)s
-                   WHEN 'services' THEN %(services)s
-                   ELSE 0 END
-           ELSE FALSE END AS workers_ok
-      FROM shaped s
-), judged AS MATERIALIZED (
-    SELECT c.*,
-           c.curp_ok AND c.date_ok AND c.amount_ok AND c.rate_ok AND c.term_ok
-           AND c.workers_ok AND c.name <> '' AND c.line_id IS NOT NULL
-           AND c.municipality_id IS NOT NULL AND c.same_key = 1
-           AND lower(c.trained COLLATE "C") = ANY(%(flags)s::text[])
-           AND lower(c.over_indebted COLLATE "C") = ANY(%(no)s::text[])
-           AND CASE WHEN c.curp_ok AND c.date_ok THEN
-               substr(c.date, 1, 4)::integer - substr(c.curp, 5, 2)::integer
-               - CASE WHEN substr(c.curp, 17, 1) ~ '[0-9]' THEN 1900 ELSE 2000 END
-               - CASE WHEN (substr(c.date, 6, 2)::integer, substr(c.date, 9, 2)::integer)
-                           < (substr(c.curp, 7, 2)::integer, substr(c.curp, 9, 2)::integer)
-                      THEN 1 ELSE 0 END >= %(min_age)s
-           ELSE FALSE END AS clean
-      FROM checked c
-)
+-- Each level is an "OFFSET 0" subquery: computed once per row and read by the next level
+-- (inlined, the CURP's check digit was computed once per use of "clean"; a MATERIALIZED
+-- CTE computes it once too, but stores every row on the way).
 SELECT j.line, j.clean, j.line_id, j.municipality_id, j.curp, j.name, j.activity,
        CASE WHEN j.clean THEN
            CASE substr(j.curp, 11, 1) WHEN 'H' THEN 'male' ELSE 'female' END
@@ -124,7 +76,94 @@ SELECT j.line, j.clean, j.line_id, j.municipality_id, j.curp, j.name, j.activity
        CASE WHEN j.clean THEN lower(j.trained COLLATE "C") = ANY(%(yes)s::text[]) END
            AS trained,
        j.line_name
-  FROM judged j;
+  FROM (
+    SELECT c.*,
+           c.curp_ok AND c.date_ok AND c.amount_ok AND c.rate_ok AND c.term_ok
+           AND c.workers_ok AND c.line_id IS NOT NULL
+           -- Not empty, and nothing to strip (a cell copied as it is from the file).
+           AND strpos(%(spaces)s, left(c.name, 1)) = 0
+           AND strpos(%(spaces)s, right(c.name, 1)) = 0
+           AND c.municipality_id IS NOT NULL AND c.unique_key
+           AND lower(c.trained COLLATE "C") = ANY(%(flags)s::text[])
+           AND lower(c.over_indebted COLLATE "C") = ANY(%(no)s::text[])
+           AND CASE WHEN c.curp_ok AND c.date_ok THEN
+               substr(c.date, 1, 4)::integer - substr(c.curp, 5, 2)::integer
+               - CASE WHEN substr(c.curp, 17, 1) ~ '[0-9]' THEN 1900 ELSE 2000 END
+               - CASE WHEN (substr(c.date, 6, 2)::integer, substr(c.date, 9, 2)::integer)
+                           < (substr(c.curp, 7, 2)::integer, substr(c.curp, 9, 2)::integer)
+                      THEN 1 ELSE 0 END >= %(min_age)s
+           ELSE FALSE END AS clean
+      FROM (
+        SELECT s.*,
+               CASE WHEN s.curp_shape THEN
+                   %(checksum)s = substr(s.curp, 18, 1)::integer
+                   AND substr(s.curp, 9, 2)::integer BETWEEN 1 AND (
+                       CASE WHEN substr(s.curp, 7, 2)::integer BETWEEN 1 AND 12 THEN
+                           extract(day FROM make_date(
+                               substr(s.curp, 5, 2)::integer
+                                   + CASE WHEN substr(s.curp, 17, 1) ~ '[0-9]' THEN 1900
+                                          ELSE 2000 END,
+                               substr(s.curp, 7, 2)::integer, 1
+                           ) + interval '1 month - 1 day')::integer
+                       ELSE 0 END)
+               ELSE FALSE END AS curp_ok,
+               CASE WHEN s.date_shape THEN
+                   substr(s.date, 1, 7) = %(month)s
+                   AND substr(s.date, 9, 2)::integer BETWEEN 1 AND %(last_day)s
+               ELSE FALSE END AS date_ok,
+               CASE WHEN s.amount_shape THEN s.amount::numeric > 0 ELSE FALSE END AS amount_ok,
+               CASE WHEN s.rate_shape THEN s.rate::numeric > 0 ELSE FALSE END AS rate_ok,
+               CASE WHEN s.term_shape THEN s.term_months::integer > 0 ELSE FALSE END
+                   AS term_ok,
+               CASE WHEN s.workers_shape THEN
+                   s.workers::integer BETWEEN 1 AND CASE s.activity
+                       WHEN 'industry' THEN %(industry)s
+                       WHEN 'commerce' THEN %(commerce)s
+                       WHEN 'services' THEN %(services)s
+                       ELSE 0 END
+               ELSE FALSE END AS workers_ok
+          FROM (
+            SELECT r.*, l.id AS line_id, mu.id AS municipality_id,
+                   r.curp COLLATE "C" ~ '^[A-Z]{4}[0-9]{6}[A-Z]{6}[0-9A-Z][0-9]$'
+                       AND substr(r.curp, 1, 4) <> ALL(%(blacklist)s::text[])
+                       AND substr(r.curp, 12, 2) = ANY(%(states)s::text[])
+                       AND substr(r.curp, 11, 1) IN ('H', 'M') AS curp_shape,
+                   -- YYYY-MM-DD: ten characters, a dash 5th and 8th, the others digits
+                   -- (faster than a regular expression).
+                   r.date LIKE '____-__-__'
+                       AND translate(r.date, '0123456789', '') = '--' AS date_shape,
+                   r.amount COLLATE "C" ~ %(number)s
+                       AND length(split_part(r.amount, '.', 1)) <= 11
+                       AND length(split_part(r.amount, '.', 2)) <= 4 AS amount_shape,
+                   r.rate COLLATE "C" ~ %(number)s
+                       AND length(split_part(r.rate, '.', 1)) <= 11
+                       AND length(split_part(r.rate, '.', 2)) <= 4 AS rate_shape,
+                   r.term_months COLLATE "C" ~ %(integer)s AND length(r.term_months) <= 9
+                       AS term_shape,
+                   r.workers COLLATE "C" ~ %(integer)s AND length(r.workers) <= 9
+                       AS workers_shape,
+                   d.curp IS NULL AS unique_key
+              FROM pronafim_report_raw r
+              LEFT JOIN unnest(%(line_names)s::text[], %(line_ids)s::integer[]) AS l (name, id)
+                ON l.name = r.line_name
+              -- The catalog's codes are unique (as the search of validate_rows' caller
+              -- finds them); a code with white space around it is one no stripped cell
+              -- names.
+              LEFT JOIN (
+                  SELECT id, code FROM pronafim_municipality
+                   WHERE code = btrim(code, %(spaces)s)
+              ) mu ON mu.code = r.municipality
+              -- CURP and line found on more than one row (a NULL CURP is never clean).
+              LEFT JOIN (
+                  SELECT curp, line_name FROM pronafim_report_raw
+                   GROUP BY curp, line_name HAVING count(*) > 1
+              ) d ON d.curp = r.curp AND d.line_name = r.line_name
+            OFFSET 0
+          ) s
+        OFFSET 0
+      ) c
+    OFFSET 0
+  ) j;
 SELECT line FROM pronafim_report_row WHERE NOT clean
 """
 
@@ -280,24 +319,32 @@ class PronafimBorrowerReport(models.Model):
             return self.sudo().action_import()
         if not self.file:
             raise UserError(self.env._("Attach the report file (CSV or XLSX)."))
-        try:
-            table = tabular.read(tabular.b64decode(self.file), self.filename)
-        except tabular.TabularError as exc:
-            # One line, translated; nothing is written (the report stays to import).
-            raise UserError(tabular.message(exc, self.env._)) from None
-        rows = table.rows
+        data, table = tabular.b64decode(self.file), None
+        # A CSV the database reads as it is goes into the temporary table with one COPY;
+        # any other file (a workbook, a cell over two lines, ...) is read in Python.
+        header, size, release = self._copy_csv(tabular.csv_source(data, self.filename))
+        if size is None:
+            try:
+                table = tabular.read(data, self.filename)
+            except tabular.TabularError as exc:
+                # One line, translated; nothing is written (the report stays to import).
+                raise UserError(tabular.message(exc, self.env._)) from None
+            header, size = table.header, len(table.rows)
         partner = self.commercial_partner_id
-        errors = borrower_report.file_errors(table.header, rows)
+        errors = borrower_report.file_errors(header, size)
         if not errors:
+            if table is not None:
+                self._copy_rows(table.rows)
+                release = SQL()
             lines = {
                 line.name: line.id
                 for line in self.env["pronafim.credit.line"].search(
                     [("commercial_partner_id", "=", partner.id), ("state", "=", "formalized")]
                 )
             }
-            records, errors, python_lines = self._validate_rows(rows, table.header, lines)
+            records, errors, python_lines = self._validate_rows(header, lines, release)
         if errors:
-            self._micro_job_progress(2 * len(rows), 2 * len(rows))
+            self._micro_job_progress(2 * size, 2 * size)
             self._workflow_write(
                 {
                     "state": "error",
@@ -327,35 +374,39 @@ class PronafimBorrowerReport(models.Model):
         )
         same_month.check_access("write")
         # Progress: the rows copied into the temporary table, then the rows inserted.
-        count = self._replace_rows(same_month, records, python_lines, 2 * len(rows))
+        count = self._replace_rows(same_month, records, python_lines, 2 * size)
         (same_month - self)._workflow_write({"state": "draft", "row_count": 0})
         self._workflow_write({"state": "done", "error_log": False, "row_count": count})
         return True
 
     # ---- set-based validation (issue 20) ----
     #
-    # The file's rows are copied into a temporary table and checked there with one query:
-    # a row is *clean* when SQL proves that every rule of borrower_report.validate_rows
-    # holds for it, written in the plain form (e.g. a CURP in its compact form, a number
-    # without exponent). SQL is only ever stricter than the rules: every row it does not
-    # prove clean goes through validate_rows, which gives the per-line reasons (and
+    # The file's rows are copied into a temporary table (a CSV's body with one COPY as it
+    # is, without reading its rows in Python, when the database proves them one per line;
+    # otherwise the rows tabular.read reads) and checked there with one query: a row is
+    # *clean* when SQL proves that every rule of borrower_report.validate_rows holds for
+    # it, written in the plain form (e.g. a CURP in its compact form, a number without
+    # exponent, a cell with no white space around it). SQL is only ever stricter than the
+    # rules: every row it does not prove clean goes through validate_rows (its cells
+    # stripped as tabular.read strips them), which gives the per-line reasons (and
     # accepts what is valid in another form), so the messages are those of the rules.
 
-    def _validate_rows(self, rows, header, lines):
-        """``(records, errors, python_lines)``: the rows left in the temporary table
-        ``pronafim_report_row`` with their clean values (see :meth:`_stage_rows`),
+    def _validate_rows(self, header, lines, release=None):
+        """``(records, errors, python_lines)`` of the rows in the temporary table
+        ``pronafim_report_raw``: the rows left in the temporary table
+        ``pronafim_report_row`` with their clean values (see :meth:`_check_rows`),
         ``errors`` as validate_rows gives them, and the lines whose ``records`` came from
-        validate_rows (rows not proved clean by SQL)."""
+        validate_rows (rows not proved clean by SQL). ``release``: SQL to run first (see
+        :meth:`_copy_csv`)."""
         cr = self.env.cr
-        suspicious = self._stage_rows(rows, lines)
+        suspicious = self._check_rows(lines, release)
         if not suspicious:
             return [], [], []
         # A CURP written in another form is a duplicate of the clean rows with the same
         # CURP (once normalized) and line: they go through validate_rows together.
+        by_line = self._raw_rows(suspicious)
         keys = set()
-        by_line = {row.line: row for row in rows}
-        for number in suspicious:
-            row = by_line[number]
+        for row in by_line.values():
             try:
                 keys.add((identity.validate("curp", row["curp"]), row["line"]))
             except identity.IdentityError:
@@ -371,6 +422,7 @@ class PronafimBorrowerReport(models.Model):
                 [list(curps), list(names)],
             )
             suspicious.update(line for (line,) in cr.fetchall())
+            by_line.update(self._raw_rows(suspicious - set(by_line)))
         subset = [by_line[number] for number in sorted(suspicious)]
         codes = {row.get("municipality") for row in subset}
         municipalities = {
@@ -382,12 +434,125 @@ class PronafimBorrowerReport(models.Model):
         )
         return records, errors, sorted(suspicious)
 
-    def _stage_rows(self, rows, lines):
-        """Copy ``rows`` into the temporary table ``pronafim_report_row`` (dropped at the
-        end of the transaction): each row's line number, ``clean`` and, for a clean row,
-        the values of its micro-credit; returns the line numbers of the rows not clean."""
+    def _raw_rows(self, numbers):
+        """``{line: row}`` of the rows of lines ``numbers`` in ``pronafim_report_raw``, as
+        :func:`tabular.read` reads them (:class:`tabular.Row` of the report's columns, its
+        cells stripped)."""
+        if not numbers:
+            return {}
+        self.env.cr.execute(
+            f"SELECT {', '.join(_RAW_COLUMNS)} FROM pronafim_report_raw WHERE line = ANY(%s)",
+            [sorted(numbers)],
+        )
+        return {
+            values[0]: tabular.Row(
+                {
+                    column: value.strip()
+                    for column, value in zip(borrower_report.COLUMNS, values[1:], strict=True)
+                },
+                values[0],
+            )
+            for values in self.env.cr.fetchall()
+        }
+
+    def _copy_csv(self, source):
+        """``(header, rows, release)``: load the CSV ``source`` (:func:`tabular.csv_source`,
+        or ``None``) into the temporary table ``pronafim_report_raw`` with one ``COPY`` of
+        the file's body, each row with its line in the file, leaving out the rows
+        :func:`tabular.read` skips (every cell blank); its header and how many rows it
+        has. A file with just the report's columns goes in as it is: its cells are
+        stripped when read back (:meth:`_raw_rows`), and :meth:`_check_rows` proves
+        clean no cell with white space around it; with other columns, the cells are
+        stripped on the way. ``release``: the SQL that ends the savepoint of the COPY, to
+        run first in the next statement (one round trip less).
+
+        ``(None, None, None)`` when the file is read in Python instead, nothing left of
+        the attempt: no source, a column missing (reported as the rules report it), COPY
+        refusing the body (a blank line, a row of another width) or loading fewer rows
+        than the body has lines (COPY's end marker ``\\.`` on a line); a cell over two
+        lines never reaches COPY (see :func:`tabular.csv_source`)."""
+        if source is None or borrower_report.file_errors(source.names(), 1):
+            return None, None, None
         cr = self.env.cr
-        self.env["pronafim.municipality"].flush_model(["code"])
+        raw_names = dict(zip(borrower_report.COLUMNS, _RAW_COLUMNS[1:], strict=True))
+        direct = sorted(source.header) == sorted(borrower_report.COLUMNS)
+        if direct:
+            table, cells = "pronafim_report_raw", [raw_names[name] for name in source.header]
+        else:
+            table, cells = "pronafim_report_csv", [f"c{i}" for i in range(len(source.header))]
+        # The separator is one of tabular's (",", ";" or a tab); the names are ours.
+        delimiter = "E'\\t'" if source.delimiter == "\t" else f"'{source.delimiter}'"
+        names = ", ".join(cells)
+        # The table is made in the round trip of the COPY, in a savepoint: unquoted empty
+        # cells as "" rather than NULL, as tabular.read reads them.
+        copy = f"""
+            SAVEPOINT pronafim_report_copy;
+            DROP TABLE IF EXISTS pronafim_report_csv, pronafim_report_raw, pronafim_report_row;
+            CREATE TEMPORARY TABLE {table} (
+                line integer GENERATED ALWAYS AS IDENTITY (START WITH 2),
+                {", ".join(f"{cell} text" for cell in cells)}
+            ) ON COMMIT DROP;
+            COPY {table} ({names}) FROM STDIN WITH (
+                FORMAT csv, DELIMITER {delimiter}, FORCE_NOT_NULL ({names})
+            )
+        """
+        try:
+            cr._obj.copy_expert(copy, io.BytesIO(source.body))
+            copied = cr._obj.rowcount
+        except psycopg2.Error:
+            copied = None
+        if copied != source.lines:
+            cr.execute(
+                "ROLLBACK TO SAVEPOINT pronafim_report_copy;"
+                " RELEASE SAVEPOINT pronafim_report_copy"
+            )
+            return None, None, None
+        release = SQL("RELEASE SAVEPOINT pronafim_report_copy;")
+        blank = SQL(
+            "btrim(concat(%s), %s) = ''",
+            SQL(", ").join(SQL.identifier(c) for c in cells),
+            tabular.WHITESPACE,
+        )
+        size = copied
+        if not direct:
+            # A column named twice: the last one counts, as in tabular.read's rows.
+            where = {name: index for index, name in enumerate(source.header)}
+            columns = SQL(", ").join(
+                SQL(
+                    "btrim(%s, %s) AS %s",
+                    SQL.identifier(cells[where[name]]),
+                    tabular.WHITESPACE,
+                    SQL.identifier(raw_names[name]),
+                )
+                for name in borrower_report.COLUMNS
+            )
+            cr.execute(
+                SQL(
+                    """
+                    %s
+                    CREATE TEMPORARY TABLE pronafim_report_raw ON COMMIT DROP AS
+                    SELECT line, %s FROM pronafim_report_csv WHERE NOT (%s)
+                    """,
+                    release,
+                    columns,
+                    blank,
+                )
+            )
+            size, release = cr.rowcount, SQL()
+        elif source.blank_rows:
+            cr.execute(SQL("%s DELETE FROM pronafim_report_raw WHERE %s", release, blank))
+            size, release = copied - cr.rowcount, SQL()
+        elif not size:
+            # No rows: nothing is checked next.
+            cr.execute(release)
+            release = SQL()
+        self._micro_job_progress(size, 2 * size)
+        return source.names(), size, release
+
+    def _copy_rows(self, rows):
+        """Copy ``rows`` (read by :func:`tabular.read`) into the temporary table
+        ``pronafim_report_raw`` (dropped at the end of the transaction)."""
+        cr = self.env.cr
         total = 2 * len(rows)
         for start in range(0, len(rows), ROW_BATCH):
             buffer = io.StringIO()
@@ -402,12 +567,21 @@ class PronafimBorrowerReport(models.Model):
             # The table is made in the round trip of the first batch.
             cr._obj.copy_expert(_CREATE_RAW + _COPY_RAW if not start else _COPY_RAW, buffer)
             self._micro_job_progress(min(start + ROW_BATCH, len(rows)), total)
+
+    def _check_rows(self, lines, release=None):
+        """Check the rows of ``pronafim_report_raw`` into the temporary table
+        ``pronafim_report_row`` (dropped at the end of the transaction): each row's line
+        number, ``clean`` and, for a clean row, the values of its micro-credit; returns
+        the line numbers of the rows not clean. ``release``: SQL to run first."""
+        cr = self.env.cr
+        self.env["pronafim.municipality"].flush_model(["code"])
         month = self.month
         last_day = periods.month_end(month).day
         flags = sorted(borrower_report.YES | borrower_report.NO)
         cr.execute(
             SQL(
                 _STAGE_ROWS,
+                release=release or SQL(),
                 checksum=_curp_checksum_sql(),
                 number=_PLAIN_NUMBER,
                 integer=_PLAIN_INTEGER,
@@ -419,8 +593,10 @@ class PronafimBorrowerReport(models.Model):
                 flags=flags,
                 no=sorted(borrower_report.NO),
                 yes=sorted(borrower_report.YES),
-                line_names=list(lines),
-                line_ids=list(lines.values()),
+                # A cell copied as it is matches only a name with nothing to strip.
+                line_names=[name for name in lines if name == name.strip()],
+                line_ids=[id_ for name, id_ in lines.items() if name == name.strip()],
+                spaces=tabular.WHITESPACE,
                 industry=borrower_report.MAX_WORKERS["industry"],
                 commerce=borrower_report.MAX_WORKERS["commerce"],
                 services=borrower_report.MAX_WORKERS["services"],

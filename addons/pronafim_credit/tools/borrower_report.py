@@ -149,7 +149,8 @@ def _flag(value):
 
 def file_errors(header, rows):
     """The errors of the file as a whole (line 1): a column of :data:`COLUMNS` missing
-    from ``header``, or no rows; ``[]`` when there is none."""
+    from ``header``, or no rows (``rows``: the rows, or how many there are); ``[]`` when
+    there is none."""
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         return [(1, [(REASONS["missing_columns"], {"columns": ", ".join(missing)})])]
