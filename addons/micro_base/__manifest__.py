@@ -7,7 +7,7 @@
     "author": "Micro-enterprise Programs Suite",
     "website": "https://github.com/micro-enterprise-programs/suite",
     "license": "LGPL-3",
-    "depends": ["mail", "resource", "contacts", "report_xlsx"],
+    "depends": ["mail", "resource", "contacts", "report_xlsx", "base_import"],
     "external_dependencies": {
         "python": ["stdnum", "num2words", "holidays", "openpyxl", "xlsxwriter"]
     },
@@ -22,6 +22,9 @@
     ],
     "demo": ["demo/micro_base_demo.xml"],
     "assets": {
+        "web.assets_backend": [
+            "micro_base/static/src/**/*",
+        ],
         "web.assets_tests": [
             "micro_base/static/tests/tours/*.js",
         ],

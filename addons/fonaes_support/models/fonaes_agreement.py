@@ -255,6 +255,16 @@ class FonaesAgreement(models.Model):
         ("application_uniq", "unique(application_id)", "An application has one agreement."),
     ]
 
+    def _fonaes_reference(self):
+        """How a message names the agreement: its number once signed; before signing
+        (named "/"), the application it formalizes."""
+        self.ensure_one()
+        if self.name and self.name != "/":
+            return self.name
+        return self.env._(
+            "for application %s (draft)", self.application_id.name or self.partner_id.name
+        )
+
     # ---- COMPUTES ----
 
     @api.depends("amount")

@@ -122,6 +122,7 @@ class FonaesApplication(models.Model):
         "land_amount": (input_rules.KIND_AMOUNT, "§4.3.1.F"),
         "trust_nonfederal_amount": (input_rules.KIND_AMOUNT, "§4.3.2"),
         "trust_net_worth": (input_rules.KIND_AMOUNT, "§4.3.2"),
+        "trust_federal_balance": (input_rules.KIND_AMOUNT, "§4.3.2"),
         "esc_agreed_revolving": (input_rules.KIND_AMOUNT, "§4.3.1"),
         "esc_paid_revolving": (input_rules.KIND_AMOUNT, "§4.3.1"),
     }
@@ -145,6 +146,9 @@ class FonaesApplication(models.Model):
 
     name = fields.Char(string="Folio", readonly=True, copy=False, tracking=True, index=True)
     folio_number = fields.Integer(readonly=True, copy=False, index=True)
+    # The lists' folio column: a draft has no folio yet (§6.3.1.II), so it reads as
+    # Odoo's drafts do, "Draft (* id)", instead of an empty cell.
+    folio_label = fields.Char(string="Folio", compute="_compute_folio_label")
     partner_id = fields.Many2one(
         "res.partner",
         string="Applicant",
@@ -349,7 +353,8 @@ class FonaesApplication(models.Model):
             "figures_nonnegative",
             "CHECK(COALESCE(project_amount, 0) >= 0 AND COALESCE(constitution_amount, 0) >= 0 "
             "AND COALESCE(land_amount, 0) >= 0 AND COALESCE(trust_nonfederal_amount, 0) >= 0 "
-            "AND COALESCE(trust_net_worth, 0) >= 0 AND quantity >= 0)",
+            "AND COALESCE(trust_net_worth, 0) >= 0 AND COALESCE(trust_federal_balance, 0) >= 0 "
+            "AND quantity >= 0)",
             "Amounts and units cannot be negative (Reglas de Operación FONAES 2005, §4.3.1, "
             "§4.3.2).",
         ),
@@ -449,6 +454,13 @@ class FonaesApplication(models.Model):
                 )
 
     # ---- CRUD ----
+
+    @api.depends("name")
+    def _compute_folio_label(self):
+        for app in self:
+            app.folio_label = app.name or (
+                self.env._("Draft (* %s)", app.id) if app.id else self.env._("Draft")
+            )
 
     @api.depends("name", "partner_id")
     def _compute_display_name(self):

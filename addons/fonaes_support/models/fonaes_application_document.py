@@ -6,6 +6,7 @@ class FonaesApplicationDocument(models.Model):
 
     _name = "fonaes.application.document"
     _description = "FONAES Application Document"
+    _inherit = ["micro.input.mixin"]
     _order = "application_id, sequence, id"
 
     application_id = fields.Many2one(

@@ -9,6 +9,7 @@ class FonaesDocumentType(models.Model):
 
     _name = "fonaes.document.type"
     _description = "FONAES Required Document"
+    _inherit = ["micro.input.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

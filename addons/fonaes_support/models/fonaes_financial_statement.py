@@ -78,6 +78,7 @@ class FonaesStatementMapping(models.Model):
 
     _name = "fonaes.statement.mapping"
     _description = "Account to Statement Line Mapping"
+    _inherit = ["micro.input.mixin"]
     _order = "line_key, prefix"
 
     line_key = fields.Selection(LINE_SELECTION, string="Statement Line", required=True)
@@ -125,7 +126,7 @@ class FonaesFinancialStatement(models.Model):
 
     _name = "fonaes.financial.statement"
     _description = "Standardized Financial Statements (Anexo XII)"
-    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin", "micro.input.mixin"]
     _order = "date_end desc"
     # Filed only by the Mark as Filed step (micro_base's workflow guard); what was filed
     # stays as filed, never reopened nor deleted.

@@ -19,6 +19,12 @@ class FonaesLoanPayment(models.Model):
     def _check_fonaes_input_ranges(self):
         self._micro_check_input_ranges()
 
+    def _micro_input_record_name(self):
+        self.ensure_one()
+        return self.env._(
+            "payment of %(date)s on loan %(loan)s", date=self.date, loan=self.loan_id.name
+        )
+
     loan_id = fields.Many2one("fonaes.loan", required=True, ondelete="cascade", index=True)
     currency_id = fields.Many2one(related="loan_id.currency_id")
     date = fields.Date(required=True, default=fields.Date.context_today)

@@ -90,6 +90,14 @@ class FonaesMinistration(models.Model):
         ),
     ]
 
+    def _micro_input_record_name(self):
+        self.ensure_one()
+        return self.env._(
+            "ministration of %(date)s of agreement %(agreement)s",
+            date=self.planned_date,
+            agreement=self.agreement_id._fonaes_reference(),
+        )
+
     @api.depends("agreement_id.name", "planned_date")
     def _compute_display_name(self):
         for ministration in self:
@@ -139,13 +147,15 @@ class FonaesMinistration(models.Model):
                 ministration.proof_extension_days > rules.PROOF_OF_USE_MAX_EXTENSION_DAYS
                 and not ministration.agreement_id.amended
             ):
-                raise ValidationError(
+                ministration._micro_raise(
+                    "proof_extension_days",
+                    ministration.proof_extension_days,
                     self.env._(
-                        "Proof-of-use extension of %(days)s days: at most %(max)s calendar "
-                        "days; longer only by an amending agreement (§6.3.2.a.IV).",
-                        days=ministration.proof_extension_days,
-                        max=rules.PROOF_OF_USE_MAX_EXTENSION_DAYS,
-                    )
+                        "a proof-of-use extension is at most %s calendar days; longer only "
+                        "by an amending agreement",
+                        rules.PROOF_OF_USE_MAX_EXTENSION_DAYS,
+                    ),
+                    input_rules.source("§6.3.2.a.IV"),
                 )
 
     @api.constrains("agreement_id", "amount", "state")
@@ -167,10 +177,11 @@ class FonaesMinistration(models.Model):
                 raise ValidationError(
                     self.env._(
                         "Agreement %(agreement)s: its ministrations would add up to %(total)s, "
-                        "above the authorized support of %(amount)s.",
-                        agreement=agreement.name,
+                        "above the authorized support of %(amount)s (%(rules)s).",
+                        agreement=agreement._fonaes_reference(),
                         total=format_money(self.env, total, agreement.currency_id),
                         amount=format_money(self.env, agreement.amount, agreement.currency_id),
+                        rules=input_rules.source("§4.3.1.I, §6.3.1.VI"),
                     )
                 )
 
@@ -314,11 +325,11 @@ class FonaesMinistration(models.Model):
             )
         return True
 
-    def action_dictamen(self, result):
+    def action_dictamen(self, result=None):
         """Dictamen of correct or incorrect application (§4.6.1.2, §6.3.2.a.III).
 
-        ``result`` is ``"correct"`` or ``"incorrect"``; anything else is refused before any
-        check or write.
+        ``result`` is ``"correct"`` or ``"incorrect"``; anything else, or none given (an
+        external API call without it), is refused before any check or write.
         """
         allowed = dict(self._fields["dictamen"]._description_selection(self.env))
         if not isinstance(result, str) or result not in allowed:

@@ -52,9 +52,12 @@ class FonaesPartnerMember(models.Model):
             except identity.IdentityError as exc:
                 raise ValidationError(
                     self.env._(
-                        "CURP of roster member %(member)s: %(value)s is not a valid CURP.",
+                        "CURP of roster member %(member)s: %(value)s is not a valid CURP: "
+                        "%(reason)s (%(rules)s).",
                         member=member.name,
                         value=exc.value,
+                        reason=self.env["res.partner"]._identity_error_reason(exc),
+                        rules=input_rules.source("§4.3.1.A"),
                     )
                 ) from exc
 

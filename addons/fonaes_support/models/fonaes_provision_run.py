@@ -112,7 +112,7 @@ class FonaesProvisionRun(models.Model):
 
     _name = "fonaes.provision.run"
     _description = "Monthly Provisioning Run"
-    _inherit = ["mail.thread", "micro.workflow.mixin", "micro.job.mixin"]
+    _inherit = ["mail.thread", "micro.workflow.mixin", "micro.job.mixin", "micro.input.mixin"]
     _order = "date desc, id desc"
     _workflow_entry_fields = ("move_id",)
 
@@ -609,6 +609,7 @@ class FonaesProvisionRun(models.Model):
 class FonaesProvisionRunLine(models.Model):
     _name = "fonaes.provision.run.line"
     _description = "Loan Rated in a Provisioning Run"
+    _inherit = ["micro.input.mixin"]
     _order = "run_id, days_past_due desc, id"
 
     run_id = fields.Many2one("fonaes.provision.run", required=True, ondelete="cascade", index=True)

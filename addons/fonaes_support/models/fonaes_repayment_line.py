@@ -44,6 +44,17 @@ class FonaesRepaymentLine(models.Model):
     # The schedule and the write-off only by the agreement's steps (micro_base's guard).
     _workflow_step_fields = REPAYMENT_STEP_FIELDS
 
+    def _micro_input_record_name(self):
+        self.ensure_one()
+        return self.env._(
+            "installment %(number)s (%(component)s) of agreement %(agreement)s",
+            number=self.number,
+            component=dict(self._fields["component"]._description_selection(self.env)).get(
+                self.component, self.component
+            ),
+            agreement=self.agreement_id._fonaes_reference(),
+        )
+
     agreement_id = fields.Many2one(
         "fonaes.agreement", required=True, ondelete="cascade", index=True
     )

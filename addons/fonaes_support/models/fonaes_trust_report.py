@@ -57,6 +57,66 @@ class FonaesTrustReport(models.Model):
         ("quarter_uniq", "unique(agreement_id, year, quarter)", "One report per quarter."),
     ]
 
+    def _micro_input_record_name(self):
+        self.ensure_one()
+        return self.env._(
+            "report Q%(quarter)s %(year)s of agreement %(agreement)s",
+            quarter=self.quarter,
+            year=self.year,
+            agreement=self.agreement_id._fonaes_reference(),
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._micro_check_input(vals, creating=True)  # the shape first
+        self._check_one_report_per_quarter(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if isinstance(vals, dict) and {"agreement_id", "year", "quarter"} & set(vals):
+            self._micro_check_input(vals)  # the shape first
+            self._check_one_report_per_quarter([vals], self)
+        return super().write(vals)
+
+    def _check_one_report_per_quarter(self, vals_list, reports=None):
+        """One report per quarter of an agreement (§4.5.3.I.i): a second row of the same
+        quarter, typed in the agreement's list, is refused naming the quarter, before the
+        database's unique index answers with no row named."""
+        seen = set()
+        for vals in vals_list:
+            for report in reports if reports is not None else [self.browse()]:
+                agreement = self.env["fonaes.agreement"].browse(
+                    vals.get("agreement_id", report.agreement_id.id)
+                )
+                year = vals.get("year", report.year)
+                quarter = vals.get("quarter", report.quarter)
+                if not (agreement and year and quarter):
+                    continue
+                key = (agreement.id, year, quarter)
+                taken = key in seen or self.sudo().search_count(
+                    [
+                        ("agreement_id", "=", agreement.id),
+                        ("year", "=", year),
+                        ("quarter", "=", quarter),
+                        ("id", "not in", report.ids),
+                    ],
+                    limit=1,
+                )
+                seen.add(key)
+                if taken:
+                    (report or self)._micro_raise(
+                        "quarter",
+                        f"Q{quarter} {year}",
+                        self.env._(
+                            "agreement %s already has its report of that quarter; one report "
+                            "per quarter",
+                            agreement.sudo()._fonaes_reference(),
+                        ),
+                        input_rules.source("§4.5.3.I.i"),
+                        record_name=None if report else self._micro_input_new_record_name(vals),
+                    )
+
     @api.depends("year", "quarter")
     def _compute_due_date(self):
         calendar = self.env["resource.calendar"].sudo()._get_official_calendar("MX")
@@ -91,6 +151,20 @@ class FonaesTrustBeneficiary(models.Model):
     @api.constrains(*_fonaes_bounds)
     def _check_fonaes_input_ranges(self):
         self._micro_check_input_ranges()
+
+    def _micro_input_record_name(self):
+        self.ensure_one()
+        return self.env._(
+            "beneficiary %(name)s of the %(report)s",
+            name=" ".join(filter(None, [self.first_name, self.last_name, self.second_last_name])),
+            report=self.report_id._micro_input_record_name(),
+        )
+
+    @api.model
+    def _micro_input_new_record_name(self, vals):
+        names = [vals.get(key) for key in ("first_name", "last_name", "second_last_name")]
+        names = " ".join(name.strip() for name in names if isinstance(name, str) and name.strip())
+        return super()._micro_input_new_record_name(vals, name=names)
 
     report_id = fields.Many2one("fonaes.trust.report", required=True, ondelete="cascade")
     state_id = fields.Many2one(related="report_id.state_id", store=True)

@@ -23,3 +23,5 @@ from . import test_fonaes_eligibility
 from . import test_fonaes_rule_readings
 from . import test_fonaes_issue18_rules
 from . import test_fonaes_demo
+from . import test_fonaes_row_messages
+from . import test_fonaes_udi_import_dialog

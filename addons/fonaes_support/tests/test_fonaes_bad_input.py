@@ -4,24 +4,58 @@ Each row is (role, target, call, values, expected fragment(s): a text, or a tupl
 all in the message). The call runs as the role's
 own user; the test asserts a ``UserError``/``ValidationError`` (never a ``KeyError``,
 ``TypeError``, ``ValueError`` or database error), the fragment in the message, and that
-nothing changed (record count for a create, the values for a write).
+nothing changed (record count for a create, the values for a write). A row whose call is
+a workflow step gives its arguments as ``Args(...)`` (none: ``Args()``). The same rows run
+again through the external API (``execute_kw`` over ``/jsonrpc``,
+``TestFonaesBadInputRpc``), with the steps called without (valid) ids or with arguments
+they do not take.
 """
 
+import datetime
+import json
 import logging
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .common import FonaesCase
 
 _logger = logging.getLogger(__name__)
 
 DOC = "Reglas de Operación FONAES 2005"
+#: What a refusal may be on the wire (``execute_kw`` over ``/jsonrpc``).
+WIRE_ERRORS = {
+    "odoo.exceptions.UserError",
+    "odoo.exceptions.ValidationError",
+    "odoo.exceptions.AccessError",
+}
+STEP_ROLE = "this step is for"
+NO_RECORD = "does not exist: expected the id of an existing record"
+NOT_RECORDS = "is not a list of records"
+APP_STEP_STATE = "this step is not allowed now"
 
 
-@tagged("post_install", "-at_install")
-class TestFonaesBadInput(FonaesCase):
+class Args(tuple):
+    """The positional arguments of a workflow step called by a row (``Args()``: none)."""
+
+
+def jsonable(value):
+    """``value`` as an external API client sends it (dates as ISO text), or ``None`` when
+    JSON cannot carry it (``inf``, ``nan``)."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(item) for item in value]
+    return value
+
+
+class FonaesBadInputCommon(FonaesCase):
+    """The fixtures and the rows of the corpus, run in the ORM and over ``/jsonrpc``."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -276,6 +310,48 @@ class TestFonaesBadInput(FonaesCase):
             ("directorate", limit, "write", {"max_units": 2.5}, "Max. Units per Application"),
             ("directorate", limit, "write", {"min_equity": -700_000}, "Minimum Equity"),
             ("directorate", limit, "write", {"max_total_amount": -1}, "§4.3.3.1"),
+            # -- workflow steps: missing or malformed arguments, wrong status, wrong role --
+            ("state_rep", ministration, "action_dictamen", Args(), "None is not a valid result"),
+            ("state_rep", ministration, "action_dictamen", ["correct"], "is not a valid result"),
+            ("state_rep", ministration, "action_dictamen", {"result": "correct"},
+             "is not a valid result"),
+            ("state_rep", ministration, "action_dictamen", 1, "1 is not a valid result"),
+            ("state_rep", ministration, "action_dictamen", Args(("correct",)),
+             "Receive the proof of use first"),
+            ("accountant", ministration, "action_dictamen", Args(("correct",)),
+             "Receive the proof of use first"),
+            ("state_rep", ministration, "action_post", Args(), "Only FONAES accountants"),
+            ("state_rep", app, "action_validate", Args(), APP_STEP_STATE),
+            ("state_rep", app, "action_evaluate", Args(), APP_STEP_STATE),
+            ("state_rep", app, "action_authorize", Args(), APP_STEP_STATE),
+            ("state_rep", app, "action_create_agreement", Args(), APP_STEP_STATE),
+            ("state_rep", app, "action_improcedent", Args(), APP_STEP_STATE),
+            ("state_rep", app, "action_receive_objection", Args(), APP_STEP_STATE),
+            ("directorate", app, "action_refile", Args(), APP_STEP_STATE),
+            ("state_rep", agreement, "action_terminate", Args(), "not allowed in its status"),
+            ("state_rep", agreement, "action_post_refund", Args(), "Only FONAES accountants"),
+            ("accountant", agreement, "action_post_refund", Args(), "not allowed in its status"),
+            ("state_rep", loan, "action_grant", Args(), STEP_ROLE),
+            ("directorate", loan, "action_cancel", Args(), STEP_ROLE),
+            ("state_rep", report, "write", {"agreement_id": [agreement_id]},
+             "is not the id of a record"),
+            ("state_rep", report, "write", {"agreement_id": -1}, "is not the id of a record"),
+            ("state_rep", "fonaes.trust.report", "create",
+             {"agreement_id": 99_999_999, "year": 2026, "quarter": "1"}, NO_RECORD),
+            ("state_rep", app, "write", {"partner_id": 99_999_999}, NO_RECORD),
+            ("state_rep", app, "write", {"trust_federal_balance": -1},
+             ("Federal Resources Already in the Trust of ", ": -1 is not allowed")),
+            ("state_rep", app, "write", {"service_content": {"a": 1}}, "is not a text"),
+            ("state_rep", app, "write", {"document_line_ids": "abc"}, NOT_RECORDS),
+            ("state_rep", app, "write", {"document_line_ids": [[1, 0, {"received": True}]]},
+             NOT_RECORDS),
+            ("state_rep", agreement, "write", {"ministration_ids": [[0, 0, "x"]]}, NOT_RECORDS),
+            ("state_rep", agreement, "write", {"ministration_ids": [[2, "1"]]}, NOT_RECORDS),
+            ("state_rep", "fonaes.ministration", "create",
+             {"agreement_id": 99_999_999, "planned_date": "2027-03-01", "amount": 10},
+             NO_RECORD),
+            ("state_rep", "fonaes.trust.report", "create",
+             {"agreement_id": agreement_id, "year": 2026, "quarter": "9"}, "expected one of"),
         ]  # fmt: skip
         return rows
 
@@ -287,21 +363,30 @@ class TestFonaesBadInput(FonaesCase):
         names = [name for name in names if name in target._fields and name != "display_name"]
         return target.sudo().read([*names, "write_date"])
 
+    def _users(self):
+        return {
+            "state_rep": self.state_rep,
+            "directorate": self.directorate,
+            "accountant": self.accountant,
+        }
+
+
+@tagged("post_install", "-at_install")
+class TestFonaesBadInput(FonaesBadInputCommon):
     def _call(self, user, target, call, values):
         if isinstance(target, str):
             return self.env[target].with_user(user).create(values)
         record = target.with_user(user)
         if call == "write":
             return record.write(values)
+        if isinstance(values, Args):
+            return getattr(record, call)(*values)
         return getattr(record, call)(values)
 
+    @mute_logger("odoo.sql_db")  # the foreign key refusing an id of no record
     def test_bad_input_corpus(self):
         rows = self._rows()
-        users = {
-            "state_rep": self.state_rep,
-            "directorate": self.directorate,
-            "accountant": self.accountant,
-        }
+        users = self._users()
         for role, target, call, values, fragment in rows:
             label = target if isinstance(target, str) else target._name
             with self.subTest(role=role, model=label, call=call, values=values):
@@ -310,7 +395,9 @@ class TestFonaesBadInput(FonaesCase):
                     with self.env.cr.savepoint():
                         self._call(users[role], target, call, values)
                         self.env.flush_all()
-                self.assertNotIsInstance(caught.exception, AccessError)
+                if call in ("write", "create") or isinstance(target, str):
+                    # A wrong value is a wrong value, not a missing right.
+                    self.assertNotIsInstance(caught.exception, AccessError)
                 for part in fragment if isinstance(fragment, tuple) else (fragment,):
                     self.assertIn(part, str(caught.exception))
                 self.assertEqual(self._snapshot(target, call, values), before)
@@ -371,3 +458,76 @@ class TestFonaesBadInput(FonaesCase):
         # Only their manager role corrects them: the accountant reads the buckets.
         with self.assertRaises(AccessError):
             self.bucket.with_user(self.accountant).percentage = 5
+
+
+@tagged("post_install", "-at_install")
+class TestFonaesBadInputRpc(FonaesBadInputCommon, HttpCase):
+    """The same rows through the external API (``execute_kw`` over ``/jsonrpc``), each as
+    the role's own user: creates, writes and workflow steps."""
+
+    def _send(self, user, target, call, values):
+        if isinstance(target, str):
+            return self._execute_kw(user, target, "create", [jsonable(values)])
+        ids = [target.id]
+        if call == "write":
+            return self._execute_kw(user, target._name, "write", [ids, jsonable(values)])
+        args = list(values) if isinstance(values, Args) else [values]
+        return self._execute_kw(user, target._name, call, [ids, *jsonable(args)])
+
+    @mute_logger("odoo.http")
+    def test_workflow_steps_malformed_calls_over_jsonrpc(self):
+        """A step called with arguments it does not take or without (valid) ids: a clear
+        refusal on the wire, not Python's TypeError or ``ensure_one``'s ValueError."""
+        app, agreement, ministration = self.draft_app, self.agreement, self.ministration
+        takes, not_ids = "does not take the arguments", "is not a list of record ids"
+        rows = [
+            ("state_rep", app, "action_create_agreement", [[app.id], "x"], takes),
+            ("state_rep", app, "action_create_agreement", [[]], not_ids),
+            ("state_rep", app, "action_evaluate", [[app.id], {"a": 1}], takes),
+            ("state_rep", app, "action_load_checklist", [["abc"]], not_ids),
+            ("state_rep", app, "action_submit", [], not_ids),
+            ("directorate", app, "action_authorize", [[app.id], True], takes),
+            ("state_rep", agreement, "action_sign", [[-1]], not_ids),
+            ("state_rep", agreement, "action_terminate", [[agreement.id], 1, 2], takes),
+            ("state_rep", ministration, "action_dictamen", [[ministration.id], "x", "y"],
+             takes),
+            ("accountant", ministration, "action_post", [[None]], not_ids),
+            ("accountant", self.loan, "action_grant", [[self.loan.id], {}], takes),
+        ]  # fmt: skip
+        _logger.info("FONAES malformed step calls over /jsonrpc: %s", len(rows))
+        users = self._users()
+        for role, target, method, args, fragment in rows:
+            with self.subTest(role=role, model=target._name, method=method, args=args):
+                before = self._snapshot(target, method, ())
+                answer = self._execute_kw(users[role], target._name, method, args)
+                self.assertIn("error", answer, answer)
+                error = answer["error"]["data"]
+                self.assertIn(error["name"], WIRE_ERRORS, error)
+                self.assertIn(fragment, error["message"])
+                self.env.invalidate_all()
+                self.assertEqual(self._snapshot(target, method, ()), before)
+
+    @mute_logger("odoo.http", "odoo.sql_db")
+    def test_bad_input_corpus_over_jsonrpc(self):
+        rows = []
+        for row in self._rows():
+            try:
+                json.dumps(jsonable(row[3]), allow_nan=False)
+            except ValueError:
+                continue  # inf / nan: JSON cannot carry them
+            rows.append(row)
+        _logger.info("FONAES bad-input corpus over /jsonrpc: %s rows", len(rows))
+        self.assertGreaterEqual(len(rows), 90)
+        users = self._users()
+        for role, target, call, values, fragment in rows:
+            label = target if isinstance(target, str) else target._name
+            with self.subTest(role=role, model=label, call=call, values=values):
+                before = self._snapshot(target, call, values)
+                answer = self._send(users[role], target, call, values)
+                self.assertIn("error", answer, answer)
+                error = answer["error"]["data"]
+                self.assertIn(error["name"], WIRE_ERRORS, error)
+                for part in fragment if isinstance(fragment, tuple) else (fragment,):
+                    self.assertIn(part, error["message"])
+                self.env.invalidate_all()
+                self.assertEqual(self._snapshot(target, call, values), before)

@@ -11,7 +11,7 @@ class MdCaseBatch(models.Model):
 
     _name = "md.case.batch"
     _description = "Batch of Cases"
-    _inherit = ["micro.job.mixin"]
+    _inherit = ["micro.job.mixin", "micro.input.mixin"]
     _order = "id desc"
 
     name = fields.Char(compute="_compute_name")

@@ -306,6 +306,7 @@ class MdDiagnosticResponse(models.Model):
 class MdDiagnosticLine(models.Model):
     _name = "md.diagnostic.line"
     _description = "Diagnostic Lever Result"
+    _inherit = ["micro.input.mixin"]
     _order = "diagnostic_id, score, id"
 
     diagnostic_id = fields.Many2one("md.diagnostic", required=True, ondelete="cascade", index=True)

@@ -285,11 +285,10 @@ class MdPlan(models.Model):
 
     def action_assign_mentor(self, mentors=None):
         """Assign the given mentors (records or ids; default: the first suggestion) to each
-        plan: the coordinator's step."""
-        if mentors is not None and not isinstance(mentors, models.BaseModel):
-            mentors = self.env["md.mentor"].browse(
-                [mentors] if isinstance(mentors, int) else list(mentors)
-            )
+        plan: the coordinator's step. Anything else given as ``mentors`` (a text, a
+        number that is not an id, an id of no mentor: an external API call) is refused
+        before anything is written."""
+        mentors = self._md_mentors_argument(mentors)
         for plan in self:
             chosen = mentors or plan.suggested_mentor_ids[:1]
             if not chosen:
@@ -301,6 +300,44 @@ class MdPlan(models.Model):
                 )
             plan._md_set_mentors([fields.Command.link(m.id) for m in chosen])
         return True
+
+    def _md_mentors_argument(self, mentors):
+        """``mentors`` of :meth:`action_assign_mentor` as ``md.mentor`` records (``None``
+        when not given), or a :class:`UserError` naming the value."""
+        Mentor = self.env["md.mentor"]
+        if mentors is None or mentors is False:
+            return None
+        if isinstance(mentors, models.BaseModel):
+            if mentors._name == "md.mentor":
+                return mentors
+            ids = None
+        elif isinstance(mentors, int) and not isinstance(mentors, bool):
+            ids = [mentors]
+        elif isinstance(mentors, list | tuple):
+            ids = list(mentors)
+        else:
+            ids = None
+        if ids is None or not all(
+            isinstance(i, int) and not isinstance(i, bool) and i > 0 for i in ids
+        ):
+            raise UserError(
+                self.env._(
+                    "Mentors: %r is not a list of mentor ids; expected the ids of the "
+                    "program's mentors.",
+                    mentors,
+                )
+            )
+        found = Mentor.browse(ids).exists()
+        missing = sorted(set(ids) - set(found.ids))
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Mentors: no mentor has the id %s; expected the ids of the program's "
+                    "mentors.",
+                    ", ".join(map(str, missing)),
+                )
+            )
+        return found
 
     def _md_set_mentors(self, commands):
         """The mentor assignment step: a case coordinator, on plans not yet completed."""

@@ -14,3 +14,4 @@ from . import test_md_first_contact
 from . import test_md_bad_input
 from . import test_md_back_office
 from . import test_md_field_job
+from . import test_md_service_import_dialog

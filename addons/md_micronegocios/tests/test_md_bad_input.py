@@ -7,12 +7,18 @@ One table, one row per bad input: ``(role, model, call, values, fragment)``. ``c
 ``AccessError`` are ones) whose message contains ``fragment`` — never a ``KeyError``,
 ``TypeError``, ``ValueError`` or database error — and leave the number of records of the
 model and the written record's values as they were.
+
+``STEPS``: workflow steps called with malformed arguments, in the wrong status or by the
+wrong role; ``RPC_STEPS``: steps called through the external API with arguments they do
+not take or without ids. The rows run as each role's own user in the ORM and again
+through the external API (``execute_kw`` over ``/jsonrpc``, ``TestMdBadInputRpc``).
 """
 
+import json
 import logging
 
-from odoo.exceptions import UserError
-from odoo.tests import TransactionCase, tagged
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import HttpCase, TransactionCase, tagged
 from odoo.tools import mute_logger
 
 from .common import GROUP, LEVEL, LEVER, MdCommon
@@ -25,6 +31,18 @@ NUMBER = "expected a finite number"
 DATE = "expected a date that exists in the calendar"
 CHOICE = "expected one of"
 ONE_RECORD = "expected the id of one record"
+NO_RECORD = "does not exist: expected the id of an existing record"
+NOT_RECORDS = "is not a list of records"
+MENTOR_IDS = "expected the ids of the program's mentors"
+STEP_ROLE = "this step is for"
+STEP_STATE = "this step needs it"
+NOT_APPROVED = "The plan must be approved before its activities are logged"
+#: What a refusal may be on the wire (``execute_kw`` over ``/jsonrpc``).
+WIRE_ERRORS = {
+    "odoo.exceptions.UserError",
+    "odoo.exceptions.ValidationError",
+    "odoo.exceptions.AccessError",
+}
 FUTURE = "cannot be later than today"
 OTHER_QUESTION = "answer of another question"
 BULLETIN = "Programa Acompañamiento a Micronegocios MD"
@@ -129,6 +147,20 @@ ROWS = [
     ("analyst", "md.service", "create", {"start_month": "2021-02-30"}, DATE),
     ("analyst", "write:service", {"scope": "galactic"}, CHOICE),
     ("analyst", "write:service", {"city_id": ["@city", "@city"]}, ONE_RECORD),
+    # ---- ids of no record, malformed lists of records (found from outside) ----
+    ("facilitator", "write:case", {"md_cycle_id": 99_999_999}, NO_RECORD),
+    ("facilitator", "crm.lead", "create", {"md_city_id": 99_999_999}, NO_RECORD),
+    ("analyst", "write:service", {"city_id": 99_999_999}, NO_RECORD),
+    ("analyst", "write:service", {"lever_ids": "abc"}, NOT_RECORDS),
+    ("analyst", "write:service", {"lever_ids": [[6, 0, "x"]]}, NOT_RECORDS),
+    ("analyst", "write:service", {"lever_ids": [["@lever"]]}, NOT_RECORDS),
+    ("coordinator", "write:mentor", {"lever_ids": [[0, 0, "x"]]}, NOT_RECORDS),
+    ("coordinator", "write:mentor", {"lever_ids": [[4, 99_999_999_999]]}, NOT_RECORDS),
+    ("coordinator", "write:mentor", {"lever_ids": {"ids": ["@lever"]}}, NOT_RECORDS),
+    ("coordinator", "md.mentor", "create", {"lever_ids": [[6, 0, ["x"]]]}, NOT_RECORDS),
+    ("facilitator", "write:activity", {"plan_id": 99_999_999}, NO_RECORD),
+    ("facilitator", "write:case", {"website": {"url": "x"}}, "is not a text"),
+    ("facilitator", "write:case", {"website": ["a", "b"]}, "is not a text"),
     # ---- program settings (system administrator) ----
     ("admin", "res.config.settings", "create", {"md_plan_weeks": 20}, "between 10 and 12"),
     ("admin", "res.config.settings", "create", {"md_completion_threshold": 1.5}, "between"),
@@ -148,11 +180,51 @@ ROWS = [
      {"date_from": "2021-02-30 00:00:00", "date_to": "2021-03-09 00:00:00"},
      "expected a date and time"),
 ]
+#: Workflow steps called as an external API client may call them: ``(role, fixture,
+#: method, positional arguments, fragment)``; missing or malformed arguments, the wrong
+#: status, the wrong role. Nothing may be written.
+STEPS = [
+    ("coordinator", "plan", "action_assign_mentor", ("abc",), MENTOR_IDS),
+    ("coordinator", "plan", "action_assign_mentor", (1.5,), MENTOR_IDS),
+    ("coordinator", "plan", "action_assign_mentor", (-3,), MENTOR_IDS),
+    ("coordinator", "plan", "action_assign_mentor", (True,), MENTOR_IDS),
+    ("coordinator", "plan", "action_assign_mentor", ([True],), MENTOR_IDS),
+    ("coordinator", "plan", "action_assign_mentor", ({"id": "@mentor"},), MENTOR_IDS),
+    ("coordinator", "plan", "action_assign_mentor", ([99_999_999],), "no mentor has the id"),
+    ("coordinator", "plan", "action_assign_mentor", (["@mentor", "x"],), MENTOR_IDS),
+    ("facilitator", "plan", "action_assign_mentor", (["@mentor"],), STEP_ROLE),
+    ("facilitator", "plan", "action_design", (), "Only an orientador or a case coordinator"),
+    ("orientador", "plan", "action_close", (), STEP_STATE),
+    ("facilitator", "plan", "action_close", (), STEP_ROLE),
+    ("facilitator", "activity", "action_done", (), NOT_APPROVED),
+    ("facilitator", "activity", "action_not_done", (), NOT_APPROVED),
+    ("facilitator", "questionnaire", "action_activate", (), "questionnaire"),
+]
+#: Steps called through the external API with arguments they do not take or without
+#: records: ``(role, fixture, method, the call's positional arguments, fragment)``; the
+#: first argument is the ids (``@name``: the fixture's id).
+TAKES = "does not take the arguments"
+NOT_IDS = "is not a list of record ids"
+RPC_STEPS = [
+    ("facilitator", "case", "action_md_diagnostic", [["@case"], "x"], TAKES),
+    ("facilitator", "case", "action_md_diagnostic", [[]], NOT_IDS),
+    ("facilitator", "case", "action_md_open_plan", [["abc"]], NOT_IDS),
+    ("facilitator", "case", "action_md_record_meeting", [[-1]], NOT_IDS),
+    ("facilitator", "case", "action_md_meetings", [], NOT_IDS),
+    ("facilitator", "case", "action_md_generate_plan", [["@case"], {"a": 1}], TAKES),
+    ("orientador", "plan", "action_design", [["@plan"], {"a": 1}], TAKES),
+    ("orientador", "plan", "action_close", [[True]], NOT_IDS),
+    ("coordinator", "plan", "action_assign_mentor", [["@plan"], ["@mentor"], "x"], TAKES),
+    ("facilitator", "activity", "action_done", [["@activity"], True], TAKES),
+    ("facilitator", "activity", "action_not_done", [[None]], NOT_IDS),
+    ("manager", "questionnaire", "action_activate", [["@questionnaire"], 1, 2], TAKES),
+]
 # fmt: on
 
 
-@tagged("post_install", "-at_install")
-class TestMdBadInput(MdCommon, TransactionCase):
+class MdBadInputCommon(MdCommon):
+    """The fixtures of the corpus, run in the ORM and over ``/jsonrpc``."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -211,6 +283,7 @@ class TestMdBadInput(MdCommon, TransactionCase):
             "cycle": cls.env.ref("md_micronegocios.md_cycle_2021_1"),
             "level": cls.env.ref(LEVEL % "acceptable"),
             "draft_question": draft_question,
+            "questionnaire": questionnaire,
             "draft_answer": draft_answer,
             "service": cls.env["md.service"]
             .with_user(cls.analyst)
@@ -259,6 +332,36 @@ class TestMdBadInput(MdCommon, TransactionCase):
         values = target.sudo().read(names)[0] if target else None
         return Model.search_count([]), values
 
+    def _step_args(self, args):
+        """The step's arguments, fixtures (``@name``) given as their ids."""
+        return [
+            {k: self._resolve(v) for k, v in arg.items()} if isinstance(arg, dict)
+            else self._resolve(arg)
+            for arg in args
+        ]  # fmt: skip
+
+    def _step_snapshot(self, target):
+        """What a refused step must leave as it was: the record's stored values and the
+        number of messages and activities (a step posts and schedules)."""
+        self.env.invalidate_all()
+        names = [n for n, f in target._fields.items() if f.store and f.type != "binary"]
+        counts = [self.env[m].sudo().search_count([]) for m in ("mail.message", "mail.activity")]
+        return target.sudo().read(names), counts
+
+    def _rpc_rows(self):
+        """The rows JSON can carry (not ``inf``/``nan``)."""
+        rows = []
+        for row in ROWS:
+            try:
+                json.dumps(row[-2], allow_nan=False)
+            except ValueError:
+                continue
+            rows.append(row)
+        return rows
+
+
+@tagged("post_install", "-at_install")
+class TestMdBadInput(MdBadInputCommon, TransactionCase):
     def test_bad_input_corpus(self):
         _logger.info("md/micro_base bad-input corpus: %s rows", len(ROWS))
         self.assertGreaterEqual(len(ROWS), 40)
@@ -288,6 +391,24 @@ class TestMdBadInput(MdCommon, TransactionCase):
                     self.fail(f"accepted: {row}")
                 self.assertEqual(self._snapshot(model, target, list(values)), before)
 
+    def test_workflow_steps_with_bad_arguments(self):
+        """Each step of ``STEPS``: a clear refusal (UserError, AccessError for the wrong
+        role), never a TypeError or KeyError; nothing written."""
+        _logger.info("md workflow-step bad-input rows: %s", len(STEPS))
+        for role, fixture, method, args, fragment in STEPS:
+            with self.subTest(role=role, fixture=fixture, method=method, args=args):
+                target = self.fixtures[fixture]
+                before = self._step_snapshot(target)
+                with self.assertRaises(UserError) as caught:  # AccessError included
+                    with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                        record = target.with_user(self.roles[role])
+                        getattr(record, method)(*self._step_args(args))
+                        self.env.flush_all()
+                self.assertIn(fragment, str(caught.exception))
+                if fragment == STEP_ROLE:
+                    self.assertIsInstance(caught.exception, AccessError)
+                self.assertEqual(self._step_snapshot(target), before)
+
     def test_list_given_to_owner_keeps_the_owner(self):
         """The many2one given a list (issue 16) used to empty the case's owner."""
         case = self.fixtures["case"].with_user(self.facilitator)
@@ -310,3 +431,67 @@ class TestMdBadInput(MdCommon, TransactionCase):
         response = self.fixtures["response"].with_user(self.facilitator)
         response.answer_id = self.fixtures["own_answer"]
         self.assertEqual(response.answer_id, self.fixtures["own_answer"])
+
+
+@tagged("post_install", "-at_install")
+class TestMdBadInputRpc(MdBadInputCommon, HttpCase):
+    """The corpus and the workflow steps through the external API (``execute_kw`` over
+    ``/jsonrpc``), each as the role's own user."""
+
+    def _assert_refused(self, answer, fragment):
+        self.assertIn("error", answer, answer)
+        error = answer["error"]["data"]
+        self.assertIn(error["name"], WIRE_ERRORS, error)
+        self.assertIn(fragment, error["message"])
+
+    @mute_logger("odoo.http", "odoo.sql_db")
+    def test_bad_input_corpus_over_jsonrpc(self):
+        rows = self._rpc_rows()
+        _logger.info("md/micro_base bad-input corpus over /jsonrpc: %s rows", len(rows))
+        self.assertGreaterEqual(len(rows), 70)
+        for row in rows:
+            role, model, call, target, values, fragment = self._row(row)
+            with self.subTest(role=role, model=model, call=call, values=values):
+                values = {name: self._resolve(value) for name, value in values.items()}
+                before = self._snapshot(model, target, list(values))
+                user = self.roles[role]
+                if call == "create":
+                    base = {
+                        name: self._resolve(value) for name, value in CREATE_BASE[model].items()
+                    }
+                    context = {"default_team_id": self.team.id} if model == "crm.lead" else {}
+                    answer = self._execute_kw(
+                        user, model, "create", [{**base, **values}], {"context": context}
+                    )
+                else:
+                    answer = self._execute_kw(user, model, "write", [[target.id], values])
+                self._assert_refused(answer, fragment)
+                self.assertEqual(self._snapshot(model, target, list(values)), before)
+
+    @mute_logger("odoo.http", "odoo.sql_db")
+    def test_workflow_steps_over_jsonrpc(self):
+        _logger.info("md workflow-step bad-input rows over /jsonrpc: %s", len(STEPS))
+        for role, fixture, method, args, fragment in STEPS:
+            with self.subTest(role=role, fixture=fixture, method=method, args=args):
+                target = self.fixtures[fixture]
+                before = self._step_snapshot(target)
+                answer = self._execute_kw(
+                    self.roles[role], target._name, method, [[target.id], *self._step_args(args)]
+                )
+                self._assert_refused(answer, fragment)
+                self.assertEqual(self._step_snapshot(target), before)
+
+    @mute_logger("odoo.http")
+    def test_workflow_steps_malformed_calls_over_jsonrpc(self):
+        """Extra arguments and no (or no valid) ids: a clear refusal on the wire, not
+        Python's TypeError or ``ensure_one``'s ValueError."""
+        _logger.info("md malformed step calls over /jsonrpc: %s", len(RPC_STEPS))
+        for role, fixture, method, args, fragment in RPC_STEPS:
+            with self.subTest(role=role, fixture=fixture, method=method, args=args):
+                target = self.fixtures[fixture]
+                before = self._step_snapshot(target)
+                answer = self._execute_kw(
+                    self.roles[role], target._name, method, self._step_args(args)
+                )
+                self._assert_refused(answer, fragment)
+                self.assertEqual(self._step_snapshot(target), before)

@@ -12,3 +12,5 @@ from . import mail_thread
 from . import res_groups
 from . import res_users
 from . import ir_ui_menu
+from . import base_import
+from . import micro_input_import

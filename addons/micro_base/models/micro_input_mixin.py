@@ -28,15 +28,22 @@ program fields with :meth:`_micro_input_field_names`.
 
 import datetime
 
+import psycopg2
+
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import MissingError, ValidationError
 from odoo.models import BaseModel, NewId
 
 from ..tools import inputs
 
 #: Field types whose values are checked for their shape, with the kind of
 #: :func:`~odoo.addons.micro_base.tools.inputs.problem` that says what is wrong.
-CHECKED_TYPES = ("many2one", "integer", "float", "monetary", "date", "datetime", "selection")
+CHECKED_TYPES = (
+    "many2one", "integer", "float", "monetary", "date", "datetime", "selection",
+    "one2many", "many2many", "binary", "char", "text", "html",
+)  # fmt: skip
+#: How long a value is shown in a refusal (a huge text is cut).
+SHOWN_LENGTH = 60
 KINDS = {
     "many2one": inputs.ID,
     "integer": inputs.INTEGER,
@@ -94,6 +101,28 @@ def value_problem(field, value, record):
                 env._("expected a date and time (YYYY-MM-DD HH:MM:SS)"),
             )
         return None
+    if field.type in ("one2many", "many2many"):
+        if inputs.problem(inputs.X2MANY, value):
+            return (
+                env._("is not a list of records"),
+                env._(
+                    "expected the ids of records of %s, or the commands of Odoo's external API",
+                    env["ir.model"].sudo()._get(field.comodel_name).name or field.comodel_name,
+                ),
+            )
+        return None
+    if field.type in ("char", "text", "html"):
+        # A number is written as its text (as Odoo does); a list or a dictionary would be
+        # stored as its Python spelling, or crash the field's own code.
+        if isinstance(value, list | tuple | set) or (
+            isinstance(value, dict) and not field.translate  # a translated field's languages
+        ):
+            return env._("is not a text"), env._("expected a text")
+        return None
+    if field.type == "binary":
+        if inputs.problem(inputs.BINARY, value):
+            return env._("is not a file"), env._("expected the file's content base64-encoded")
+        return None
     if field.type == "selection":
         allowed = field.get_values(env)
         if value in allowed:
@@ -120,6 +149,8 @@ def check_values(records, vals, names=None):
         problem = value_problem(field, value, records)
         if problem:
             shown = repr(value)  # a text shows quoted, a list as a list
+            if len(shown) > SHOWN_LENGTH:
+                shown = shown[: SHOWN_LENGTH - 1] + "…"
             raise ValidationError(
                 records.env._(
                     "%(field)s: %(value)s %(problem)s: %(rule)s.",
@@ -139,6 +170,8 @@ class MicroInputMixin(models.AbstractModel):
     - ``_input_required``: fields a ``create`` must give, refused before anything reads
       them (a model's own ``create`` that reads ``vals`` first calls
       :meth:`_micro_check_input` itself);
+    - ``_input_unchecked``: fields left out of the shape check because the model checks
+      them itself first, with its own message;
     - ``_input_ranges``: ``{field: (low, high, strict_low, source)}`` (``None`` for no
       bound; ``source``: the official document and section). Checked on the values sent,
       before Odoo stores anything, and on the stored records by
@@ -150,6 +183,9 @@ class MicroInputMixin(models.AbstractModel):
     _description = "Checked Input (suite mixin)"
     _input_required = ()
     _input_ranges = {}
+    #: Fields whose incoming values the model checks itself, with its own message (e.g.
+    #: an import's file: "the file is not a readable CSV or XLSX: ...").
+    _input_unchecked = ()
 
     @api.model
     def _micro_input_field_names(self):
@@ -161,11 +197,74 @@ class MicroInputMixin(models.AbstractModel):
     def create(self, vals_list):
         for vals in vals_list:
             self._micro_check_input(vals, creating=True)
-        return super().create(vals_list)
+        # The labels of the many2one fields given an id, read now: once the database has
+        # refused an id, the transaction takes no more queries.
+        labels = {
+            name: field_label(self, name)
+            for vals in vals_list
+            for name, value in vals.items()
+            if type(value) is int
+            and name in self._fields
+            and self._fields[name].type == "many2one"
+        }
+        try:
+            return super().create(vals_list)
+        except psycopg2.errors.ForeignKeyViolation as exc:
+            # An id of no record (the database's foreign key refuses it; checking every
+            # id first would cost a query per field): named like the other refusals
+            # instead of Odoo's "another model requires the record being deleted".
+            self._micro_raise_missing_id(exc, vals_list, labels)
+            raise
+        except MissingError:
+            # A create that reads a record it was given the id of (e.g. its parent's
+            # status) before inserting: the field and the id named when that is the case.
+            for vals in vals_list:
+                self._micro_check_ids_exist(vals)
+            raise
 
     def write(self, vals):
         self._micro_check_input(vals)
+        if not self.env.su:
+            # A user's (or an external client's) write: an id of no record is refused
+            # before the database sees it (the steps write as superuser, their ids read
+            # from records).
+            self._micro_check_ids_exist(vals)
         return super().write(vals)
+
+    def _micro_missing_id_error(self, label, value):
+        return ValidationError(
+            self.env._(
+                "%(field)s: %(value)s does not exist: expected the id of an existing record.",
+                field=label,
+                value=value,
+            )
+        )
+
+    def _micro_check_ids_exist(self, vals):
+        """Raise a :class:`ValidationError` for a many2one id of ``vals`` that is no
+        record's."""
+        if not isinstance(vals, dict):
+            return
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if field is None or field.type != "many2one" or type(value) is not int:
+                continue
+            Comodel = self.env[field.comodel_name].sudo().with_context(active_test=False)
+            if not Comodel.browse(value).exists():
+                raise self._micro_missing_id_error(field_label(self, name), value)
+
+    def _micro_raise_missing_id(self, exc, vals_list, labels):
+        """Turn the foreign-key refusal ``exc`` of a ``create`` into the refusal naming the
+        field and the id (when the constraint is one of this model's many2one fields given
+        an id); no query (the transaction is aborted)."""
+        constraint = getattr(exc.diag, "constraint_name", None) or ""
+        prefix, suffix = f"{self._table}_", "_fkey"
+        if not (constraint.startswith(prefix) and constraint.endswith(suffix)):
+            return
+        name = constraint[len(prefix) : -len(suffix)]
+        values = sorted({vals.get(name) for vals in vals_list if type(vals.get(name)) is int})
+        if name in labels and values:
+            raise self._micro_missing_id_error(labels[name], ", ".join(map(str, values))) from None
 
     def _micro_check_input(self, vals, creating=False):
         """Raise a :class:`ValidationError` naming the field for a missing (on ``create``),
@@ -179,7 +278,10 @@ class MicroInputMixin(models.AbstractModel):
                     raise ValidationError(
                         self.env._("%(field)s is required.", field=field_label(self, name))
                     )
-        check_values(self, vals, self._micro_input_field_names())
+        names = self._micro_input_field_names()
+        if self._input_unchecked:
+            names = (names or set(self._fields)) - set(self._input_unchecked)
+        check_values(self, vals, names)
         for name, (low, high, strict_low, source) in self._input_ranges.items():
             value = vals.get(name)
             if value is None or value is False or value == "":
@@ -190,7 +292,9 @@ class MicroInputMixin(models.AbstractModel):
                 value = float(value)
             rule = self._micro_range_rule(value, low, high, strict_low)
             if rule:
-                self[:1]._micro_raise(name, value, rule, source)
+                # A row typed in an editable list has no record yet: name it by its kind.
+                record_name = self._micro_input_new_record_name(vals) if creating else None
+                self[:1]._micro_raise(name, value, rule, source, record_name=record_name)
 
     def _micro_check_input_ranges(self):
         """Constraint body: every range of ``_input_ranges`` on the stored records."""
@@ -245,12 +349,29 @@ class MicroInputMixin(models.AbstractModel):
         self.ensure_one()
         return self.display_name
 
-    def _micro_raise(self, name, value, rule, source=None):
-        """The suite's one message for a value that breaks a rule."""
+    @api.model
+    def _micro_input_new_record_name(self, vals, name=None):
+        """How a refusal on ``create`` names the record not stored yet (a row typed in an
+        editable list, a record sent through the external API): its kind, with its name
+        (``name``, by default the ``_rec_name`` of ``vals``) when it has one, e.g.
+        "a new record of FONAES Roster Member («Ana»)"."""
+        kind = self.env["ir.model"].sudo()._get(self._name).name or self._description
+        if name is None and self._rec_name:
+            name = vals.get(self._rec_name)
+        if isinstance(name, str) and name.strip():
+            return self.env._(
+                "a new record of %(kind)s («%(name)s»)", kind=kind, name=name.strip()
+            )
+        return self.env._("a new record of %s", kind)
+
+    def _micro_raise(self, name, value, rule, source=None, record_name=None):
+        """The suite's one message for a value that breaks a rule (``record_name``: how to
+        name the record, by default :meth:`_micro_input_record_name`)."""
         message = self.env._(
             "%(field)s of %(record)s: %(value)s is not allowed: %(rule)s.",
             field=field_label(self, name),
-            record=(len(self) == 1 and self._micro_input_record_name())
+            record=record_name
+            or (len(self) == 1 and self._micro_input_record_name())
             or self.env._("the new record"),
             value=value,
             rule=rule,

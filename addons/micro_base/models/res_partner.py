@@ -211,6 +211,20 @@ class ResPartner(models.Model):
 
     def _identity_error_message(self, error):
         """Translated message of an :class:`identity.IdentityError`: field, value, rule."""
+        return self.env._(
+            "Identity Number of %(partner)s: %(value)s is not a valid %(label)s: %(reason)s.",
+            partner=self.display_name or self.env._("new contact"),
+            value=error.value,
+            label=dict(self._fields["identity_type"]._description_selection(self.env)).get(
+                self.identity_type, error.label
+            ),
+            reason=self._identity_error_reason(error),
+        )
+
+    @api.model
+    def _identity_error_reason(self, error):
+        """What is wrong with the number of an :class:`identity.IdentityError`, translated
+        (also for the program addons' own identity fields, e.g. a roster member's CURP)."""
         reasons = {
             "unknown_type": self.env._("unknown document type"),
             "empty": self.env._("it is empty"),
@@ -224,15 +238,7 @@ class ResPartner(models.Model):
                 high=error.params.get("high"),
             ),
         }
-        return self.env._(
-            "Identity Number of %(partner)s: %(value)s is not a valid %(label)s: %(reason)s.",
-            partner=self.display_name or self.env._("new contact"),
-            value=error.value,
-            label=dict(self._fields["identity_type"]._description_selection(self.env)).get(
-                self.identity_type, error.label
-            ),
-            reason=reasons[error.reason],
-        )
+        return reasons[error.reason]
 
     @api.model_create_multi
     def create(self, vals_list):

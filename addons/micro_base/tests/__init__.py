@@ -8,3 +8,5 @@ from . import test_periods_amounts
 from . import test_partner_identity
 from . import test_tabular
 from . import test_input_tools
+from . import test_tabular_source
+from . import test_import_dialog_reader

@@ -56,3 +56,44 @@ class TestInputTools(BaseCase):
         self.assertFalse(inputs.outside(100, 0, 100))
         self.assertTrue(inputs.outside(D(1990, 1, 1), D(2001, 1, 1)))
         self.assertFalse(inputs.outside(False, 0))
+
+    def test_x2many_and_file_values(self):
+        """A one2many / many2many value and a file's content: what the ORM would crash on
+        (a raw ValueError, a database error, a base64 error) is named; the rest passes."""
+        from odoo.fields import Command
+
+        rows = [
+            (inputs.X2MANY, [], None),
+            (inputs.X2MANY, [1, 2], None),
+            (inputs.X2MANY, (1, 2), None),
+            (inputs.X2MANY, [(4, 7)], None),
+            (inputs.X2MANY, [(4, 7, 0)], None),
+            (inputs.X2MANY, [(6, 0, [1, 2])], None),
+            (inputs.X2MANY, [Command.set([3, 4])], None),
+            (inputs.X2MANY, [Command.create({"name": "x"}), Command.link(5)], None),
+            (inputs.X2MANY, [(0, "virtual_3", {"name": "x"})], None),
+            (inputs.X2MANY, [(1, 5, {"name": "x"}), (2, 6), (3, 7), (5,)], None),
+            (inputs.X2MANY, "abc", inputs.X2MANY),
+            (inputs.X2MANY, 5, inputs.X2MANY),
+            (inputs.X2MANY, {"ids": [1]}, inputs.X2MANY),
+            (inputs.X2MANY, [[0, 0, "x"]], inputs.X2MANY),
+            (inputs.X2MANY, [[6, 0, "x"]], inputs.X2MANY),
+            (inputs.X2MANY, [[6, 0, ["x"]]], inputs.X2MANY),
+            (inputs.X2MANY, [(4, 99_999_999_999)], inputs.X2MANY),
+            (inputs.X2MANY, [(4, -1)], inputs.X2MANY),
+            (inputs.X2MANY, [(4, "5")], inputs.X2MANY),
+            (inputs.X2MANY, [(9, 1)], inputs.X2MANY),
+            (inputs.X2MANY, [(True, 1)], inputs.X2MANY),
+            (inputs.X2MANY, [[]], inputs.X2MANY),
+            (inputs.X2MANY, [1, "x"], inputs.X2MANY),
+            (inputs.X2MANY, [(1, 5)], inputs.X2MANY),
+            (inputs.BINARY, "UERGLTEuNA==", None),
+            (inputs.BINARY, b"UERGLTEuNA==", None),
+            (inputs.BINARY, "", None),
+            (inputs.BINARY, "not base64!", inputs.BINARY),
+            (inputs.BINARY, {"a": 1}, inputs.BINARY),
+            (inputs.BINARY, 12, inputs.BINARY),
+        ]
+        for kind, value, expected in rows:
+            with self.subTest(kind=kind, value=value):
+                self.assertEqual(inputs.problem(kind, value), expected)

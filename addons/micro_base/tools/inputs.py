@@ -6,16 +6,88 @@ with a value so that the model refuses it naming the field; no ORM import. Used 
 ``micro.input.mixin`` (``models/micro_input_mixin.py``).
 """
 
+import binascii
 import datetime
 import math
 
 DATE, NUMBER, INTEGER, ID = "date", "number", "integer", "id"
+X2MANY, BINARY = "x2many", "binary"
+
+#: The x2many commands (``odoo.fields.Command``) and what follows the command number:
+#: ``"id"`` a record id, ``"values"`` a dictionary, ``"ids"`` a list of ids, ``None``
+#: anything (the unused slot).
+COMMANDS = {
+    0: (None, "values"),  # CREATE
+    1: ("id", "values"),  # UPDATE
+    2: ("id",),  # DELETE
+    3: ("id",),  # UNLINK
+    4: ("id",),  # LINK
+    5: (),  # CLEAR
+    6: (None, "ids"),  # SET
+}
+
+
+def _is_id(value):
+    """A record id as the ORM takes it: a positive database integer, or a record not yet
+    saved (``NewId``, in a form's onchange)."""
+    if type(value).__name__ == "NewId":
+        return True
+    return type(value) is int and 0 < value < 2**31
+
+
+def _command_ok(command):
+    if not isinstance(command, list | tuple) or not command:
+        return False
+    number = command[0]  # an int, or an odoo.fields.Command (an IntEnum)
+    if not isinstance(number, int) or isinstance(number, bool) or number not in COMMANDS:
+        return False
+    slots = COMMANDS[number]
+    if len(command) - 1 < len(slots) or len(command) > 3:
+        return False
+    for slot, item in zip(slots, command[1:], strict=False):
+        if slot == "id" and not _is_id(item):
+            return False
+        if slot == "values" and not isinstance(item, dict):
+            return False
+        if slot == "ids" and not (isinstance(item, list | tuple) and all(_is_id(i) for i in item)):
+            return False
+    return True
+
+
+def x2many_ok(value):
+    """True when ``value`` is what the ORM takes for a one2many or many2many field: a list
+    (or tuple) of record ids, or a list of commands, or records."""
+    if hasattr(value, "_ids"):
+        return True
+    if isinstance(value, tuple):
+        return all(_is_id(item) for item in value)
+    if not isinstance(value, list):
+        return False
+    if value and not isinstance(value[0], list | tuple):
+        return all(_is_id(item) for item in value)
+    return all(_command_ok(command) for command in value)
+
+
+def binary_ok(value):
+    """True when ``value`` is a file's content as the ORM takes it: base64 text or bytes
+    (decoded as the ORM decodes it)."""
+    if not isinstance(value, str | bytes):
+        return False
+    try:
+        binascii.a2b_base64(value)
+    except (binascii.Error, ValueError):
+        return False
+    return True
 
 
 def problem(kind, value):
     """None when ``value`` is acceptable for ``kind``, else the kind it failed."""
     if value is False or value is None:
         return None  # unset: the required flag (or the rule) decides
+    if kind == X2MANY:
+        return None if x2many_ok(value) else X2MANY
+    if kind == BINARY:
+        return None if binary_ok(value) else BINARY
     if kind == ID:  # a many2one: one record's id (or one record), nothing else
         if hasattr(value, "_ids"):
             return None if len(value) <= 1 else ID

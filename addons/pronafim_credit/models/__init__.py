@@ -26,6 +26,7 @@ from . import (
     pronafim_budget,
     pronafim_municipality,
     pronafim_borrower_report,
+    pronafim_borrower_report_input,
     pronafim_microcredit,
     pronafim_mir_indicator,
     pronafim_mir_value,

@@ -6,6 +6,7 @@ class PronafimApplicationAnalysis(models.Model):
 
     _name = "pronafim.application.analysis"
     _description = "Application Analysis"
+    _inherit = ["micro.input.mixin"]
     _order = "application_id, kind"
 
     application_id = fields.Many2one(

@@ -11,6 +11,7 @@ class PronafimAttentionFigure(models.Model):
 
     _name = "pronafim.attention.figure"
     _description = "Attention Channel Figure"
+    _inherit = ["micro.input.mixin"]
     _order = "month desc, channel, metric"
 
     month = fields.Date(required=True, help="First day of the month.")

@@ -8,7 +8,7 @@ class PronafimBudget(models.Model):
 
     _name = "pronafim.budget"
     _description = "Program Budget"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "micro.input.mixin"]
     _order = "year desc"
 
     year = fields.Integer(required=True)

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import committee
+from ..tools import committee, rules
 
 OUTCOMES = [("authorized", "Authorized"), ("rejected", "Rejected"), ("conditioned", "Conditioned")]
 SECRETARY = "pronafim_credit.pronafim_credit_group_committee_secretary"
@@ -12,7 +12,7 @@ class PronafimCommitteeDecision(models.Model):
 
     _name = "pronafim.committee.decision"
     _description = "Committee Decision"
-    _inherit = ["mail.thread", "micro.workflow.mixin"]
+    _inherit = ["mail.thread", "micro.workflow.mixin", "micro.input.mixin"]
     _order = "session_id, id"
     # The outcome is the decision's status: set only by Record Decision (the votes), after
     # which the decision is the committee's record and nothing of it changes.
@@ -97,10 +97,22 @@ class PronafimCommitteeDecision(models.Model):
             if intruders:
                 raise ValidationError(
                     self.env._(
-                        "Only voting members present vote (§VI.c): %s",
-                        ", ".join(intruders.mapped("name")),
+                        "Votes of %(item)s: %(members)s did not attend the session as voting "
+                        "members; only the voting members present vote (%(rules)s).",
+                        item=decision._pronafim_item_name(),
+                        members=", ".join(intruders.mapped("name")),
+                        rules=rules.cite("§VI.c"),
                     )
                 )
+
+    def _pronafim_item_name(self):
+        """How a message names the agenda item: its application and session."""
+        self.ensure_one()
+        return self.env._(
+            "application %(application)s at session %(session)s",
+            application=self.application_id.name,
+            session=self.session_id.name,
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never_decided(self):
@@ -216,6 +228,7 @@ class PronafimCommitteeDecision(models.Model):
 class PronafimCommitteeVote(models.Model):
     _name = "pronafim.committee.vote"
     _description = "Committee Vote"
+    _inherit = ["micro.input.mixin"]
 
     decision_id = fields.Many2one(
         "pronafim.committee.decision", required=True, ondelete="cascade", index=True
@@ -236,7 +249,37 @@ class PronafimCommitteeVote(models.Model):
                 [vals["decision_id"] for vals in vals_list if vals.get("decision_id")]
             )
         )
+        for vals in vals_list:
+            self._micro_check_input(vals, creating=True)  # the shape first
+        self._check_one_vote(vals_list)
         return super().create(vals_list)
+
+    def _check_one_vote(self, vals_list):
+        """One vote per member and item (§VI.c): a second row of the same member, typed in
+        the item's list of votes, is refused naming the member, before the database's
+        unique index answers with no member named."""
+        seen = set()
+        for vals in vals_list:
+            decision = self.env["pronafim.committee.decision"].browse(vals.get("decision_id"))
+            member = self.env["pronafim.committee.member"].browse(vals.get("member_id"))
+            if not (decision and member):
+                continue
+            key = (decision.id, member.id)
+            if key in seen or self.sudo().search_count(
+                [("decision_id", "=", decision.id), ("member_id", "=", member.id)], limit=1
+            ):
+                self._micro_raise(
+                    "member_id",
+                    member.name,
+                    self.env._(
+                        "%(member)s already voted on %(item)s; one vote per member",
+                        member=member.name,
+                        item=decision._pronafim_item_name(),
+                    ),
+                    rules.cite("§VI.c"),
+                    record_name=self._micro_input_new_record_name(vals),
+                )
+            seen.add(key)
 
     def write(self, vals):
         self._check_undecided(self.decision_id)

@@ -6,6 +6,7 @@ class PronafimCommitteeMember(models.Model):
 
     _name = "pronafim.committee.member"
     _description = "Committee Member"
+    _inherit = ["micro.input.mixin"]
     _order = "is_president desc, name"
 
     name = fields.Char(required=True)

@@ -14,7 +14,7 @@ class PronafimCommitteeSession(models.Model):
 
     _name = "pronafim.committee.session"
     _description = "Committee Session"
-    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin", "micro.input.mixin"]
     _order = "date desc, id desc"
     _workflow_step_fields = ("frequency_alerted",)
     # Held: who attended (the quorum) is the session's record; closed: the minutes too.
@@ -150,6 +150,7 @@ class PronafimCommitteeSession(models.Model):
 class PronafimCommitteeAttendance(models.Model):
     _name = "pronafim.committee.attendance"
     _description = "Committee Attendance"
+    _inherit = ["micro.input.mixin"]
     _order = "session_id, id"
 
     session_id = fields.Many2one(
@@ -182,7 +183,38 @@ class PronafimCommitteeAttendance(models.Model):
                 [vals["session_id"] for vals in vals_list if vals.get("session_id")]
             )
         )
+        for vals in vals_list:
+            self._micro_check_input(vals, creating=True)  # the shape first
+        self._check_attends_once(vals_list)
         return super().create(vals_list)
+
+    def _check_attends_once(self, vals_list):
+        """A member has one row of attendance per session (the quorum counts people,
+        §VI.b): a second row of the same member, typed in the session's list, is refused
+        naming the member, before the database's unique index answers with no one named."""
+        seen = set()
+        for vals in vals_list:
+            session = self.env["pronafim.committee.session"].browse(vals.get("session_id"))
+            member = self.env["pronafim.committee.member"].browse(vals.get("member_id"))
+            if not (session and member):
+                continue
+            key = (session.id, member.id)
+            if key in seen or self.sudo().search_count(
+                [("session_id", "=", session.id), ("member_id", "=", member.id)], limit=1
+            ):
+                self._micro_raise(
+                    "member_id",
+                    member.name,
+                    self.env._(
+                        "%(member)s already has a row in the attendance of session "
+                        "%(session)s; a member attends once",
+                        member=member.name,
+                        session=session.name,
+                    ),
+                    rules.cite("§VI.b"),
+                    record_name=self._micro_input_new_record_name(vals),
+                )
+            seen.add(key)
 
     def write(self, vals):
         self._check_convened(self.session_id)

@@ -20,7 +20,7 @@ class PronafimComplaint(models.Model):
 
     _name = "pronafim.complaint"
     _description = "CONDUSEF Complaint"
-    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin", "micro.input.mixin"]
     _order = "date_due, id"
     #: What the regulator sent (created by the file's import) and what the steps record:
     #: never written by hand.

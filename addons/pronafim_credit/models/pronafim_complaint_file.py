@@ -32,7 +32,7 @@ class PronafimComplaintFile(models.Model):
 
     _name = "pronafim.complaint.file"
     _description = "CONDUSEF Exchange File"
-    _inherit = ["mail.thread", "micro.workflow.mixin", "micro.job.mixin"]
+    _inherit = ["mail.thread", "micro.workflow.mixin", "micro.job.mixin", "micro.input.mixin"]
     _order = "id desc"
     #: What the import found, and the content's checksum: never written by hand. An
     #: outgoing file is made only by the export step.

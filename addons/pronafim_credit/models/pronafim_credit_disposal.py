@@ -322,7 +322,7 @@ class PronafimCreditDisposal(models.Model):
 class PronafimCreditInstallment(models.Model):
     _name = "pronafim.credit.installment"
     _description = "Credit Installment"
-    _inherit = ["micro.workflow.mixin"]
+    _inherit = ["micro.workflow.mixin", "micro.input.mixin"]
     _order = "disposal_id, number"
     # No status of its own: every figure is written by the disposal's steps (schedule,
     # payments) and the daily run; nobody creates or edits one by hand.

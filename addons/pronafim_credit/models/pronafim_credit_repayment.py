@@ -7,7 +7,7 @@ class PronafimCreditRepayment(models.Model):
 
     _name = "pronafim.credit.repayment"
     _description = "Credit Repayment"
-    _inherit = ["micro.workflow.mixin"]
+    _inherit = ["micro.workflow.mixin", "micro.input.mixin"]
     _order = "date desc, id desc"
     # No status of its own: a repayment is created, with its entries, only by the payment
     # step (``pronafim.credit.disposal._register_payment``) and never changes afterwards.

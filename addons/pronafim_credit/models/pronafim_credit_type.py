@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..tools.rules import cite
 
 
 class PronafimCreditType(models.Model):
@@ -6,7 +8,15 @@ class PronafimCreditType(models.Model):
 
     _name = "pronafim.credit.type"
     _description = "Credit Type"
+    _inherit = ["micro.input.mixin"]
     _order = "sequence, id"
+    # The caps of the rule table: amounts and terms positive, shares of 0-100 %.
+    _input_ranges = {
+        "max_amount": (0, None, True, cite("§VIII.1")),
+        "max_investment_pct": (0, 100, False, cite("§VIII.3")),
+        "max_term_months": (0, None, True, cite("§VIII.1")),
+        "disposal_window_months": (0, None, False, cite("§VIII.1")),
+    }
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)
@@ -27,4 +37,16 @@ class PronafimCreditType(models.Model):
     revolving = fields.Boolean(help="Principal repaid becomes available again.")
     section = fields.Char(string="Rule Section", required=True)
 
-    _sql_constraints = [("code_unique", "unique(code)", "The credit type code must be unique.")]
+    _sql_constraints = [
+        ("code_unique", "unique(code)", "The credit type code must be unique."),
+        (
+            "caps_possible",
+            "CHECK(max_amount > 0 AND max_term_months > 0 AND disposal_window_months >= 0"
+            " AND max_investment_pct BETWEEN 0 AND 100)",
+            "A credit type's caps must be positive and its share between 0 and 100 %.",
+        ),
+    ]
+
+    @api.constrains(*_input_ranges)
+    def _check_caps(self):
+        self._micro_check_input_ranges()

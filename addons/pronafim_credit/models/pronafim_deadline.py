@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..tools.rules import cite
+
 #: The programs' dates (reception, decisions, formalization, complaints) are dates in Mexico
 #: City: a server setting, never a client's context (not even its ``tz`` key).
 PROGRAM_TZ = "America/Mexico_City"
@@ -24,7 +26,12 @@ class PronafimDeadline(models.Model):
 
     _name = "pronafim.deadline"
     _description = "Application Deadline"
+    _inherit = ["micro.input.mixin"]
     _order = "sequence, id"
+    _input_ranges = {
+        "business_days": (0, None, True, cite("§IX.2")),
+        "warning_days": (0, None, False, cite("§IX.2")),
+    }
 
     code = fields.Selection(CLOCKS, required=True)
     name = fields.Char(required=True, translate=True)
@@ -37,7 +44,18 @@ class PronafimDeadline(models.Model):
     )
     section = fields.Char(string="Rule Section", required=True)
 
-    _sql_constraints = [("code_unique", "unique(code)", "One deadline per clock.")]
+    _sql_constraints = [
+        ("code_unique", "unique(code)", "One deadline per clock."),
+        (
+            "days_possible",
+            "CHECK(business_days > 0 AND COALESCE(warning_days, 0) >= 0)",
+            "A deadline is at least one business day; its warning cannot be negative.",
+        ),
+    ]
+
+    @api.constrains(*_input_ranges)
+    def _check_days(self):
+        self._micro_check_input_ranges()
 
     @api.model
     def _by_code(self):

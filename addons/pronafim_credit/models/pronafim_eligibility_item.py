@@ -12,6 +12,7 @@ class PronafimEligibilityItem(models.Model):
 
     _name = "pronafim.eligibility.item"
     _description = "Eligibility Criterion"
+    _inherit = ["micro.input.mixin"]
     _order = "role, sequence, id"
 
     name = fields.Char(required=True, translate=True)

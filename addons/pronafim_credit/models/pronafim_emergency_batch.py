@@ -16,7 +16,7 @@ class PronafimEmergencyBatch(models.Model):
 
     _name = "pronafim.emergency.batch"
     _description = "Emergency Micro-credit Disbursement Batch"
-    _inherit = ["mail.thread", "micro.workflow.mixin"]
+    _inherit = ["mail.thread", "micro.workflow.mixin", "micro.input.mixin"]
     _order = "id desc"
     _workflow_step_fields = (
         "program_id",

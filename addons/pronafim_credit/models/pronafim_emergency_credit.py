@@ -44,7 +44,7 @@ class PronafimEmergencyCredit(models.Model):
 
     _name = "pronafim.emergency.credit"
     _description = "Emergency Micro-credit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "micro.workflow.mixin", "micro.input.mixin"]
     _order = "id desc"
     _workflow_frozen = dict.fromkeys(("approved", "rejected", "disbursed"), REVIEW_FIELDS)
     #: Set by the steps only: the amount counted in the envelope, the decision, the batch,
@@ -379,6 +379,13 @@ class PronafimEmergencyCredit(models.Model):
     def action_reject(self, reason=None):
         """Reject with ``reason`` (from the form: the *Rejection Reason* written there)."""
         self._workflow_check_group(ANALYST)
+        if reason not in (None, False) and not isinstance(reason, str):
+            raise UserError(
+                self.env._(
+                    "Rejection Reason: %r is not a text; write the reason of the rejection.",
+                    reason,
+                )
+            )
         for credit in self:
             reason = reason or credit.rejection_reason
             if not (reason or "").strip():
@@ -535,6 +542,7 @@ class PronafimEmergencyCredit(models.Model):
 class PronafimEmergencyInstallment(models.Model):
     _name = "pronafim.emergency.installment"
     _description = "Emergency Micro-credit Installment"
+    _inherit = ["micro.input.mixin"]
     _order = "credit_id, number"
 
     credit_id = fields.Many2one(

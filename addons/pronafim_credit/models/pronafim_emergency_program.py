@@ -18,7 +18,7 @@ class PronafimEmergencyProgram(models.Model):
 
     _name = "pronafim.emergency.program"
     _description = "Emergency Micro-credit Program"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "micro.input.mixin"]
     _order = "id desc"
 
     name = fields.Char(required=True, translate=True)

@@ -16,6 +16,7 @@ class PronafimMicrocreditProduct(models.Model):
 
     _name = "pronafim.microcredit.product"
     _description = "Micro-credit Product"
+    _inherit = ["micro.input.mixin"]
     _order = "partner_id, name"
 
     name = fields.Char(required=True)

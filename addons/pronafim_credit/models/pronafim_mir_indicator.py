@@ -45,7 +45,7 @@ class PronafimMirIndicator(models.Model):
 
     _name = "pronafim.mir.indicator"
     _description = "Results Matrix (MIR) Indicator"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "micro.input.mixin"]
     _order = "level_sequence, sequence, id"
 
     name = fields.Char(required=True, tracking=True)

@@ -13,6 +13,7 @@ class PronafimMirValue(models.Model):
 
     _name = "pronafim.mir.value"
     _description = "Results Matrix (MIR) Value"
+    _inherit = ["micro.input.mixin"]
     _order = "date_from desc, indicator_id"
     _rec_name = "period"
 

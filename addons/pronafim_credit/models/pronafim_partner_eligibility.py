@@ -6,6 +6,7 @@ class PronafimPartnerEligibility(models.Model):
 
     _name = "pronafim.partner.eligibility"
     _description = "Eligibility Evidence"
+    _inherit = ["micro.input.mixin"]
     _order = "partner_id, sequence, id"
 
     partner_id = fields.Many2one(

@@ -7,6 +7,7 @@ class PronafimSizeHistory(models.Model):
 
     _name = "pronafim.size.history"
     _description = "IMF Size Class History"
+    _inherit = ["micro.input.mixin"]
     _order = "date desc, id desc"
 
     partner_id = fields.Many2one(

@@ -28,7 +28,7 @@ class PronafimSupport(models.Model):
 
     _name = "pronafim.support"
     _description = "Non-credit Support"
-    _inherit = ["mail.thread", "micro.workflow.mixin"]
+    _inherit = ["mail.thread", "micro.workflow.mixin", "micro.input.mixin"]
     _order = "id desc"
     _workflow_frozen = {"authorized": AUTHORIZED_FIELDS, "reimbursed": "__all__"}
 

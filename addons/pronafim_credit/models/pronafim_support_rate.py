@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..tools.rules import cite
 
 SUPPORT_KINDS = [
     ("training_population", "Training of the target population"),
@@ -16,7 +18,12 @@ class PronafimSupportRate(models.Model):
 
     _name = "pronafim.support.rate"
     _description = "Non-credit Support Rate"
+    _inherit = ["micro.input.mixin"]
     _order = "kind, size_class_id"
+    _input_ranges = {
+        "max_pct": (0, 100, False, cite("§VIII.2.B")),
+        "min_criteria": (0, 3, False, cite("§VIII.2.B")),
+    }
 
     kind = fields.Selection(SUPPORT_KINDS, required=True)
     size_class_id = fields.Many2one("pronafim.size.class", required=True, ondelete="cascade")
@@ -28,5 +35,14 @@ class PronafimSupportRate(models.Model):
     section = fields.Char(string="Rule Section", required=True)
 
     _sql_constraints = [
-        ("kind_class_unique", "unique(kind, size_class_id)", "One row per support and class.")
+        ("kind_class_unique", "unique(kind, size_class_id)", "One row per support and class."),
+        (
+            "share_possible",
+            "CHECK(COALESCE(max_pct, 0) BETWEEN 0 AND 100 AND COALESCE(min_criteria, 0) >= 0)",
+            "A support share is between 0 and 100 %; the criteria to meet cannot be negative.",
+        ),
     ]
+
+    @api.constrains(*_input_ranges)
+    def _check_share(self):
+        self._micro_check_input_ranges()

@@ -31,3 +31,6 @@ from . import test_pronafim_next_step
 from . import test_pronafim_flow_tours
 from . import test_pronafim_report_import
 from . import test_pronafim_reference_rows
+from . import test_pronafim_invalid_row
+from . import test_pronafim_catalog_import_dialog
+from . import test_pronafim_report_copy

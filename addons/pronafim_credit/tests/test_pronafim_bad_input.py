@@ -5,17 +5,33 @@ One table, ``ROWS``: (role, model, call, values, expected fragment). ``call`` is
 ``create``, ``write:<fixture>``, ``pay`` (payment wizard, then Register) or ``mir`` (MIR
 wizard, then Compute). Values name fixtures as ``"$line"`` etc. Every row is run as the
 role's own user in the ORM and, for creates and writes, again through the external API
-(``execute_kw`` over ``/jsonrpc``).
+(``execute_kw`` over ``/jsonrpc``). ``STEPS`` / ``RPC_STEPS``: workflow steps called with
+malformed arguments, in the wrong status, by the wrong role, without ids; the import corpus
+(``ImportCorpusCommon``): files of the micro-borrower report and of the CONDUSEF
+complaints exchange that must be refused, through the ORM and the external API.
 """
 
+import base64
 import datetime
 import json
 import logging
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .common import PronafimCase, on_day
+from .test_borrower_report_tools import MAN, WOMAN
+from .test_pronafim_imports import (
+    COLUMNS,
+    COMPLAINT_COLUMNS,
+    QUIET,
+    UNREADABLE,
+    UNREADABLE_FILES,
+    ImportCase,
+    _csv,
+    _xlsx,
+)
 
 _logger = logging.getLogger(__name__)
 D = datetime.date
@@ -33,6 +49,9 @@ APP = {"partner_id": "$imf", "application_type": "credit"}
 REPORT = {"partner_id": "$imf", "month": "2026-10-01"}
 NOT_NUMBER, NOT_WHOLE, NOT_DATE = "is not a number", "is not a whole number", "is not a valid date"
 NOT_ID = "is not the id of a record"
+NO_RECORD = "does not exist: expected the id of an existing record"
+NOT_RECORDS, NOT_FILE = "is not a list of records", "is not a file"
+CHOICE = "expected one of"
 
 
 def _without(base, key):
@@ -42,8 +61,17 @@ def _without(base, key):
 DSP, LN, AP = "pronafim.credit.disposal", "pronafim.credit.line", "pronafim.application"
 RPT, CET, NW = "pronafim.borrower.report", "pronafim.cetes.rate", "pronafim.trust.net.worth"
 PAY, MIR = "pronafim.payment.wizard", "pronafim.mir.compute.wizard"
+CT, SIZE, RATE = "pronafim.credit.type", "pronafim.size.class", "pronafim.support.rate"
+DL, EP, EC = "pronafim.deadline", "pronafim.emergency.program", "pronafim.emergency.credit"
+IND = "pronafim.mir.indicator"
 GT0, GE0, PCT = "must be greater than 0", "must be at least 0", "between 0 and 100"
 SINCE = "on or after 2001-01-01"
+#: What a refusal may be on the wire (``execute_kw`` over ``/jsonrpc``).
+WIRE_ERRORS = {
+    "odoo.exceptions.UserError",
+    "odoo.exceptions.ValidationError",
+    "odoo.exceptions.AccessError",
+}
 
 ROWS = [
     # ---- disposals: created by Finance (§VIII.1) ----
@@ -141,6 +169,46 @@ ROWS = [
     ("finance", NW, "create", {"month": "1990-01-01", "amount": 1e9}, SINCE),
     ("finance", NW, "create", {"month": "2026-02-30", "amount": 1e9}, NOT_DATE),
     ("manager", NW, "write:worth", {"amount": -1}, GT0),
+    # ---- ids of no record, malformed lists of records and files (found from outside) ----
+    ("analyst", AP, "write:draft_app", {"user_id": 99_999_999}, NO_RECORD),
+    ("analyst", AP, "write:draft_app", {"analysis_ids": [[0, 0, "x"]]}, NOT_RECORDS),
+    ("analyst", AP, "write:draft_app", {"analysis_ids": "abc"}, NOT_RECORDS),
+    ("finance", LN, "write:draft_line", {"disposal_ids": [[1, -5, {}]]}, NOT_RECORDS),
+    ("finance", LN, "write:draft_line", {"microcredit_ids": [[4, "x"]]}, NOT_RECORDS),
+    ("analyst", RPT, "write:report", {"partner_id": 99_999_999}, NO_RECORD),
+    ("analyst", EC, "write:emergency", {"id_document": "not base64!"}, NOT_FILE),
+    ("analyst", EC, "write:emergency", {"address_proof": {"a": 1}}, NOT_FILE),
+    ("analyst", EC, "write:emergency", {"program_id": [1, 2]}, NOT_ID),
+    ("analyst", EC, "write:emergency", {"state_id": 99_999_999}, NO_RECORD),
+    ("analyst", EC, "write:emergency", {"business_name": ["Fonda", "Ana"]}, "is not a text"),
+    # ---- reference tables of the rules (manager): shapes and ranges ----
+    ("manager", CT, "write:credit_type", {"max_amount": -1}, GT0),
+    ("manager", CT, "write:credit_type", {"max_amount": "abc"}, NOT_NUMBER),
+    ("manager", CT, "write:credit_type", {"max_investment_pct": "nan"}, NOT_NUMBER),
+    ("manager", CT, "write:credit_type", {"max_investment_pct": 150}, PCT),
+    ("manager", CT, "write:credit_type", {"max_term_months": 0}, GT0),
+    ("manager", CT, "write:credit_type", {"max_term_months": 2**40}, NOT_WHOLE),
+    ("manager", CT, "write:credit_type", {"disposal_window_months": -1}, GE0),
+    ("manager", CT, "write:credit_type", {"sequence": "abc"}, NOT_WHOLE),
+    ("manager", SIZE, "write:size_class", {"min_portfolio_m": "1e309"}, NOT_NUMBER),
+    ("manager", SIZE, "write:size_class", {"min_portfolio_m": -1}, GE0),
+    ("manager", SIZE, "write:size_class", {"max_portfolio_m": [1]}, NOT_NUMBER),
+    ("manager", RATE, "write:support_rate", {"max_pct": 150}, PCT),
+    ("manager", RATE, "write:support_rate", {"max_pct": "nan"}, NOT_NUMBER),
+    ("manager", RATE, "write:support_rate", {"min_criteria": -1}, "between 0 and 3"),
+    ("manager", RATE, "write:support_rate", {"kind": "zzz"}, CHOICE),
+    ("manager", DL, "write:deadline", {"business_days": -1}, GT0),
+    ("manager", DL, "write:deadline", {"business_days": 2**40}, NOT_WHOLE),
+    ("manager", DL, "write:deadline", {"warning_days": -1}, GE0),
+    ("manager", DL, "write:deadline", {"code": [1]}, CHOICE),
+    ("manager", EP, "write:emergency_program", {"credit_amount": "abc"}, NOT_NUMBER),
+    ("manager", EP, "write:emergency_program", {"envelope_amount": "1e309"}, NOT_NUMBER),
+    ("manager", EP, "write:emergency_program", {"envelope_count": 2**40}, NOT_WHOLE),
+    ("manager", EP, "write:emergency_program", {"journal_id": [1, 2]}, NOT_ID),
+    ("manager", EP, "write:emergency_program", {"bank_account_id": "abc"}, NOT_ID),
+    ("manager", IND, "write:indicator", {"level": "zzz"}, CHOICE),
+    ("manager", IND, "write:indicator", {"baseline": "nan"}, NOT_NUMBER),
+    ("manager", IND, "write:indicator", {"target": {"a": 1}}, NOT_NUMBER),
     # ---- wizards ----
     (
         "finance",
@@ -168,11 +236,41 @@ ROWS = [
     ("manager", MIR, "mir", {"date": "2026-02-30"}, NOT_DATE),
     ("manager", MIR, "mir", {"date": "mañana"}, NOT_DATE),
 ]
+#: Workflow steps called as an external API client may call them: ``(role, fixture,
+#: method, positional arguments, fragment)``; malformed arguments, the wrong status, the
+#: wrong role. Nothing may be written.
+STEPS = [
+    ("analyst", "emergency", "action_reject", (123,), "is not a text"),
+    ("analyst", "emergency", "action_reject", (["Fuera del programa"],), "is not a text"),
+    ("analyst", "emergency", "action_reject", ({"reason": "x"},), "is not a text"),
+    ("analyst", "emergency", "action_reject", ("   ",), "reason of the rejection"),
+    ("analyst", "emergency", "action_reject", ("Fuera del programa",), "Only a submitted"),
+    ("portal", "emergency", "action_reject", ("Fuera del programa",), "this step is for"),
+    ("finance", "line", "action_formalize", (), "Only a line to formalize"),
+    ("analyst", "draft_line", "action_formalize", (), "this step is for"),
+    ("analyst", "report", "action_import", (), "Attach the report file"),
+]
+#: Steps called through the external API with arguments they do not take or without
+#: records: ``(role, fixture, method, the call's positional arguments, fragment)``
+#: (``"$fixture"``: the fixture's id).
+TAKES, NOT_IDS = "does not take the arguments", "is not a list of record ids"
+RPC_STEPS = [
+    ("finance", "line", "action_formalize", [["$line"], "x"], TAKES),
+    ("finance", "line", "action_formalize", [[]], NOT_IDS),
+    ("analyst", "report", "action_import", [["$report"], True], TAKES),
+    ("analyst", "report", "action_import", [["abc"]], NOT_IDS),
+    ("analyst", "report", "action_import_in_background", [[-3]], NOT_IDS),
+    ("analyst", "emergency", "action_reject", [["$emergency"], "motivo", "otro"], TAKES),
+    ("analyst", "emergency", "action_submit", [], NOT_IDS),
+    ("analyst", "draft_app", "action_receive", [["$draft_app"], {"a": 1}], TAKES),
+    ("analyst", "draft_app", "action_cancel", [["$draft_app", "x"]], NOT_IDS),
+]
 #: Record counts that must not move when a bad input is refused.
 COUNTED = (
     "pronafim.credit.disposal", "pronafim.credit.installment", "pronafim.credit.repayment",
     "pronafim.credit.line", "pronafim.application", "pronafim.borrower.report",
     "pronafim.cetes.rate", "pronafim.trust.net.worth", "account.move", "mail.message",
+    "pronafim.emergency.credit", "pronafim.microcredit", "pronafim.complaint",
 )  # fmt: skip
 
 
@@ -210,6 +308,21 @@ class BadInputCommon(PronafimCase):
             .create({"partner_id": cls.imf.id, "month": D(2026, 10, 1)})
         )
         cls.worth = cls.env["pronafim.trust.net.worth"].search([], limit=1)
+        cls.emergency = (
+            cls.env["pronafim.emergency.credit"]
+            .with_user(cls.analyst)
+            .create(
+                {
+                    "program_id": cls.env.ref(
+                        "pronafim_credit.emergency_program_fondeso_covid"
+                    ).id,
+                    "partner_id": cls.env["res.partner"].create({"name": "Ana Gómez"}).id,
+                    "curp": "GOMA900215MDFRRN04",
+                    "state_id": cls.env.ref("base.state_mx_df").id,
+                    "business_name": "Fonda Ana",
+                }
+            )
+        )
         cls.refs = {
             "$line": cls.line.id,
             "$draft_line": cls.draft_line.id,
@@ -218,6 +331,9 @@ class BadInputCommon(PronafimCase):
             "$imf": cls.imf.id,
             "$nobody": cls.nobody.id,
             "$disposal": cls.disposal.id,
+            "$report": cls.report.id,
+            "$emergency": cls.emergency.id,
+            "$draft_app": cls.draft_app.id,
         }
         cls.fixtures = {
             "draft_line": cls.draft_line,
@@ -225,6 +341,14 @@ class BadInputCommon(PronafimCase):
             "report": cls.report,
             "cetes": cls.cetes,
             "worth": cls.worth,
+            "emergency": cls.emergency,
+            "line": cls.line,
+            "credit_type": simple,
+            "size_class": cls.env["pronafim.size.class"].search([], limit=1),
+            "support_rate": cls.env["pronafim.support.rate"].search([], limit=1),
+            "deadline": cls.env["pronafim.deadline"].search([], limit=1),
+            "emergency_program": cls.env.ref("pronafim_credit.emergency_program_fondeso_covid"),
+            "indicator": cls.env["pronafim.mir.indicator"].search([], limit=1),
         }
 
     def _resolve(self, values):
@@ -235,7 +359,7 @@ class BadInputCommon(PronafimCase):
         return {model: self.env[model].sudo().search_count([]) for model in COUNTED}
 
     def _snapshot(self, call):
-        if not call.startswith("write:"):
+        if not call.startswith(("write:", "step:")):
             return None
         record = self.fixtures[call.split(":", 1)[1]].sudo()
         record.invalidate_recordset()
@@ -271,6 +395,23 @@ class TestPronafimBadInput(BadInputCommon):
                 with self.assertRaises(UserError) as caught:
                     with self.env.cr.savepoint():
                         self._run_row(role, model, call, values)
+                self.assertIn(fragment, str(caught.exception))
+                self.assertEqual(self._counts(), before)
+                self.assertEqual(self._snapshot(call), snapshot)
+
+    def test_workflow_steps_with_bad_arguments(self):
+        """Each step of ``STEPS``: a clear refusal, never a TypeError or AttributeError;
+        nothing written."""
+        _logger.info("PRONAFIM workflow-step bad-input rows: %s", len(STEPS))
+        for role, fixture, method, args, fragment in STEPS:
+            with self.subTest(role=role, fixture=fixture, method=method, args=args):
+                call = f"step:{fixture}"
+                before, snapshot = self._counts(), self._snapshot(call)
+                with self.assertRaises(UserError) as caught:  # AccessError included
+                    with self.env.cr.savepoint():
+                        record = self.fixtures[fixture].with_user(getattr(self, role))
+                        getattr(record, method)(*args)
+                        self.env.flush_all()
                 self.assertIn(fragment, str(caught.exception))
                 self.assertEqual(self._counts(), before)
                 self.assertEqual(self._snapshot(call), snapshot)
@@ -380,11 +521,7 @@ class TestPronafimBadInputRpc(BadInputCommon, HttpCase):
                 rows.append(row)
         _logger.info("PRONAFIM bad-input corpus over /jsonrpc: %s rows", len(rows))
         self.assertGreaterEqual(len(rows), 40)
-        expected = {
-            "odoo.exceptions.UserError",
-            "odoo.exceptions.ValidationError",
-            "odoo.exceptions.AccessError",
-        }
+        expected = WIRE_ERRORS
         for role, model, call, values, fragment in rows:
             with self.subTest(role=role, model=model, call=call, values=values):
                 before, snapshot = self._counts(), self._snapshot(call)
@@ -401,3 +538,199 @@ class TestPronafimBadInputRpc(BadInputCommon, HttpCase):
                 self.env.invalidate_all()
                 self.assertEqual(self._counts(), before)
                 self.assertEqual(self._snapshot(call), snapshot)
+
+    @mute_logger("odoo.http")
+    def test_workflow_steps_over_jsonrpc(self):
+        _logger.info("PRONAFIM workflow-step bad-input rows over /jsonrpc: %s", len(STEPS))
+        for role, fixture, method, args, fragment in STEPS:
+            with self.subTest(role=role, fixture=fixture, method=method, args=args):
+                call = f"step:{fixture}"
+                before, snapshot = self._counts(), self._snapshot(call)
+                record = self.fixtures[fixture]
+                answer = self._execute_kw(
+                    getattr(self, role), record._name, method, [[record.id], *args]
+                )
+                self.assertIn("error", answer, answer)
+                self.assertIn(answer["error"]["data"]["name"], WIRE_ERRORS, answer)
+                self.assertIn(fragment, answer["error"]["data"]["message"])
+                self.env.invalidate_all()
+                self.assertEqual(self._counts(), before)
+                self.assertEqual(self._snapshot(call), snapshot)
+
+    @mute_logger("odoo.http")
+    def test_workflow_steps_malformed_calls_over_jsonrpc(self):
+        """Extra arguments and no (or no valid) ids: a clear refusal on the wire, not
+        Python's TypeError or ``ensure_one``'s ValueError."""
+        _logger.info("PRONAFIM malformed step calls over /jsonrpc: %s", len(RPC_STEPS))
+        for role, fixture, method, args, fragment in RPC_STEPS:
+            with self.subTest(role=role, fixture=fixture, method=method, args=args):
+                call = f"step:{fixture}"
+                before, snapshot = self._counts(), self._snapshot(call)
+                record = self.fixtures[fixture]
+                args = [
+                    [self.refs.get(i, i) for i in arg] if isinstance(arg, list) else arg
+                    for arg in args
+                ]
+                answer = self._execute_kw(getattr(self, role), record._name, method, args)
+                self.assertIn("error", answer, answer)
+                self.assertIn(answer["error"]["data"]["name"], WIRE_ERRORS, answer)
+                self.assertIn(fragment, answer["error"]["data"]["message"])
+                self.env.invalidate_all()
+                self.assertEqual(self._counts(), before)
+                self.assertEqual(self._snapshot(call), snapshot)
+
+
+class ImportCorpusCommon(ImportCase):
+    """The bad files of the program's imports (issue 16): each refused in one line (a file
+    that cannot be read) or on its line (a bad row), nothing imported. Rows: ``(role,
+    import, file name, content, fragment)``; ``import`` is ``report`` (a micro-borrower
+    report, ``action_import``) or ``complaints`` (a CONDUSEF file, ``action_import``).
+    Excel's Windows-1252 CSV with ``;`` is read: its bad rows are reported like others'."""
+
+    def _import_rows(self):
+        row, crow = self._row, self._complaint_row
+        rows = [
+            (role, "report", name, content, UNREADABLE)
+            for role in ("portal", "analyst")
+            for _label, name, content in UNREADABLE_FILES
+        ]
+        rows += [
+            ("officer", "complaints", name, content, UNREADABLE)
+            for _label, name, content in UNREADABLE_FILES
+        ]
+
+        def latin1(*values, columns=COLUMNS):
+            return _csv(columns, list(values), ";", "cp1252")
+
+        rows += [
+            ("analyst", "report", "vacio.csv", b"", "Attach the report file"),
+            ("portal", "report", "encabezado.csv", _csv(COLUMNS, []), "the file has no rows"),
+            ("analyst", "report", "octubre.csv", latin1(row(WOMAN, "María Núñez", amount="abc")),
+             "Line 2: "),
+            ("portal", "report", "octubre.csv", latin1(row(WOMAN, "Íñigo", date="2026-02-30")),
+             "Line 2: "),
+            ("analyst", "report", "octubre.csv", latin1(row(MAN, "José Peña", amount="1e309")),
+             "amount 1e309 is too large"),
+            ("analyst", "report", "octubre.xlsx", _xlsx(COLUMNS, [row(MAN, amount="-5")]),
+             "Line 2: "),
+            ("analyst", "report", "octubre.csv", latin1(row(MAN, term_months="12.7")),
+             "term_months '12.7' is not a whole number"),
+            ("analyst", "report", "octubre.csv", latin1(row("CURP-FALSA", "Ana")), "Line 2: "),
+            ("analyst", "report", "octubre.csv", latin1(row(WOMAN, line="LINEA-X")), "Line 2: "),
+            ("analyst", "report", "octubre.csv",
+             _csv(COLUMNS[:-1], [row(WOMAN)[:-1]], ";", "cp1252"), "Line 1: "),
+            ("officer", "complaints", "condusef.csv",
+             latin1(crow("F-B1", amount="1e309"), columns=COMPLAINT_COLUMNS),
+             "amount claimed 1e309 is too large"),
+            ("officer", "complaints", "condusef.csv",
+             latin1(crow("F-B2", amount="abc"), columns=COMPLAINT_COLUMNS),
+             "amount claimed 'abc' is not a number >= 0"),
+            ("officer", "complaints", "condusef.csv",
+             latin1(crow("F-B3", amount="-10"), columns=COMPLAINT_COLUMNS),
+             "is not a number >= 0"),
+            ("officer", "complaints", "condusef.csv",
+             latin1([*crow("F-B4")[:7], "2026-02-30"], columns=COMPLAINT_COLUMNS),
+             "is not a YYYY-MM-DD date"),
+            ("officer", "complaints", "condusef.csv",
+             latin1(["F-B5", "queja", *crow("F-B5")[2:]], columns=COMPLAINT_COLUMNS),
+             "is neither complaint nor inquiry"),
+            ("officer", "complaints", "condusef.csv",
+             latin1([*crow("F-B6")[:2], "Financiera Fantasma", *crow("F-B6")[3:]],
+                    columns=COMPLAINT_COLUMNS), "is not registered"),
+            ("officer", "complaints", "condusef.csv",
+             latin1(crow("F-B7"), crow("F-B7"), columns=COMPLAINT_COLUMNS), "already on line"),
+            ("officer", "complaints", "condusef.csv",
+             _csv(COMPLAINT_COLUMNS[:-1], [crow("F-B8")[:-1]]), "missing columns"),
+        ]  # fmt: skip
+        return rows
+
+    def _import_counts(self):
+        self.env.flush_all()
+        models = ("pronafim.microcredit", "pronafim.complaint", "account.move")
+        return [self.env[model].sudo().search_count([]) for model in models]
+
+
+@tagged("post_install", "-at_install")
+class TestPronafimImportCorpus(ImportCorpusCommon):
+    @mute_logger(*QUIET)
+    def test_bad_files_refused_nothing_imported(self):
+        rows = self._import_rows()
+        _logger.info("PRONAFIM bad-input import corpus: %s rows", len(rows))
+        self.assertGreaterEqual(len(rows), 30)
+        for role, kind, name, content, fragment in rows:
+            with self.subTest(role=role, kind=kind, name=name, content=content[:40]):
+                before = self._import_counts()
+                user = getattr(self, role)
+                message = ""
+                try:
+                    with self.env.cr.savepoint():
+                        if kind == "report":
+                            record = (
+                                self.env["pronafim.borrower.report"]
+                                .with_user(user)
+                                .create(
+                                    {
+                                        "partner_id": self.imf.id,
+                                        "month": D(2026, 10, 1),
+                                        "file": base64.b64encode(content),
+                                        "filename": name,
+                                    }
+                                )
+                            )
+                            self.assertFalse(record.action_import())
+                            message = record.sudo().error_log
+                            self.assertEqual(record.sudo().state, "error")
+                        else:
+                            record = (
+                                self.env["pronafim.complaint.file"]
+                                .with_user(user)
+                                ._receive(content, name)
+                            )
+                            record.action_import()
+                            message = record.sudo().error_report
+                            self.assertEqual(record.sudo().state, "error")
+                except UserError as error:  # ValidationError, AccessError included
+                    message = str(error)
+                self.assertIn(fragment, message or "")
+                self.assertNotIn("Traceback", message)
+                self.assertEqual(self._import_counts(), before)
+
+
+@tagged("post_install", "-at_install")
+class TestPronafimImportCorpusRpc(ImportCorpusCommon, HttpCase):
+    """The same files through the external API (``execute_kw`` over ``/jsonrpc``): the
+    file sent base64-encoded in ``create``, then ``action_import``, as each role."""
+
+    @mute_logger(*QUIET)
+    def test_bad_files_over_jsonrpc(self):
+        rows = self._import_rows()
+        _logger.info("PRONAFIM bad-input import corpus over /jsonrpc: %s rows", len(rows))
+        for role, kind, name, content, fragment in rows:
+            with self.subTest(role=role, kind=kind, name=name, content=content[:40]):
+                before = self._import_counts()
+                user = getattr(self, role)
+                data = base64.b64encode(content).decode()
+                if kind == "report":
+                    model = "pronafim.borrower.report"
+                    values = {"partner_id": self.imf.id, "month": "2026-10-01",
+                              "file": data, "filename": name}  # fmt: skip
+                    log = "error_log"
+                else:
+                    model = "pronafim.complaint.file"
+                    values = {"name": name, "datas": data}
+                    log = "error_report"
+                answer = self._execute_kw(user, model, "create", [values])
+                self.assertNotIn("error", answer, answer)
+                record = self.env[model].browse(answer["result"])
+                answer = self._execute_kw(user, model, "action_import", [record.ids])
+                if "error" in answer:
+                    error = answer["error"]["data"]
+                    self.assertIn(error["name"], WIRE_ERRORS, error)
+                    message = error["message"]
+                else:
+                    self.env.invalidate_all()
+                    self.assertEqual(record.state, "error")
+                    message = record[log]
+                self.assertIn(fragment, message or "")
+                self.assertNotIn("Traceback", message)
+                self.assertEqual(self._import_counts(), before)
