@@ -250,7 +250,14 @@ class MicroInputMixin(models.AbstractModel):
             if field is None or field.type != "many2one" or type(value) is not int:
                 continue
             Comodel = self.env[field.comodel_name].sudo().with_context(active_test=False)
-            if not Comodel.browse(value).exists():
+            record = Comodel.browse(value)
+            # A record this transaction has read from the database exists (an unlinked
+            # one leaves the cache): no query for it, so that writes with ids the caller
+            # just read (e.g. CRM's lead assignment) cost what they cost without the check.
+            known = Comodel._log_access and self.env.cache.contains(
+                record, Comodel._fields["write_date"]
+            )
+            if not known and not record.exists():
                 raise self._micro_missing_id_error(field_label(self, name), value)
 
     def _micro_raise_missing_id(self, exc, vals_list, labels):

@@ -599,8 +599,8 @@ class ImportCorpusCommon(ImportCase):
             for _label, name, content in UNREADABLE_FILES
         ]
 
-        def latin1(*values, columns=COLUMNS):
-            return _csv(columns, list(values), ";", "cp1252")
+        def latin1(*values, columns=None):
+            return _csv(columns or COLUMNS, list(values), ";", "cp1252")
 
         rows += [
             ("analyst", "report", "vacio.csv", b"", "Attach the report file"),
