@@ -8,6 +8,7 @@
     "website": "https://github.com/micro-enterprise-programs/suite",
     "license": "LGPL-3",
     "depends": ["micro_base", "account"],
+    "demo": ["demo/micro_base_account_demo.xml"],
     "auto_install": True,
     "installable": True,
 }

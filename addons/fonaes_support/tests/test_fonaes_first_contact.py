@@ -12,7 +12,13 @@ class TestFonaesFirstContact(DemoUsersMixin, FonaesCase):
     """What a new user of FONAES meets first (issue 15)."""
 
     def test_demo_has_a_user_for_every_role_in_mexican_spanish(self):
-        self.assertDemoUsers("fonaes_support", "es_MX", "America/Mexico_City")
+        # One demo company per country: the Mexican programs' is the main company, its
+        # fiscal country and chart as Odoo's `account` set them.
+        company = self.env.ref("base.main_company")
+        self.assertDemoCompany(company, "MX")
+        self.assertEqual(company.account_fiscal_country_id.code, "US")
+        self.assertEqual(company.chart_template, "generic_coa")
+        self.assertDemoUsers("fonaes_support", "es_MX", "America/Mexico_City", company=company)
         rep = self.env.ref("fonaes_support.demo_user_state_representative")
         self.assertFalse(rep.email)
         self.assertEqual(

@@ -11,7 +11,13 @@ class TestMdFirstContact(DemoUsersMixin, MicroTestMixin, TransactionCase):
     """What a new user of the program meets first (issue 15)."""
 
     def test_demo_has_a_user_for_every_role_in_colombian_spanish(self):
-        users = self.assertDemoUsers("md_micronegocios", "es_CO", "America/Bogota")
+        # One demo company per country: UNIMINUTO's users work in its Colombian company.
+        company = self.env.ref("md_micronegocios.md_company_uniminuto")
+        self.assertDemoCompany(company, "CO", "COP")
+        users = self.assertDemoUsers(
+            "md_micronegocios", "es_CO", "America/Bogota", company=company
+        )
+        self.assertIn(company, self.env.ref("base.user_admin").company_ids)
         self.assertTrue(users.filtered(lambda u: not u.email), "some users have no e-mail")
         facilitator = self.env.ref("md_micronegocios.md_user_facilitadora_neiva_1")
         self.assertEqual(

@@ -209,7 +209,16 @@ class DemoUsersMixin:
         )
         return self.env["res.groups"].browse(data.mapped("res_id")).exists()
 
-    def assertDemoUsers(self, module, lang, tz):
+    def assertDemoCompany(self, company, country_code, currency_code=None):
+        """One demo company per country: named, with a logo and an address there."""
+        self.assertTrue(company.logo, f"{company.name}: logo")
+        self.assertTrue(company.street, f"{company.name}: street")
+        self.assertTrue(company.city, f"{company.name}: city")
+        self.assertEqual(company.country_id.code, country_code, f"{company.name}: country")
+        if currency_code:
+            self.assertEqual(company.currency_id.name, currency_code, f"{company.name}: currency")
+
+    def assertDemoUsers(self, module, lang, tz, company=None):
         users = self._demo_users(module)
         self.assertTrue(users, f"{module} ships no demo user")
         for group in self._module_groups(module):
@@ -220,6 +229,9 @@ class DemoUsersMixin:
         for user in users:
             self.assertEqual(user.lang, lang, f"{user.login}: language")
             self.assertEqual(user.tz, tz, f"{user.login}: time zone")
+            if company:
+                self.assertEqual(user.company_id, company, f"{user.login}: company")
+                self.assertEqual(user.company_ids, company, f"{user.login}: companies")
             if user.share:
                 continue  # portal users land on their portal (/my), not on an action
             action = user.action_id

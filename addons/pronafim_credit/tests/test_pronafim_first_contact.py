@@ -11,7 +11,12 @@ class TestPronafimFirstContact(DemoUsersMixin, EmergencyCase):
     """What a new user of PRONAFIM meets first (issue 15)."""
 
     def test_demo_has_a_user_for_every_role_in_mexican_spanish(self):
-        users = self.assertDemoUsers("pronafim_credit", "es_MX", "America/Mexico_City")
+        # One demo company per country: the Mexican programs' is the main company.
+        company = self.env.ref("base.main_company")
+        self.assertDemoCompany(company, "MX")
+        users = self.assertDemoUsers(
+            "pronafim_credit", "es_MX", "America/Mexico_City", company=company
+        )
         portal = self.env.ref("pronafim_credit.demo_user_imf_portal")
         self.assertIn(portal, users)
         self.assertTrue(portal.share)
