@@ -237,7 +237,7 @@ class FonaesLoan(models.Model):
             pct, limit = prudential.single_borrower_limit(
                 loan.intermediary_id.fonaes_equity,
                 loan.borrower_is_company,
-                company.fonaes_single_borrower_reading,
+                company._fonaes_reading(),
             )
             loan.single_borrower_limit = float(limit)
             loan.single_borrower_rule = self.env._(
@@ -361,7 +361,7 @@ class FonaesLoan(models.Model):
         equity = self.intermediary_id.fonaes_equity
         company = self.company_id
         pct, limit = prudential.single_borrower_limit(
-            equity, self.borrower_is_company, company.fonaes_single_borrower_reading
+            equity, self.borrower_is_company, company._fonaes_reading()
         )
         exposure = self._exposure()
         if exposure > limit and not self.limit_exception_ref:

@@ -588,7 +588,7 @@ class FonaesProvisionRun(models.Model):
             entity[borrower] = is_company
         breaches = []
         company = self.company_id
-        reading = company.fonaes_single_borrower_reading
+        reading = company._fonaes_reading()
         for borrower, amount in exposure.items():
             pct, limit = prudential.single_borrower_limit(equity, entity[borrower], reading)
             if amount > float(limit):

@@ -38,7 +38,9 @@ class ResCompany(models.Model):
     fonaes_single_borrower_reading = fields.Selection(
         prudential.SINGLE_BORROWER_READINGS,
         string="Single-borrower Limit of Legal Entities",
-        required=True,
+        # Not NOT NULL in the database: a company another addon's data creates while this
+        # one is not loaded yet (an update of every addon) has no value; it reads as the
+        # default (see _fonaes_reading). Required in the company's form.
         default=prudential.READING_STRICT,
         help="Anexo XI §3 gives 7 % of the intermediary's equity to a \"persona física o "
         'moral" and 14 % to a "persona moral o entidad para-financiera": a legal entity '
@@ -47,10 +49,15 @@ class ResCompany(models.Model):
         "limit is applied.",
     )
 
+    def _fonaes_reading(self):
+        """The company's reading of Anexo XI §3 (the stricter one when none is set)."""
+        self.ensure_one()
+        return self.fonaes_single_borrower_reading or prudential.READING_STRICT
+
     def _fonaes_single_borrower_reading_label(self):
         """The company's reading of Anexo XI §3, as the user reads it."""
         self.ensure_one()
         selection = dict(
             self._fields["fonaes_single_borrower_reading"]._description_selection(self.env)
         )
-        return selection.get(self.fonaes_single_borrower_reading, "")
+        return selection.get(self._fonaes_reading(), "")

@@ -50,6 +50,20 @@ class TestFonaesRuleReadings(FonaesPortfolioCase):
         ):
             over.action_grant()
 
+    def test_company_without_a_reading_reads_the_strict_one(self):
+        # A company created by another addon's data while this one was not loaded (an
+        # update of every addon) has no reading stored: it reads as the strict default.
+        self.env.cr.execute(
+            "UPDATE res_company SET fonaes_single_borrower_reading = NULL WHERE id = %s",
+            [self.env.company.id],
+        )
+        self.env.company.invalidate_recordset(["fonaes_single_borrower_reading"])
+        self.assertFalse(self.env.company.fonaes_single_borrower_reading)
+        self.esf.fonaes_equity = 100_000
+        loan = self._loan(amount=7_000, borrower=self.company_borrower, grant=False)
+        self.assertEqual(loan.single_borrower_limit, 7_000)
+        self.assertIn(STRICT_READING, loan.single_borrower_rule)
+
     def test_legal_entity_limit_entity_reading(self):
         self.env.company.fonaes_single_borrower_reading = "entity"
         self.esf.fonaes_equity = 100_000
