@@ -111,7 +111,10 @@ class FonaesTrustReport(models.Model):
                         self.env._(
                             "agreement %s already has its report of that quarter; one report "
                             "per quarter",
-                            agreement.sudo()._fonaes_reference(),
+                            # named only to a user who may read it
+                            agreement._fonaes_reference()
+                            if agreement.has_access("read")
+                            else agreement.id,
                         ),
                         input_rules.source("§4.5.3.I.i"),
                         record_name=None if report else self._micro_input_new_record_name(vals),

@@ -395,7 +395,10 @@ class TestFonaesBadInput(FonaesBadInputCommon):
                     with self.env.cr.savepoint():
                         self._call(users[role], target, call, values)
                         self.env.flush_all()
-                if call in ("write", "create") or isinstance(target, str):
+                if fragment == STEP_ROLE:
+                    # A step of another role is a missing right.
+                    self.assertIsInstance(caught.exception, AccessError)
+                elif call in ("write", "create") or isinstance(target, str):
                     # A wrong value is a wrong value, not a missing right.
                     self.assertNotIsInstance(caught.exception, AccessError)
                 for part in fragment if isinstance(fragment, tuple) else (fragment,):

@@ -1,6 +1,3 @@
-import hashlib
-import re
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -11,10 +8,6 @@ STATUSES = [
     (services_tool.ACTIVE, "Active"),
     (services_tool.TO_ACTIVATE, "To Activate"),
 ]
-# Module of the external ids given to imported rows: the observatory's key of a service
-# becomes ``__import__.md_service_<key>`` so the same matrix imported twice updates the
-# rows it created instead of duplicating them.
-IMPORT_XMLID = "__import__.md_service_%s"
 
 
 class MdService(models.Model):
@@ -22,7 +15,8 @@ class MdService(models.Model):
     observatory lists it in its "matriz de caracterización de servicios"."""
 
     _name = "md.service"
-    _inherit = ["mail.thread", "micro.input.mixin"]
+    _inherit = ["mail.thread", "micro.input.mixin", "micro.import.key.mixin"]
+    _import_key = "key"
     _description = "Ecosystem Service"
     _order = "city_id, name, id"
 
@@ -128,83 +122,14 @@ class MdService(models.Model):
         return super().create(vals_list)
 
     @api.model
-    def load(self, fields_list, data):
-        """Import of the observatory's matrix: rows are matched on their observatory key
-        (an external id derived from it), so importing the same file twice imports once,
-        and a service already recorded by hand is updated, not refused as a duplicate. A
-        key given twice in the file is refused on its second row (nothing is stored)."""
-        if "key" not in fields_list or "id" in fields_list or ".id" in fields_list:
-            return super().load(fields_list, data)
-        index = fields_list.index("key")
-        keys = {row[index] for row in data if row[index]}
-        self._name_for_import(
-            self.with_context(active_test=False).search([("key", "in", list(keys))])
+    def _import_key_repeated(self, label, key, row):
+        return self.env._(
+            "%(field)s %(key)s is repeated: it is already on row %(row)s of the file. "
+            "Each service is listed once.",
+            field=label,
+            key=key,
+            row=row,
         )
-        first_row, repeated = {}, {}
-        for number, row in enumerate(data):
-            if row[index]:
-                first = first_row.setdefault(row[index], number)
-                if first != number:
-                    repeated[number] = first
-        # A repeated key gets no external id: its row is created anew and refused by the
-        # key's uniqueness, which rolls the whole file back.
-        rows = [
-            [*row, IMPORT_XMLID % self._key_slug(row[index])
-             if row[index] and number not in repeated else ""]
-            for number, row in enumerate(data)
-        ]  # fmt: skip
-        result = super().load([*fields_list, "id"], rows)
-        label = self._fields["key"].get_description(self.env)["string"]
-        result["messages"] = [
-            {
-                "type": "error",
-                "rows": {"from": number, "to": number},
-                "record": number,
-                "field": "key",
-                "field_name": label,
-                "value": data[number][index],
-                "message": self.env._(
-                    "%(field)s %(key)s is repeated: it is already on row %(row)s of the file. "
-                    "Each service is listed once.",
-                    field=label,
-                    key=data[number][index],
-                    row=first + 1,
-                ),
-            }
-            for number, first in repeated.items()
-        ] + result["messages"]
-        if repeated:
-            result["ids"] = False
-        return result
-
-    @api.model
-    def _name_for_import(self, services):
-        """Give ``services`` (recorded without import) the external id their key has in
-        an import, so the import updates them. Naming a record is no change to it: the
-        import's update is still checked against the user's rights."""
-        Data = self.env["ir.model.data"].sudo()
-        module, _dot, pattern = IMPORT_XMLID.partition(".")
-        names = {service: pattern % self._key_slug(service.key) for service in services}
-        taken = set(
-            Data.search([("module", "=", module), ("name", "in", list(names.values()))]).mapped(
-                "name"
-            )
-        )
-        Data.create(
-            [
-                {"module": module, "name": name, "model": self._name, "res_id": service.id}
-                for service, name in names.items()
-                if name not in taken
-            ]
-        )
-
-    @api.model
-    def _key_slug(self, key):
-        """The external-id name of an observatory key: readable, plus a digest of the exact
-        key, so two keys that read alike ("IBG-01" and "ibg 01") stay two services."""
-        key = str(key).strip()
-        readable = re.sub(r"[^a-z0-9]+", "_", key.lower()).strip("_")
-        return f"{readable}_{hashlib.sha256(key.encode()).hexdigest()[:8]}"
 
     @api.model
     def _figures_per_city(self, domain=None):

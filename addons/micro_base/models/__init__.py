@@ -1,4 +1,5 @@
 from . import micro_input_mixin
+from . import micro_import_key_mixin
 from . import micro_reference_mixin
 from . import micro_scheduled_work
 from . import micro_job

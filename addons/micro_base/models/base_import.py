@@ -61,8 +61,9 @@ class BaseImport(models.TransientModel):
         if is_zip or is_ole:
             try:
                 result = super()._read_file(options)
-            except UserError as error:
-                # Every reader Odoo tried failed (it logged why): say it in one line.
+            except (UserError, ValueError) as error:
+                # Every reader Odoo tried failed (it logged why; a reader's ValueError
+                # comes through as it is): say it in one line.
                 _logger.info("Import of %r refused: %s", self.file_name, error)
                 raise self._micro_unreadable("xlsx" if is_zip else "xls") from None
         elif (self.file_name or "").lower().endswith(_WORKBOOK_EXTENSIONS):

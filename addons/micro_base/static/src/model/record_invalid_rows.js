@@ -18,53 +18,50 @@ function fieldLabel(record, fieldName) {
 }
 
 /**
- * The lines naming what is invalid in ``record`` (issue 16): a plain field gives its label;
- * a one2many/many2many field whose rows are invalid gives one line per invalid row, with
- * the row's invalid columns and its number as the list shows it, e.g.
- * "Disposiciones: Fecha (fila 2)". Rows of rows are named the same way, nested.
+ * The lines naming what is invalid in the field ``fieldName`` of ``record`` (issue 16): a
+ * plain field gives its label; a one2many/many2many field whose rows are invalid gives one
+ * line per invalid row, with the row's invalid columns and its number as the list shows
+ * it, e.g. "Disposiciones: Fecha (fila 2)". Rows of rows are named the same way, nested.
  *
  * @param {Record} record
+ * @param {string} fieldName
  * @param {string} [prefix] the labels of the enclosing x2many fields and rows
  * @returns {string[]}
  */
-function invalidFieldLines(record, prefix = "") {
-    const lines = [];
-    for (const fieldName of record._invalidFields) {
-        const label = prefix + fieldLabel(record, fieldName);
-        const list = X2MANY_TYPES.includes(record.fields[fieldName]?.type)
-            ? record.data[fieldName]
-            : null;
-        const rowLines = [];
-        for (const [index, row] of (list?.records || []).entries()) {
-            if (!row._invalidFields.size) {
-                continue;
-            }
-            const rowNumber = (list.offset || 0) + index + 1;
-            const plain = [];
-            for (const rowField of row._invalidFields) {
-                if (X2MANY_TYPES.includes(row.fields[rowField]?.type)) {
-                    const rowPrefix = _t("%(field)s (row %(row)s): ", {
-                        field: label,
-                        row: rowNumber,
-                    });
-                    rowLines.push(...invalidFieldLines(row, rowPrefix));
-                } else {
-                    plain.push(fieldLabel(row, rowField));
-                }
-            }
-            if (plain.length) {
-                rowLines.push(
-                    _t("%(field)s: %(columns)s (row %(row)s)", {
-                        field: label,
-                        columns: plain.join(", "),
-                        row: rowNumber,
-                    })
-                );
+function invalidFieldLines(record, fieldName, prefix = "") {
+    const label = prefix + fieldLabel(record, fieldName);
+    const list = X2MANY_TYPES.includes(record.fields[fieldName]?.type)
+        ? record.data[fieldName]
+        : null;
+    const rowLines = [];
+    for (const [index, row] of (list?.records || []).entries()) {
+        if (!row._invalidFields.size) {
+            continue;
+        }
+        const rowNumber = (list.offset || 0) + index + 1;
+        const plain = [];
+        for (const rowField of row._invalidFields) {
+            if (X2MANY_TYPES.includes(row.fields[rowField]?.type)) {
+                const rowPrefix = _t("%(field)s (row %(row)s): ", {
+                    field: label,
+                    row: rowNumber,
+                });
+                rowLines.push(...invalidFieldLines(row, rowField, String(rowPrefix)));
+            } else {
+                plain.push(fieldLabel(row, rowField));
             }
         }
-        lines.push(...(rowLines.length ? rowLines : [label]));
+        if (plain.length) {
+            rowLines.push(
+                _t("%(field)s: %(columns)s (row %(row)s)", {
+                    field: label,
+                    columns: plain.join(", "),
+                    row: rowNumber,
+                })
+            );
+        }
     }
-    return lines.map(String);
+    return (rowLines.length ? rowLines : [label]).map(String);
 }
 
 /**
@@ -81,7 +78,9 @@ patch(Record.prototype, {
         }
         const isValid = super._checkValidity(others);
         if (!isValid) {
-            const items = invalidFieldLines(this).map((line) => `<li>${escape(line)}</li>`);
+            const items = [...this._invalidFields]
+                .flatMap((fieldName) => invalidFieldLines(this, fieldName))
+                .map((line) => `<li>${escape(line)}</li>`);
             this._closeInvalidFieldsNotification = this.model.notification.add(
                 markup(`<ul>${items.join("")}</ul>`),
                 {
