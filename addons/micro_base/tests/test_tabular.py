@@ -12,6 +12,7 @@ import xlsxwriter
 from odoo.tests import BaseCase, tagged
 
 from ..tools import tabular
+from .import_dialog import libreoffice_xlsx
 
 HEADER = ("curp", "name", "amount", "date")
 ROWS = (
@@ -33,62 +34,6 @@ def _openpyxl_xlsx(rows):
         book.active.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
-
-
-def _inline_xlsx(rows):
-    """A minimal workbook crafted by hand: inline strings, no styles, no shared strings,
-    no <dimension>, no docProps (the parts a spreadsheet needs and nothing more), as
-    streaming exporters and some LibreOffice/online-sheet variants write it."""
-
-    def cell(column, number, value):
-        ref = f"{chr(65 + column)}{number}"
-        if isinstance(value, int | float):
-            return f'<c r="{ref}"><v>{value}</v></c>'
-        return f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
-
-    sheet_rows = "".join(
-        f'<row r="{n}">{"".join(cell(c, n, v) for c, v in enumerate(row))}</row>'
-        for n, row in enumerate(rows, start=1)
-    )
-    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    pkg = "http://schemas.openxmlformats.org/package/2006"
-    parts = {
-        "[Content_Types].xml": (
-            f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{pkg}/content-types">'
-            '<Default Extension="rels" '
-            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
-        ),
-        "_rels/.rels": (
-            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{pkg}/relationships">'
-            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
-            "</Relationships>"
-        ),
-        "xl/workbook.xml": (
-            f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{main}" '
-            f'xmlns:r="{rel}"><sheets><sheet name="Hoja1" sheetId="1" r:id="rId1"/>'
-            "</sheets></workbook>"
-        ),
-        "xl/_rels/workbook.xml.rels": (
-            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{pkg}/relationships">'
-            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
-            "</Relationships>"
-        ),
-        "xl/worksheets/sheet1.xml": (
-            f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{main}">'
-            f"<sheetData>{sheet_rows}</sheetData></worksheet>"
-        ),
-    }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in parts.items():
-            archive.writestr(name, content.encode())
     return buffer.getvalue()
 
 
@@ -276,7 +221,7 @@ class TestTabularXlsx(BaseCase):
         )  # fmt: skip
 
     def test_inline_strings_without_dimension_or_styles(self):
-        data = _inline_xlsx([HEADER, *ROWS, ["", "", "", ""], ["X", "Y", 5, "2026-10-07"]])
+        data = libreoffice_xlsx([HEADER, *ROWS, ["", "", "", ""], ["X", "Y", 5, "2026-10-07"]])
         table = tabular.read(data, "reporte.xlsx")
         self.assertEqual(table.header, list(HEADER))
         self.assertEqual(table.rows[:2], EXPECTED)

@@ -52,6 +52,35 @@ class ReportImportCase(ImportCase):
             for credit in report.sudo().microcredit_ids
         )
 
+    def _expected_values(self, records):
+        """The micro-credits the rules' ``records`` give, as :meth:`_values` reads them."""
+        zones = {
+            m.id: (m.rural, m.priority_zone, m.special_attention_zone)
+            for m in self.env["pronafim.municipality"].browse(
+                {r["municipality_id"] for r in records}
+            )
+        }
+        return sorted(
+            (
+                r["curp"],
+                r["name"],
+                r["sex"],
+                r["amount"],
+                r["date"],
+                r["term_months"],
+                r["rate"],
+                r["line_id"],
+                r["municipality_id"],
+                *zones[r["municipality_id"]],
+                r["activity"],
+                r["workers"],
+                r["trained"],
+                self.imf.id,
+                D(2026, 10, 1),
+            )  # fmt: skip
+            for r in records
+        )
+
     def _expected(self, content):
         """``(records, error_log)`` of the rules in Python on ``content``."""
         table = tabular.read(content, "octubre.csv")
@@ -93,33 +122,7 @@ class TestSetBasedValidation(ReportImportCase):
         report = self._report(content)
         self.assertTrue(report.action_import(), report.error_log)
         self.assertEqual(report.row_count, len(records))
-        zones = {
-            m.id: (m.rural, m.priority_zone, m.special_attention_zone)
-            for m in self.env["pronafim.municipality"].browse(
-                {r["municipality_id"] for r in records}
-            )
-        }
-        expected = sorted(
-            (
-                r["curp"],
-                r["name"],
-                r["sex"],
-                r["amount"],
-                r["date"],
-                r["term_months"],
-                r["rate"],
-                r["line_id"],
-                r["municipality_id"],
-                *zones[r["municipality_id"]],
-                r["activity"],
-                r["workers"],
-                r["trained"],
-                self.imf.id,
-                D(2026, 10, 1),
-            )  # fmt: skip
-            for r in records
-        )
-        self.assertEqual(self._values(report), expected)
+        self.assertEqual(self._values(report), self._expected_values(records))
 
     def test_every_rule_and_message_as_the_rules_give_them(self):
         rows = [
