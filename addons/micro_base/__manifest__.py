@@ -9,7 +9,7 @@
     "license": "LGPL-3",
     "depends": ["mail", "resource", "contacts", "report_xlsx", "base_import"],
     "external_dependencies": {
-        "python": ["stdnum", "num2words", "holidays", "openpyxl", "xlsxwriter"]
+        "python": ["python-stdnum", "num2words", "holidays", "openpyxl", "xlsxwriter"]
     },
     "data": [
         "security/micro_base_groups.xml",

@@ -148,7 +148,7 @@ class FonaesApplication(models.Model):
     folio_number = fields.Integer(readonly=True, copy=False, index=True)
     # The lists' folio column: a draft has no folio yet (§6.3.1.II), so it reads as
     # Odoo's drafts do, "Draft (* id)", instead of an empty cell.
-    folio_label = fields.Char(string="Folio", compute="_compute_folio_label")
+    folio_label = fields.Char(string="Folio or Draft", compute="_compute_folio_label")
     partner_id = fields.Many2one(
         "res.partner",
         string="Applicant",

@@ -191,7 +191,7 @@ class ResPartner(models.Model):
     # counted with the reader's own access, so a facilitator sees their cases only.
 
     md_case_count = fields.Integer(
-        string="Program Cases", compute="_compute_md_person_counts", groups=FACILITATOR
+        string="Number of Program Cases", compute="_compute_md_person_counts", groups=FACILITATOR
     )
     md_plan_count = fields.Integer(
         string="Attention Plans", compute="_compute_md_person_counts", groups=FACILITATOR

@@ -106,7 +106,11 @@ class MicroJobMixin(models.AbstractModel):
     _description = "Long operations run as background jobs"
 
     micro_job_id = fields.Many2one(
-        "micro.job", compute="_compute_micro_job", string="Last run", compute_sudo=True
+        "micro.job",
+        compute="_compute_micro_job",
+        search="_search_micro_job",
+        string="Last run",
+        compute_sudo=True,
     )
     micro_job_state = fields.Selection(related="micro_job_id.state", string="Run status")
     micro_job_progress = fields.Float(related="micro_job_id.progress", string="Progress")
@@ -118,6 +122,16 @@ class MicroJobMixin(models.AbstractModel):
             record.micro_job_id = isinstance(record.id, int) and Job.search(
                 [("res_model", "=", record._name), ("res_id", "=", record.id)], limit=1
             )
+
+    def _search_micro_job(self, operator, value):
+        """The records some of whose runs match: what Odoo asks when a run's status,
+        progress or result changes, to refresh the records showing it."""
+        jobs = (
+            self.env["micro.job"]
+            .sudo()
+            .search([("res_model", "=", self._name), ("id", operator, value)])
+        )
+        return [("id", "in", jobs.mapped("res_id"))]
 
     # ---- starting ----
 

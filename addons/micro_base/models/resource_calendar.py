@@ -1,7 +1,13 @@
 import datetime
+import warnings
 
-import holidays
 import pytz
+
+# holidays 0.60 warns at every import that its versioning changes at 1.0 and asks to pin
+# it: it is pinned (requirements.txt, holidays==0.60), so that one warning is not logged.
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message=r"\s*This is a future version incompatibility")
+    import holidays
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError

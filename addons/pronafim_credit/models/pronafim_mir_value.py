@@ -1,7 +1,6 @@
 from odoo import api, fields, models
 
 from ..tools import mir
-from .pronafim_mir_indicator import FREQUENCIES, MIR_LEVELS, UNITS
 
 
 class PronafimMirValue(models.Model):
@@ -20,9 +19,9 @@ class PronafimMirValue(models.Model):
     indicator_id = fields.Many2one(
         "pronafim.mir.indicator", required=True, ondelete="restrict", index=True
     )
-    level = fields.Selection(MIR_LEVELS, related="indicator_id.level", store=True)
-    unit = fields.Selection(UNITS, related="indicator_id.unit", store=True)
-    frequency = fields.Selection(FREQUENCIES, related="indicator_id.frequency")
+    level = fields.Selection(related="indicator_id.level", store=True)
+    unit = fields.Selection(related="indicator_id.unit", store=True)
+    frequency = fields.Selection(related="indicator_id.frequency")
     date_from = fields.Date(string="From", required=True, index=True)
     date_to = fields.Date(string="To", required=True)
     period = fields.Char(required=True)
