@@ -13,8 +13,10 @@ RUN pip3 install --no-cache-dir --break-system-packages --no-deps -r /tmp/requir
 COPY --chown=odoo:odoo addons /mnt/extra-addons
 COPY odoo.conf /etc/odoo/odoo.conf
 COPY docker/odoo_conf.py /usr/local/lib/micro/odoo_conf.py
+COPY scripts/first_company.py /usr/local/lib/micro/first_company.py
 COPY docker/entrypoint.sh /usr/local/bin/micro-entrypoint.sh
 RUN chmod 0644 /etc/odoo/odoo.conf /usr/local/lib/micro/odoo_conf.py \
+        /usr/local/lib/micro/first_company.py \
     && chmod 0755 /usr/local/bin/micro-entrypoint.sh
 ENV ODOO_RC=/var/lib/odoo/odoo.conf \
     ODOO_INIT_ADDONS=micro_base,micro_base_account,md_micronegocios,pronafim_credit,fonaes_support

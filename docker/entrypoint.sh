@@ -27,8 +27,18 @@ if [ -n "${ODOO_DB:-}" ] && ! python3 "$HELPER" db-exists "$CONF" "$ODOO_DB"; th
     # Odoo's own texts loaded for both before the suite's addons. English is named first:
     # an Odoo 18 of before odoo/odoo#192344 cannot create a database whose first language
     # is a Spanish one. Mexican Spanish is then made the default (below).
-    odoo -c "$CONF" -d "$ODOO_DB" -i "$ODOO_INIT_ADDONS" "${demo[@]}" --stop-after-init \
+    odoo -c "$CONF" -d "$ODOO_DB" -i base "${demo[@]}" --stop-after-init \
         --no-http --load-language="en_US,${ODOO_LANGUAGES:-es_MX,es_CO}"
+    # The first company Mexican (or of ODOO_COUNTRY: its country and currency) before
+    # `account` installs, as make run (scripts/first_company.py, create_database in
+    # scripts/env.sh): Odoo then installs that country's chart and keeps the books in pesos.
+    MICRO_COUNTRY="${ODOO_COUNTRY:-MX}" odoo shell -c "$CONF" -d "$ODOO_DB" --no-http \
+        </usr/local/lib/micro/first_company.py
+    # Accounting first: Odoo loads the company's chart at the end of the run installing
+    # `account`, deleting the journals, accounts and entries made earlier in that run
+    # (the suite's demo postings); the suite's addons in the next run.
+    odoo -c "$CONF" -d "$ODOO_DB" -i account "${demo[@]}" --stop-after-init --no-http
+    odoo -c "$CONF" -d "$ODOO_DB" -i "$ODOO_INIT_ADDONS" "${demo[@]}" --stop-after-init --no-http
     generated=""
     if [ -z "${ODOO_ADMIN_PASSWORD:-}" ]; then
         generated=1

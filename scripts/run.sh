@@ -18,8 +18,13 @@ if ! psql_q "SELECT 1 FROM pg_database WHERE datname='$RUN_DB'" | grep -q 1; the
     # their texts in the users' languages). English is named first: Odoo 18 of before
     # odoo/odoo#192344 cannot create a database whose first language is a Spanish one
     # (base's own es_419 record then takes the URL code "es" already given to it).
-    odoo_bin -d "$RUN_DB" -i "$(joined "${ALL_ADDONS[@]}")" --load-language=en_US,es_MX,es_CO \
-        --stop-after-init --http-port="$HTTP_PORT" --max-cron-threads=0
+    # Built as make test's template and the database its tests run in: Odoo's addons
+    # with the first company Mexican before `account` (scripts/first_company.py: pesos,
+    # Mexico's chart), then the suite's addons.
+    create_database "$RUN_DB" en_US,es_MX,es_CO "$(suite_dependencies)" \
+        --http-port="$HTTP_PORT" --max-cron-threads=0
+    odoo_bin -d "$RUN_DB" -i "$(joined "${ALL_ADDONS[@]}")" --stop-after-init \
+        --http-port="$HTTP_PORT" --max-cron-threads=0
     # Mexican Spanish the default of new contacts and of the portal's visitors (PRONAFIM,
     # FONDESO and FONAES are Mexican), as Odoo makes the first language it loads.
     ODOO_COMMAND=shell odoo_bin -d "$RUN_DB" --no-http >/dev/null <<'PY'

@@ -50,25 +50,17 @@ if [ ${#failures[@]} -gt 0 ]; then
 fi
 
 # A template database with the Odoo addons the suite depends on (and demo data), keyed
-# by that list, the languages and the Odoo source, so that later runs clone it in a
-# fraction of a second. In Spanish as make run's database (scripts/run.sh): Odoo's own
+# by that list, the languages, the Odoo source and scripts/first_company.py, so that
+# later runs clone it in a fraction of a second. In Spanish as make run's database (scripts/run.sh): Odoo's own
 # terms (the web client's, the portal's) in es_MX and es_CO; each suite addon's are
 # loaded when it is installed in the clone. English first, as there (Odoo 18 of before
 # odoo/odoo#192344 cannot create a database whose first language is a Spanish one); it
 # stays the default language of new contacts here, which the tests expect.
 LANGS="en_US,es_MX,es_CO"
-EXT_DEPS="$("$VENV/bin/python" - "$ROOT/addons" <<'PY'
-import ast, pathlib, sys
-root = pathlib.Path(sys.argv[1])
-suite = {p.parent.name for p in root.glob("*/__manifest__.py")}
-deps = set()
-for manifest in root.glob("*/__manifest__.py"):
-    deps |= set(ast.literal_eval(manifest.read_text()).get("depends", []))
-print(",".join(sorted(deps - suite)))
-PY
-)"
+EXT_DEPS="$(suite_dependencies)"
 ODOO_REV="$(sha1sum <"$ODOO_SRC/odoo/release.py" | cut -c1-8)"
-TEMPLATE="tmpl_$(echo "$EXT_DEPS $ODOO_REV $LANGS" | sha1sum | cut -c1-10)"
+FIRST_COMPANY="$(sha1sum <"$ROOT/scripts/first_company.py" | cut -c1-8)"
+TEMPLATE="tmpl_$(echo "$EXT_DEPS $ODOO_REV $LANGS $FIRST_COMPANY" | sha1sum | cut -c1-10)"
 if ! psql_q "SELECT 1 FROM pg_database WHERE datname='$TEMPLATE'" | grep -q 1; then
     for old in $(psql_q "SELECT datname FROM pg_database WHERE datname LIKE 'tmpl\_%'"); do
         # a template another run is cloning right now stays (the next run drops it)
@@ -79,8 +71,9 @@ if ! psql_q "SELECT 1 FROM pg_database WHERE datname='$TEMPLATE'" | grep -q 1; t
     # Built under a name of this run's own and renamed when complete: a run starting
     # meanwhile never clones a half-built template (it builds its own).
     building="build_${TEMPLATE}_$$"
-    if ! odoo_bin -d "$building" -i "$EXT_DEPS" --load-language="$LANGS" \
-        --stop-after-init --http-port="$TEST_HTTP_PORT" \
+    # Created as make run creates its database (create_database, scripts/env.sh): the
+    # first company Mexican before `account` installs (pesos, Mexico's chart).
+    if ! create_database "$building" "$LANGS" "$EXT_DEPS" --http-port="$TEST_HTTP_PORT" \
         >"$LOGS/template.log" 2>&1 || grep -qE " (ERROR|CRITICAL) " "$LOGS/template.log"; then
         grep -E " (ERROR|CRITICAL) " "$LOGS/template.log" | head -20 || true
         "$PGBIN/dropdb" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" --if-exists "$building"

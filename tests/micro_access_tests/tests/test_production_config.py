@@ -86,8 +86,31 @@ class TestProductionConfig(BaseCase):
         default."""
         run = (ROOT / "scripts" / "run.sh").read_text()
         entrypoint = (ROOT / "docker" / "entrypoint.sh").read_text()
-        self.assertIn("--load-language=en_US,es_MX,es_CO", run)
+        self.assertIn('create_database "$RUN_DB" en_US,es_MX,es_CO', run)
         self.assertIn('--load-language="en_US,${ODOO_LANGUAGES:-es_MX,es_CO}"', entrypoint)
+        # The first company Mexican before `account` installs, in make run's database,
+        # make test's template (the database these tests run in: see fonaes_support's
+        # TestFonaesFirstContact, chart "mx" and every entry in MXN) and Docker's.
+        env_sh = (ROOT / "scripts" / "env.sh").read_text()
+        self.assertIn('<"$ROOT/scripts/first_company.py"', env_sh)
+        self.assertIn('create_database "$building"', (ROOT / "scripts" / "test.sh").read_text())
+        self.assertIn("</usr/local/lib/micro/first_company.py", entrypoint)
+        self.assertIn(
+            "COPY scripts/first_company.py /usr/local/lib/micro/first_company.py",
+            (ROOT / "Dockerfile").read_text(),
+        )
+        # Base, the company made Mexican, accounting (Odoo loads the chart at the end of
+        # the run installing `account`, deleting journals and entries made earlier in that
+        # run), then the suite: the order of make run's and the template's runs.
+        steps = [
+            ' -i base "${demo[@]}"',
+            "first_company.py",
+            ' -i account "${demo[@]}"',
+            '-i "$ODOO_INIT_ADDONS"',
+        ]
+        positions = [entrypoint.index(step) for step in steps]
+        self.assertEqual(positions, sorted(positions))
+        self.assertIn('create_database "$RUN_DB" en_US,es_MX,es_CO "$(suite_dependencies)"', run)
         self.assertIn('env["ir.default"].set("res.partner", "lang", "es_MX")', run)
         self.assertIn('env["ir.default"].set("res.partner", "lang", lang)', entrypoint)
         suite = sorted(p.parent.name for p in (ROOT / "addons").glob("*/__manifest__.py"))
