@@ -11,11 +11,15 @@
 # another ISO country code.
 import os
 
+env = globals()["env"]  # the environment odoo shell gives the script
+
 code = (os.environ.get("MICRO_COUNTRY") or "MX").upper()
 country = env["res.country"].search([("code", "=", code)])
 if len(country) != 1 or not country.currency_id:
     raise SystemExit(f"unknown country {code!r}")
 country.currency_id.active = True
-env.ref("base.main_company").write({"country_id": country.id, "currency_id": country.currency_id.id})
+env.ref("base.main_company").write(
+    {"country_id": country.id, "currency_id": country.currency_id.id}
+)
 env.cr.commit()
 print(f"first company: {country.name}, {country.currency_id.name}")
