@@ -63,10 +63,6 @@ class FonaesAgreement(models.Model):
     }
     _input_ranges = input_rules.input_ranges(_fonaes_bounds)
 
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
-
     # Status, number and dates only by the steps (micro_base's workflow guard); the terms
     # frozen once signed.
     _workflow_step_fields = ("name", "sign_date", "end_date", "refund_move_id")

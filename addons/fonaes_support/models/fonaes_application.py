@@ -128,10 +128,6 @@ class FonaesApplication(models.Model):
     }
     _input_ranges = input_rules.input_ranges(_fonaes_bounds)
 
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
-
     # Status, folio, opinion and dates only by the steps (micro_base's workflow guard); what
     # was applied for frozen with the folio, the findings once recorded by their step.
     _workflow_step_fields = STEP_FIELDS

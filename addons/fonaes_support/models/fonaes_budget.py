@@ -28,10 +28,6 @@ class FonaesBudget(models.Model):
     }
     _input_ranges = input_rules.input_ranges(_fonaes_bounds)
 
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
-
     name = fields.Char(compute="_compute_name", store=True)
     fiscal_year = fields.Integer(required=True, default=lambda self: fields.Date.today().year)
     support_type_id = fields.Many2one("fonaes.support.type", required=True, ondelete="restrict")

@@ -21,10 +21,6 @@ class FonaesEscReport(models.Model):
     }
     _input_ranges = input_rules.input_ranges(_fonaes_bounds)
 
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
-
     esc_id = fields.Many2one(
         "res.partner",
         string="Capitalization Enterprise (ESC)",

@@ -37,10 +37,6 @@ class FonaesIndicatorPeriod(models.Model):
     }
     _input_ranges = input_rules.input_ranges(_fonaes_bounds)
 
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
-
     name = fields.Char(required=True)
     date_from = fields.Date(required=True)
     date_to = fields.Date(required=True)

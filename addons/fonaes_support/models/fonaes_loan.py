@@ -41,10 +41,6 @@ class FonaesLoan(models.Model):
     }
     _input_ranges = input_rules.input_ranges(_fonaes_bounds)
 
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
-
     # Granted, rated or numbered only by its steps (micro_base's workflow guard); the
     # contract frozen once granted.
     _workflow_step_fields = LOAN_STEP_FIELDS
@@ -462,10 +458,6 @@ class FonaesLoanInstallment(models.Model):
         "interest": (input_rules.KIND_AMOUNT, "Anexo XII-1"),
     }
     _input_ranges = input_rules.input_ranges(_fonaes_bounds)
-
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
 
     # The schedule is the loan's: computed when it is granted, never typed.
     _workflow_step_fields = (

@@ -15,10 +15,6 @@ class FonaesLoanPayment(models.Model):
     }
     _input_ranges = input_rules.input_ranges(_fonaes_bounds)
 
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
-
     def _micro_input_record_name(self):
         self.ensure_one()
         return self.env._(

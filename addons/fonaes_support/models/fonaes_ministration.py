@@ -30,10 +30,6 @@ class FonaesMinistration(models.Model):
     }
     _input_ranges = input_rules.input_ranges(_fonaes_bounds)
 
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
-
     # Status, entry and dictamen only by the steps (micro_base's workflow guard); a posted or
     # cancelled delivery is not reprogrammed; a posted one is reversed by its step.
     _workflow_step_fields = ("move_id", "posted_date", "dictamen", "dictamen_date")

@@ -19,10 +19,6 @@ class FonaesPartnerMember(models.Model):
     }
     _input_ranges = input_rules.input_ranges(_fonaes_bounds)
 
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
-
     partner_id = fields.Many2one(
         "res.partner", string="Beneficiary", required=True, ondelete="cascade", index=True
     )

@@ -17,10 +17,6 @@ class FonaesProvisionBucket(models.Model):
     }
     _input_ranges = input_rules.input_ranges(_fonaes_bounds)
 
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
-
     name = fields.Char(required=True, translate=True)
     min_days = fields.Integer(tracking=True, string="From Day", required=True)
     percentage = fields.Float(tracking=True, string="Reserve (%)", required=True, digits=(5, 2))

@@ -37,10 +37,6 @@ class FonaesRepaymentLine(models.Model):
     }
     _input_ranges = input_rules.input_ranges(_fonaes_bounds)
 
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
-
     # The schedule and the write-off only by the agreement's steps (micro_base's guard).
     _workflow_step_fields = REPAYMENT_STEP_FIELDS
 

@@ -40,10 +40,6 @@ class FonaesSupportType(models.Model):
     }
     _input_ranges = input_rules.input_ranges(_fonaes_bounds)
 
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
-
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)
     sequence = fields.Integer(default=10)
@@ -148,10 +144,6 @@ class FonaesSupportLimit(models.Model):
         "max_total_amount": (input_rules.KIND_AMOUNT, "§4.3.3.1"),
     }
     _input_ranges = input_rules.input_ranges(_fonaes_bounds)
-
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
 
     support_type_id = fields.Many2one(
         "fonaes.support.type", required=True, ondelete="cascade", index=True

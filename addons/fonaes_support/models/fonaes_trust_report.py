@@ -22,10 +22,6 @@ class FonaesTrustReport(models.Model):
     }
     _input_ranges = input_rules.input_ranges(_fonaes_bounds)
 
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
-
     agreement_id = fields.Many2one(
         "fonaes.agreement", required=True, ondelete="cascade", index=True
     )
@@ -83,42 +79,23 @@ class FonaesTrustReport(models.Model):
         """One report per quarter of an agreement (§4.5.3.I.i): a second row of the same
         quarter, typed in the agreement's list, is refused naming the quarter, before the
         database's unique index answers with no row named."""
-        seen = set()
-        for vals in vals_list:
-            for report in reports if reports is not None else [self.browse()]:
-                agreement = self.env["fonaes.agreement"].browse(
-                    vals.get("agreement_id", report.agreement_id.id)
-                )
-                year = vals.get("year", report.year)
-                quarter = vals.get("quarter", report.quarter)
-                if not (agreement and year and quarter):
-                    continue
-                key = (agreement.id, year, quarter)
-                taken = key in seen or self.sudo().search_count(
-                    [
-                        ("agreement_id", "=", agreement.id),
-                        ("year", "=", year),
-                        ("quarter", "=", quarter),
-                        ("id", "not in", report.ids),
-                    ],
-                    limit=1,
-                )
-                seen.add(key)
-                if taken:
-                    (report or self)._micro_raise(
-                        "quarter",
-                        f"Q{quarter} {year}",
-                        self.env._(
-                            "agreement %s already has its report of that quarter; one report "
-                            "per quarter",
-                            # named only to a user who may read it
-                            agreement._fonaes_reference()
-                            if agreement.has_access("read")
-                            else agreement.id,
-                        ),
-                        input_rules.source("§4.5.3.I.i"),
-                        record_name=None if report else self._micro_input_new_record_name(vals),
-                    )
+        for vals, report, (agreement, year, quarter) in self._micro_taken_keys(
+            vals_list, ("agreement_id", "year", "quarter"), reports
+        ):
+            (report or self)._micro_raise(
+                "quarter",
+                f"Q{quarter} {year}",
+                self.env._(
+                    "agreement %s already has its report of that quarter; one report "
+                    "per quarter",
+                    # named only to a user who may read it
+                    agreement._fonaes_reference()
+                    if agreement.has_access("read")
+                    else agreement.id,
+                ),
+                input_rules.source("§4.5.3.I.i"),
+                record_name=None if report else self._micro_input_new_record_name(vals),
+            )
 
     @api.depends("year", "quarter")
     def _compute_due_date(self):
@@ -150,10 +127,6 @@ class FonaesTrustBeneficiary(models.Model):
         "amount": (input_rules.KIND_AMOUNT, "Anexo X"),
     }
     _input_ranges = input_rules.input_ranges(_fonaes_bounds)
-
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
 
     def _micro_input_record_name(self):
         self.ensure_one()

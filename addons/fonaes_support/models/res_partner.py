@@ -28,10 +28,6 @@ class ResPartner(models.Model):
     }
     _input_ranges = input_rules.input_ranges(_fonaes_bounds)
 
-    @api.constrains(*_fonaes_bounds)
-    def _check_fonaes_input_ranges(self):
-        self._micro_check_input_ranges()
-
     fonaes_role = fields.Selection(
         rules.BENEFICIARY_KINDS,
         string="FONAES Beneficiary Kind",

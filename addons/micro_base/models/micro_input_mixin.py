@@ -174,9 +174,8 @@ class MicroInputMixin(models.AbstractModel):
       them itself first, with its own message;
     - ``_input_ranges``: ``{field: (low, high, strict_low, source)}`` (``None`` for no
       bound; ``source``: the official document and section). Checked on the values sent,
-      before Odoo stores anything, and on the stored records by
-      :meth:`_micro_check_input_ranges` (call it from an ``@api.constrains(*_input_ranges)``).
-      Dates compare to ``datetime.date`` bounds.
+      before Odoo stores anything, and on the stored records by this mixin's constraint
+      (:meth:`_micro_check_input_ranges`). Dates compare to ``datetime.date`` bounds.
     """
 
     _name = "micro.input.mixin"
@@ -303,8 +302,41 @@ class MicroInputMixin(models.AbstractModel):
                 record_name = self._micro_input_new_record_name(vals) if creating else None
                 self[:1]._micro_raise(name, value, rule, source, record_name=record_name)
 
+    def _micro_taken_keys(self, vals_list, key_fields, records=None):
+        """The rows of ``vals_list`` whose key (the values of ``key_fields``, all set)
+        another record already holds or an earlier row repeats: a unique index's refusal
+        found before the database answers with no row named, so that the model names it.
+        ``records``: the records a ``write`` of ``vals_list[0]`` changes (their values fill
+        the fields it does not give); a ``create`` by default. Yields ``(vals, record,
+        key)``, ``record`` empty for a new row and ``key`` the values in ``key_fields``
+        order (many2one fields as records)."""
+        seen = set()
+        for vals in vals_list:
+            for record in records if records is not None else [self.browse()]:
+                key = []
+                for name in key_fields:
+                    value = vals[name] if name in vals else record[name]
+                    field = self._fields[name]
+                    if field.type == "many2one":
+                        value = self.env[field.comodel_name].browse(
+                            value.id if isinstance(value, models.BaseModel) else value
+                        )
+                    key.append(value)
+                if not all(key):
+                    continue
+                ids = tuple(v.id if isinstance(v, models.BaseModel) else v for v in key)
+                taken = ids in seen or self.sudo().search_count(
+                    [(name, "=", value) for name, value in zip(key_fields, ids, strict=True)]
+                    + [("id", "not in", record.ids)],
+                    limit=1,
+                )
+                seen.add(ids)
+                if taken:
+                    yield vals, record, key
+
+    @api.constrains(lambda self: tuple(self._input_ranges))
     def _micro_check_input_ranges(self):
-        """Constraint body: every range of ``_input_ranges`` on the stored records."""
+        """Every range of ``_input_ranges`` on the stored records."""
         for name, (low, high, strict_low, source) in self._input_ranges.items():
             self._micro_check_range([name], low, high, source, strict_low)
 

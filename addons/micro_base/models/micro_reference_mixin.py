@@ -25,10 +25,6 @@ class MicroReferenceMixin(models.AbstractModel):
     _reference_date = "date"
     _reference_manager_group = None
 
-    @api.constrains(lambda self: tuple(self._input_ranges))
-    def _check_ranges(self):
-        self._micro_check_input_ranges()
-
     def write(self, vals):
         """Correcting a recorded row is the manager's (traced in the chatter)."""
         group = self._reference_manager_group

@@ -199,10 +199,6 @@ class PronafimApplication(models.Model):
 
     # ---- CONSTRAINTS / CRUD ----
 
-    @api.constrains(*_input_ranges)
-    def _check_ranges(self):
-        self._micro_check_input_ranges()
-
     @api.constrains("partner_id")
     def _check_partner_role(self):
         """§IV.2: only an IMF, an organization or a credit institution of the program

@@ -258,28 +258,20 @@ class PronafimCommitteeVote(models.Model):
         """One vote per member and item (§VI.c): a second row of the same member, typed in
         the item's list of votes, is refused naming the member, before the database's
         unique index answers with no member named."""
-        seen = set()
-        for vals in vals_list:
-            decision = self.env["pronafim.committee.decision"].browse(vals.get("decision_id"))
-            member = self.env["pronafim.committee.member"].browse(vals.get("member_id"))
-            if not (decision and member):
-                continue
-            key = (decision.id, member.id)
-            if key in seen or self.sudo().search_count(
-                [("decision_id", "=", decision.id), ("member_id", "=", member.id)], limit=1
-            ):
-                self._micro_raise(
-                    "member_id",
-                    member.name,
-                    self.env._(
-                        "%(member)s already voted on %(item)s; one vote per member",
-                        member=member.name,
-                        item=decision._pronafim_item_name(),
-                    ),
-                    rules.cite("§VI.c"),
-                    record_name=self._micro_input_new_record_name(vals),
-                )
-            seen.add(key)
+        for vals, _vote, (decision, member) in self._micro_taken_keys(
+            vals_list, ("decision_id", "member_id")
+        ):
+            self._micro_raise(
+                "member_id",
+                member.name,
+                self.env._(
+                    "%(member)s already voted on %(item)s; one vote per member",
+                    member=member.name,
+                    item=decision._pronafim_item_name(),
+                ),
+                rules.cite("§VI.c"),
+                record_name=self._micro_input_new_record_name(vals),
+            )
 
     def write(self, vals):
         self._check_undecided(self.decision_id)

@@ -192,29 +192,21 @@ class PronafimCommitteeAttendance(models.Model):
         """A member has one row of attendance per session (the quorum counts people,
         §VI.b): a second row of the same member, typed in the session's list, is refused
         naming the member, before the database's unique index answers with no one named."""
-        seen = set()
-        for vals in vals_list:
-            session = self.env["pronafim.committee.session"].browse(vals.get("session_id"))
-            member = self.env["pronafim.committee.member"].browse(vals.get("member_id"))
-            if not (session and member):
-                continue
-            key = (session.id, member.id)
-            if key in seen or self.sudo().search_count(
-                [("session_id", "=", session.id), ("member_id", "=", member.id)], limit=1
-            ):
-                self._micro_raise(
-                    "member_id",
-                    member.name,
-                    self.env._(
-                        "%(member)s already has a row in the attendance of session "
-                        "%(session)s; a member attends once",
-                        member=member.name,
-                        session=session.name,
-                    ),
-                    rules.cite("§VI.b"),
-                    record_name=self._micro_input_new_record_name(vals),
-                )
-            seen.add(key)
+        for vals, _row, (session, member) in self._micro_taken_keys(
+            vals_list, ("session_id", "member_id")
+        ):
+            self._micro_raise(
+                "member_id",
+                member.name,
+                self.env._(
+                    "%(member)s already has a row in the attendance of session "
+                    "%(session)s; a member attends once",
+                    member=member.name,
+                    session=session.name,
+                ),
+                rules.cite("§VI.b"),
+                record_name=self._micro_input_new_record_name(vals),
+            )
 
     def write(self, vals):
         self._check_convened(self.session_id)

@@ -304,10 +304,6 @@ class PronafimCreditLine(models.Model):
             if line.margin < 0:
                 raise ValidationError(self.env._("The committee margin cannot be negative."))
 
-    @api.constrains(*_input_ranges)
-    def _check_ranges(self):
-        self._micro_check_input_ranges()
-
     @api.constrains("application_id", "credit_type_id")
     def _check_application_type(self):
         """A credit line documents a credit support (§VIII.1) or a partial credit for

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 from ..tools.rules import cite
 
@@ -46,7 +46,3 @@ class PronafimCreditType(models.Model):
             "A credit type's caps must be positive and its share between 0 and 100 %.",
         ),
     ]
-
-    @api.constrains(*_input_ranges)
-    def _check_caps(self):
-        self._micro_check_input_ranges()

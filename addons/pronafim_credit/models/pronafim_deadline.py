@@ -53,10 +53,6 @@ class PronafimDeadline(models.Model):
         ),
     ]
 
-    @api.constrains(*_input_ranges)
-    def _check_days(self):
-        self._micro_check_input_ranges()
-
     @api.model
     def _by_code(self):
         return {deadline.code: deadline for deadline in self.sudo().search([])}

@@ -31,10 +31,6 @@ class PronafimMunicipality(models.Model):
         ("population_positive", "CHECK(population >= 0)", "A population cannot be negative."),
     ]
 
-    @api.constrains("population")
-    def _check_population(self):
-        self._micro_check_input_ranges()
-
     @api.model
     def _import_key_repeated(self, label, key, row):
         return self.env._(

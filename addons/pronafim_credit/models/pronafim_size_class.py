@@ -38,7 +38,7 @@ class PronafimSizeClass(models.Model):
 
     @api.constrains(*_input_ranges)
     def _check_range(self):
-        self._micro_check_input_ranges()
+        # Each bound on its own: the mixin's constraint; here, the end above the start.
         for size_class in self:
             low, high = size_class.min_portfolio_m, size_class.max_portfolio_m
             if high and high <= low:

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 from ..tools.rules import cite
 
@@ -42,7 +42,3 @@ class PronafimSupportRate(models.Model):
             "A support share is between 0 and 100 %; the criteria to meet cannot be negative.",
         ),
     ]
-
-    @api.constrains(*_input_ranges)
-    def _check_share(self):
-        self._micro_check_input_ranges()
