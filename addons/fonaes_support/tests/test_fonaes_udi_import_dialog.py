@@ -80,12 +80,8 @@ class TestUdiImportDialog(FonaesCase, ImportDialogMixin, HttpCase):
         result = self._dialog_import(
             self.accountant, "fonaes.udi.rate", csv_bytes(bad, ";", "cp1252"), "udis.csv"
         )
-        self.assertNotIn("import", result)
-        errors = [m for m in result["test"]["messages"] if m["type"] == "error"]
-        by_row = {}
-        for message in errors:
-            by_row.setdefault(message["rows"]["from"], []).append(message)
-        self.assertEqual(sorted(by_row), [1, 2, 3, 4, 5], errors)
+        by_row = self._refused_rows(result)
+        self.assertEqual(sorted(by_row), [1, 2, 3, 4, 5], by_row)
         for row, (fragment, field, value) in enumerate(expected, start=1):
             found = by_row[row]
             self.assertIn(fragment, " | ".join(m["message"] for m in found))

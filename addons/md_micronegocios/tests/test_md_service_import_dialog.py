@@ -155,14 +155,9 @@ class TestServiceMatrixImportDialog(MdCommon, ImportDialogMixin, HttpCase):
                     self.analyst, "md.service", csv_bytes(rows, separator, encoding),
                     "matriz.csv",
                 )  # fmt: skip
-                self.assertNotIn("import", result, "a file with bad rows is not imported")
-                errors = [m for m in result["test"]["messages"] if m["type"] == "error"]
-                self.assertTrue(all(m.get("rows") for m in errors), errors)
-                by_row = {}
-                for message in errors:
-                    by_row.setdefault(message["rows"]["from"], []).append(message)
+                by_row = self._refused_rows(result)
                 # rows of the data (0 = the first under the header): all but the first
-                self.assertEqual(sorted(by_row), [1, 2, 3, 4, 5], errors)
+                self.assertEqual(sorted(by_row), [1, 2, 3, 4, 5], by_row)
                 text = {
                     row: " | ".join(m["message"] for m in found) for row, found in by_row.items()
                 }

@@ -167,6 +167,17 @@ class ImportDialogMixin:
         self.assertNotIn("error", answer, answer)
         return answer["result"]
 
+    def _refused_rows(self, result):
+        """What the dialog's test of a file with bad rows said: nothing imported, every
+        error on its row. Returns the error messages by row (0: the first row of data)."""
+        self.assertNotIn("import", result, "a file with bad rows is not imported")
+        errors = [m for m in result["test"]["messages"] if m["type"] == "error"]
+        self.assertTrue(all(m.get("rows") for m in errors), errors)
+        by_row = {}
+        for message in errors:
+            by_row.setdefault(message["rows"]["from"], []).append(message)
+        return by_row
+
     def _dialog_import(
         self, user, model, content, filename, mimetype=CSV, dryrun_only=False, options=None
     ):

@@ -73,6 +73,18 @@ class PronafimCase(MicroTestMixin, TransactionCase):
         )
 
     @classmethod
+    def _own_committee(cls, voters=4, guest=False):
+        """A committee of the test's own (the demo's members set aside), created by the
+        secretary: ``cls.president``, ``voters`` voting members ``cls.voters`` and, with
+        ``guest``, a member without vote ``cls.guest``."""
+        cls.env["pronafim.committee.member"].search([]).active = False
+        Member = cls.env["pronafim.committee.member"].with_user(cls.secretary)
+        cls.president = Member.create({"name": "Presidenta", "is_president": True})
+        cls.voters = Member.create([{"name": f"Vocal {i}"} for i in range(1, voters + 1)])
+        if guest:
+            cls.guest = Member.create({"name": "Invitado", "voting": False})
+
+    @classmethod
     def _formalized_line(cls, amount=100_000, day=datetime.date(2026, 11, 2), **vals):
         """A simple credit line of ``amount`` over 12 months, on an application received on
         2026-09-09 and authorized, created and formalized on ``day`` by finance."""

@@ -13,12 +13,7 @@ class TestPronafimCommittee(PronafimCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # The committee of these tests is theirs alone (the demo has its own members).
-        cls.env["pronafim.committee.member"].search([]).active = False
-        Member = cls.env["pronafim.committee.member"].with_user(cls.secretary)
-        cls.president = Member.create({"name": "Presidenta", "is_president": True})
-        cls.voters = Member.create([{"name": f"Vocal {i}"} for i in range(1, 5)])
-        cls.guest = Member.create({"name": "Invitado", "voting": False})
+        cls._own_committee(voters=4, guest=True)
 
     def _session(self, present):
         session = (

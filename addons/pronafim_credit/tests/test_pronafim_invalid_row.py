@@ -50,11 +50,7 @@ class TestPronafimCommitteeRows(PronafimCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["pronafim.committee.member"].search([]).active = False
-        Member = cls.env["pronafim.committee.member"].with_user(cls.secretary)
-        cls.president = Member.create({"name": "Presidenta", "is_president": True})
-        cls.voters = Member.create([{"name": f"Vocal {i}"} for i in range(1, 5)])
-        cls.guest = Member.create({"name": "Invitado", "voting": False})
+        cls._own_committee(voters=4, guest=True)
         session = (
             cls.env["pronafim.committee.session"]
             .with_user(cls.secretary)

@@ -17,11 +17,7 @@ class TestPronafimNextStep(PronafimCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # The committee of these tests is theirs alone (the demo has its own members).
-        cls.env["pronafim.committee.member"].search([]).active = False
-        Member = cls.env["pronafim.committee.member"].with_user(cls.secretary)
-        cls.president = Member.create({"name": "Presidenta", "is_president": True})
-        cls.voters = Member.create([{"name": f"Vocal {i}"} for i in range(1, 3)])
+        cls._own_committee(voters=2)
         cls.simple = cls.env.ref("pronafim_credit.credit_type_simple")
 
     def _at_committee(self, **vals):
